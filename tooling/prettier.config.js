@@ -1,0 +1,2 @@
+/** Shared Prettier settings. */
+export default { singleQuote: true, semi: true, printWidth: 110, trailingComma: 'all' };
