@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^mysql$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_PREFIX: z.string().min(1).default('mdsc'),
+  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
+  PUBLIC_URL: z.url().default('http://localhost:5173'),
+  CORS_ORIGINS: z.string().default(''),
+  WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
+  SEED_DEMO: bool.optional(),
+  DEMO_PASSWORD: z.string().min(8).default('Demo-2026!'),
+  PLATFORM_TIMEZONE: z
+    .string()
+    .default('Africa/Porto-Novo')
+    .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'unknown time zone'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ApiEnv = z.infer<typeof schema> & { mode: 'embedded' | 'full'; corsOrigins: string[] };
+
+/** The only reader of process.env in the API; a bad value stops start-up naming the variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid API configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (!!env.DATABASE_URL !== !!env.REDIS_URL) {
+    throw new Error(
+      'Invalid API configuration:\n  REDIS_URL: full mode needs both DATABASE_URL and REDIS_URL (or neither, for embedded mode)',
+    );
+  }
+  const corsOrigins = [
+    new URL(env.PUBLIC_URL).origin,
+    ...env.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
+  return { ...env, mode: env.DATABASE_URL ? 'full' : 'embedded', corsOrigins };
+}

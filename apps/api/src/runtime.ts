@@ -1,0 +1,70 @@
+// Builds everything the API needs from its configuration, for embedded or full mode.
+import path from 'node:path';
+import { createLogger, systemClock, type CoreDeps } from '@mdsc/core';
+import { createDatabase, DEMO_ACCOUNTS, migrateUp, seedDemo, seedReference } from '@mdsc/db';
+import { createBullmqJobQueue, createInlineJobQueue, type JobQueue } from '@mdsc/jobs';
+import { createProcessors, SCHEDULES } from '@mdsc/worker';
+import { Redis } from 'ioredis';
+import type { ApiEnv } from './env';
+
+export interface Runtime {
+  env: ApiEnv;
+  deps: CoreDeps;
+  jobs: JobQueue;
+  redis: Redis | null;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(env: ApiEnv): Promise<Runtime> {
+  const logger = createLogger('api', env.LOG_LEVEL);
+  const db = createDatabase(
+    env.DATABASE_URL
+      ? { url: env.DATABASE_URL, logging: false }
+      : { sqliteFile: path.join(env.DATA_DIR, 'mdsc.sqlite'), logging: false },
+  );
+  const config = { publicUrl: env.PUBLIC_URL, timezone: env.PLATFORM_TIMEZONE, dataDir: env.DATA_DIR };
+  const timers: NodeJS.Timeout[] = [];
+  let redis: Redis | null = null;
+  let jobs: JobQueue;
+  // The processors need the deps and the deps need the queue: the queue is set right below.
+  const deps: CoreDeps = { db, clock: systemClock, logger, config, jobs: null as unknown as JobQueue };
+
+  if (env.mode === 'embedded') {
+    await migrateUp(db.sequelize);
+    await seedReference(db.sequelize);
+    const seedWanted = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
+    if (seedWanted && (await seedDemo(db.sequelize, { password: env.DEMO_PASSWORD }))) {
+      printDemoAccounts(env.DEMO_PASSWORD);
+    }
+    const inline = createInlineJobQueue(createProcessors(deps), logger);
+    jobs = inline;
+    deps.jobs = jobs;
+    for (const s of SCHEDULES) {
+      timers.push(setInterval(() => void inline.enqueue(s.queue, s.name, {}), s.everyMs).unref());
+    }
+  } else {
+    redis = new Redis(env.REDIS_URL!, { maxRetriesPerRequest: null, lazyConnect: false });
+    jobs = createBullmqJobQueue(redis, env.REDIS_PREFIX);
+    deps.jobs = jobs;
+  }
+
+  return {
+    env,
+    deps,
+    jobs,
+    redis,
+    async close() {
+      timers.forEach(clearInterval);
+      await jobs.close();
+      await redis?.quit();
+      await db.close();
+    },
+  };
+}
+
+function printDemoAccounts(password: string) {
+  const lines = DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(10)} ${a.email}`);
+  console.log(
+    ['', '  Demo data created. Log in with (password: ' + password + '):', ...lines, ''].join('\n'),
+  );
+}

@@ -1,0 +1,38 @@
+import { useI18n } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+
+export function CategoryList() {
+  const { t } = useI18n();
+  const categories = trpc.categories.list.useQuery();
+  return (
+    <section aria-labelledby="categories-title">
+      <h2 id="categories-title">{t('categories.title')}</h2>
+      {categories.isPending ? (
+        <ul className="category-grid" aria-busy="true" aria-label={t('common.loading')}>
+          {Array.from({ length: 6 }, (_, i) => (
+            <li key={i} className="category-card skeleton" />
+          ))}
+        </ul>
+      ) : categories.isError ? (
+        <div role="alert" className="error-state">
+          <p>{t('common.error')}</p>
+          <button type="button" onClick={() => void categories.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : categories.data.length === 0 ? (
+        <p className="empty-state">{t('categories.empty')}</p>
+      ) : (
+        <ul className="category-grid" data-testid="category-list">
+          {categories.data.map((c) => (
+            <li key={c.id} className="category-card" style={{ borderTopColor: c.color ?? 'var(--accent)' }}>
+              <h3>{c.name}</h3>
+              {c.description && <p>{c.description}</p>}
+              <p className="muted">{t('categories.courses', { count: c.courseCount })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { LOCALES, type Locale } from '@mdsc/validators';
+import { NavLink, Outlet } from 'react-router';
+import { useI18n } from '../i18n';
+
+export function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>{t('app.name')}</span>
+        </NavLink>
+        <nav aria-label="Navigation principale" className="main-nav">
+          <NavLink to="/" end>
+            {t('nav.home')}
+          </NavLink>
+        </nav>
+        <label className="lang-switch">
+          <span className="visually-hidden">{t('nav.language')}</span>
+          <select
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+            aria-label={t('nav.language')}
+            data-testid="language-switch"
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {l === 'fr' ? 'Français' : 'English'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main id="main" className="app-main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">{t('footer.text')}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The worker process: one BullMQ Worker per queue running the shared processors.
+import { createLogger, systemClock } from '@mdsc/core';
+import { createDatabase } from '@mdsc/db';
+import { createBullmqJobQueue, DEFAULT_JOB_OPTIONS, QUEUE_NAMES } from '@mdsc/jobs';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createProcessors, SCHEDULES } from './index';
+import { loadEnv } from './env';
+
+let env;
+try {
+  env = loadEnv();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+const logger = createLogger('worker', env.LOG_LEVEL);
+const db = createDatabase({ url: env.DATABASE_URL, logging: false });
+const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const jobs = createBullmqJobQueue(connection, env.REDIS_PREFIX);
+const config = { publicUrl: env.PUBLIC_URL, timezone: env.PLATFORM_TIMEZONE, dataDir: env.DATA_DIR };
+const deps = { db, clock: systemClock, logger, jobs, config };
+const processors = createProcessors(deps);
+
+const workers = QUEUE_NAMES.filter((q) => processors[q]).map((queue) => {
+  const handler = processors[queue]!;
+  const worker = new Worker(
+    queue,
+    (job) => handler({ id: job.id ?? '', name: job.name, data: job.data, attemptsMade: job.attemptsMade }),
+    { connection, prefix: env.REDIS_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+  );
+  worker.on('failed', (job, err) =>
+    logger.error({ queue, job: job?.name, id: job?.id, attemptsMade: job?.attemptsMade, err }, 'job failed'),
+  );
+  worker.on('error', (err) => logger.error({ queue, err }, 'worker error'));
+  return worker;
+});
+
+const schedulerQueues = new Map<string, Queue>();
+for (const s of SCHEDULES) {
+  const q = schedulerQueues.get(s.queue) ?? new Queue(s.queue, { connection, prefix: env.REDIS_PREFIX });
+  schedulerQueues.set(s.queue, q);
+  await q.upsertJobScheduler(`${s.queue}:${s.name}`, { every: s.everyMs }, { name: s.name, data: {}, opts: DEFAULT_JOB_OPTIONS });
+}
+logger.info({ queues: workers.map((w) => w.name) }, 'worker ready');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing running jobs');
+  // close() waits for running jobs to finish; jobs not started stay in Redis for the next worker.
+  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all([...schedulerQueues.values()].map((q) => q.close()));
+  await jobs.close();
+  await connection.quit();
+  await db.close();
+  logger.info('worker stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,17 @@
+import { purgeExpired, type CoreDeps } from '@mdsc/core';
+import { parsePayload, type JobContext } from '@mdsc/jobs';
+
+export function maintenanceProcessor(deps: CoreDeps) {
+  return async (job: JobContext) => {
+    parsePayload('maintenance', job.name, job.data);
+    switch (job.name) {
+      case 'purge-expired': {
+        const removed = await purgeExpired(deps);
+        deps.logger.info({ removed }, 'purged expired sessions and tokens');
+        return removed;
+      }
+      default:
+        throw new Error(`maintenance: no handler for job ${job.name}`);
+    }
+  };
+}

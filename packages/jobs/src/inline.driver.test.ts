@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createInlineJobQueue } from './inline.driver';
+
+const logger = { warn: vi.fn(), error: vi.fn() };
+
+describe('inline job queue', () => {
+  it('runs the processor after enqueue returns and retries a failing job with backoff', async () => {
+    let calls = 0;
+    const q = createInlineJobQueue(
+      {
+        maintenance: async () => {
+          calls++;
+          if (calls < 3) throw new Error('boom');
+        },
+      },
+      logger,
+      { attempts: 5, backoffMs: 1 },
+    );
+    await q.enqueue('maintenance', 'purge-expired', {});
+    expect(calls).toBe(0);
+    await q.idle();
+    expect(calls).toBe(3);
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a payload that does not match its schema, naming the field', async () => {
+    const q = createInlineJobQueue({ certificates: async () => {} }, logger);
+    await expect(q.enqueue('certificates', 'render-certificate', { certificateId: -1 })).rejects.toThrow(
+      /certificateId/,
+    );
+  });
+
+  it('runs a job once when enqueued twice with the same id', async () => {
+    let calls = 0;
+    const q = createInlineJobQueue({ gamification: async () => void calls++ }, logger);
+    await q.enqueue('gamification', 'evaluate-badges', { userId: 1, reason: 'x' }, { jobId: 'a' });
+    await q.enqueue('gamification', 'evaluate-badges', { userId: 1, reason: 'x' }, { jobId: 'a' });
+    await q.idle();
+    expect(calls).toBe(1);
+  });
+});

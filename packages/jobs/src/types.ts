@@ -1,0 +1,28 @@
+import type { JobName, JobPayload, QueueName } from './definitions';
+
+export interface EnqueueOptions {
+  /** Deterministic id: a second enqueue with the same id while the first exists is a no-op. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+export interface JobQueue {
+  readonly driver: 'bullmq' | 'inline';
+  enqueue<Q extends QueueName, N extends JobName<Q>>(
+    queue: Q,
+    name: N,
+    payload: JobPayload<Q, N>,
+    opts?: EnqueueOptions,
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface JobContext {
+  id: string;
+  name: string;
+  data: unknown;
+  attemptsMade: number;
+}
+
+/** One handler per queue; it switches on `job.name` and parses `job.data` with `parsePayload`. */
+export type ProcessorMap = Partial<Record<QueueName, (job: JobContext) => Promise<unknown>>>;

@@ -1,0 +1,5 @@
+export * from './constants';
+export * from './gamification';
+export * from './common';
+export * from './health';
+export * from './category';
