@@ -1,10 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
 import { I18nProvider } from './i18n';
 import { createTrpcClient, trpc } from './lib/trpc';
-import { router } from './router';
+import { AppRoutes } from './router';
 import './styles.css';
 
 function Root() {
@@ -16,7 +15,7 @@ function Root() {
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
-          <RouterProvider router={router} />
+          <AppRoutes />
         </I18nProvider>
       </QueryClientProvider>
     </trpc.Provider>

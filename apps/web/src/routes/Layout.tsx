@@ -1,8 +1,9 @@
 import { LOCALES, type Locale } from '@mdsc/validators';
-import { NavLink, Outlet } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import { useI18n } from '../i18n';
 
-export function Layout() {
+export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   return (
     <div className="app">
@@ -10,14 +11,14 @@ export function Layout() {
         {t('nav.skip')}
       </a>
       <header className="app-header">
-        <NavLink to="/" className="brand">
+        <Link href="/" className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t('app.name')}</span>
-        </NavLink>
+        </Link>
         <nav aria-label="Navigation principale" className="main-nav">
-          <NavLink to="/" end>
+          <Link href="/" className={(active: boolean) => (active ? 'active' : '')}>
             {t('nav.home')}
-          </NavLink>
+          </Link>
         </nav>
         <label className="lang-switch">
           <span className="visually-hidden">{t('nav.language')}</span>
@@ -36,7 +37,7 @@ export function Layout() {
         </label>
       </header>
       <main id="main" className="app-main">
-        <Outlet />
+        {children}
       </main>
       <footer className="app-footer">{t('footer.text')}</footer>
     </div>

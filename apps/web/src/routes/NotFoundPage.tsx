@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useI18n } from '../i18n';
 
 export function NotFoundPage() {
@@ -6,7 +6,7 @@ export function NotFoundPage() {
   return (
     <section className="empty-state">
       <h1>{t('notFound.title')}</h1>
-      <Link to="/">{t('notFound.back')}</Link>
+      <Link href="/">{t('notFound.back')}</Link>
     </section>
   );
 }

@@ -102,6 +102,7 @@ export const up: MigrationFn = async ({ context: qi }) => {
       fields: ['media_file_id'],
       references: { table: 'media_files', field: 'id' },
       onDelete: 'SET NULL',
+      onUpdate: 'RESTRICT', // same as the inline foreign keys (MySQL's default)
     });
   }
 

@@ -1,0 +1,25 @@
+// Public API of @mdsc/db. reflect-metadata must load before any model class is defined.
+import 'reflect-metadata';
+
+export {
+  createDatabase,
+  dropMysqlDatabase,
+  ensureMysqlDatabase,
+  parseMysqlUrl,
+  DEFAULT_SQLITE_FILE,
+  type CreateDatabaseOptions,
+  type Database,
+  type Dialect,
+} from './client';
+export { createMigrator, migrateDown, migrateUp, type Migrator } from './migrator';
+export {
+  DEMO_ACCOUNTS,
+  hashDemoPassword,
+  seedDemo,
+  seedReference,
+  type DemoAccount,
+  type SeedDemoResult,
+  type SeedReferenceResult,
+} from './seeders/index';
+export * from './models/index';
+export * from './constants';

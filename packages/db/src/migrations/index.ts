@@ -1,0 +1,37 @@
+import * as m0001 from './0001-users-and-auth';
+import * as m0002 from './0002-catalog';
+import * as m0003 from './0003-learning';
+import * as m0004 from './0004-quizzes';
+import * as m0005 from './0005-certificates';
+import * as m0006 from './0006-gamification';
+import * as m0007 from './0007-communication';
+import * as m0008 from './0008-xp-ledger';
+import * as m0009 from './0009-badge-tier';
+import * as m0010 from './0010-message-recipients';
+import * as m0011 from './0011-users-hide-from-leaderboard';
+import * as m0012 from './0012-users-language';
+import type { MigrationFn } from './helpers';
+
+// Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
+// vitest does not transform, and globs break once bundled. The name is what SequelizeMeta stores:
+// never rename or reorder an entry, only append.
+export interface MigrationEntry {
+  name: string;
+  up: MigrationFn;
+  down: MigrationFn;
+}
+
+export const migrations: MigrationEntry[] = [
+  { name: '0001-users-and-auth', ...m0001 },
+  { name: '0002-catalog', ...m0002 },
+  { name: '0003-learning', ...m0003 },
+  { name: '0004-quizzes', ...m0004 },
+  { name: '0005-certificates', ...m0005 },
+  { name: '0006-gamification', ...m0006 },
+  { name: '0007-communication', ...m0007 },
+  { name: '0008-xp-ledger', ...m0008 },
+  { name: '0009-badge-tier', ...m0009 },
+  { name: '0010-message-recipients', ...m0010 },
+  { name: '0011-users-hide-from-leaderboard', ...m0011 },
+  { name: '0012-users-language', ...m0012 },
+];

@@ -1,0 +1,88 @@
+// reflect-metadata must load before the first decorator runs (sequelize-typescript needs it).
+import 'reflect-metadata';
+import { Badge } from './badge.model';
+import { Category } from './category.model';
+import { Certificate } from './certificate.model';
+import { Challenge } from './challenge.model';
+import { CourseModule } from './course-module.model';
+import { Course } from './course.model';
+import { EmailVerificationToken } from './email-verification-token.model';
+import { Enrollment } from './enrollment.model';
+import { Lesson } from './lesson.model';
+import { MediaFile } from './media-file.model';
+import { MessageRecipient } from './message-recipient.model';
+import { Message } from './message.model';
+import { Notification } from './notification.model';
+import { PasswordResetToken } from './password-reset-token.model';
+import { Progress } from './progress.model';
+import { QuizAttempt } from './quiz-attempt.model';
+import { QuizQuestion } from './quiz-question.model';
+import { Quiz } from './quiz.model';
+import { RefreshToken } from './refresh-token.model';
+import { UserBadge } from './user-badge.model';
+import { UserChallenge } from './user-challenge.model';
+import { UserSession } from './user-session.model';
+import { UserStreak } from './user-streak.model';
+import { UserXp } from './user-xp.model';
+import { User } from './user.model';
+import { XpLedger } from './xp-ledger.model';
+
+export type { QuizAnswers } from './quiz-attempt.model';
+export {
+  Badge,
+  Category,
+  Certificate,
+  Challenge,
+  Course,
+  CourseModule,
+  EmailVerificationToken,
+  Enrollment,
+  Lesson,
+  MediaFile,
+  Message,
+  MessageRecipient,
+  Notification,
+  PasswordResetToken,
+  Progress,
+  Quiz,
+  QuizAttempt,
+  QuizQuestion,
+  RefreshToken,
+  User,
+  UserBadge,
+  UserChallenge,
+  UserSession,
+  UserStreak,
+  UserXp,
+  XpLedger,
+};
+
+/** Every model, to register with sequelize-typescript (`new Sequelize({ models: allModels })`). */
+export const allModels = [
+  User,
+  EmailVerificationToken,
+  PasswordResetToken,
+  RefreshToken,
+  UserSession,
+  Category,
+  Course,
+  CourseModule,
+  Lesson,
+  MediaFile,
+  Enrollment,
+  Progress,
+  Quiz,
+  QuizQuestion,
+  QuizAttempt,
+  Certificate,
+  Badge,
+  UserBadge,
+  UserXp,
+  UserStreak,
+  Challenge,
+  UserChallenge,
+  XpLedger,
+  Message,
+  MessageRecipient,
+  Notification,
+];

@@ -1,0 +1,291 @@
+import type { Difficulty, LessonContentType, QuestionType, QuizOption } from '../constants';
+
+// Demo catalogue (embedded/demo installs only): two published courses by the demo instructor.
+// Video and document URLs point at /demo/… paths the storage layer may serve as placeholders.
+
+export interface DemoQuestion {
+  questionText: string;
+  questionType: QuestionType;
+  options?: QuizOption[];
+  correctAnswer?: string;
+  points?: number;
+}
+
+export interface DemoQuiz {
+  title: string;
+  description: string;
+  passingScore: number;
+  timeLimitMinutes?: number;
+  questions: DemoQuestion[];
+}
+
+export interface DemoLesson {
+  title: string;
+  description: string;
+  contentType: LessonContentType;
+  durationMinutes: number;
+  contentText?: string;
+  videoUrl?: string;
+  contentUrl?: string;
+  /** For quiz lessons: the quiz attached to the lesson. */
+  quiz?: DemoQuiz;
+}
+
+export interface DemoModule {
+  title: string;
+  description: string;
+  lessons: DemoLesson[];
+}
+
+export interface DemoCourse {
+  slug: string;
+  title: string;
+  categoryName: string;
+  shortDescription: string;
+  description: string;
+  difficulty: Difficulty;
+  price: number;
+  durationMinutes: number;
+  isFeatured: boolean;
+  modules: DemoModule[];
+  finalQuiz: DemoQuiz;
+}
+
+export const DEMO_COURSES: DemoCourse[] = [
+  {
+    slug: 'gouvernance-associative-fondamentaux',
+    title: 'Gouvernance associative : les fondamentaux',
+    categoryName: 'Gouvernance',
+    shortDescription:
+      'Comprendre les organes, les rôles et les règles qui font fonctionner une association de manière démocratique et transparente.',
+    description:
+      'Ce cours s’adresse aux membres de bureau, aux coordinateurs et aux bénévoles qui souhaitent renforcer le fonctionnement de leur organisation. ' +
+      'Vous y verrez comment se répartissent les pouvoirs entre l’assemblée générale, le conseil d’administration et l’équipe exécutive, ' +
+      'comment préparer et conduire une assemblée générale, et comment rendre compte aux membres et aux partenaires. ' +
+      'Chaque module se termine par une mise en pratique tirée de situations vécues par des organisations de la société civile.',
+    difficulty: 'beginner',
+    price: 0,
+    durationMinutes: 150,
+    isFeatured: true,
+    modules: [
+      {
+        title: 'Comprendre la gouvernance associative',
+        description: 'Les organes d’une association et la répartition des responsabilités.',
+        lessons: [
+          {
+            title: 'Qu’est-ce que la gouvernance ?',
+            description: 'Définitions et enjeux pour une organisation de la société civile.',
+            contentType: 'text',
+            durationMinutes: 15,
+            contentText:
+              'La gouvernance désigne l’ensemble des règles, des organes et des pratiques par lesquels une organisation prend ses décisions, les met en œuvre et en rend compte.\n\n' +
+              'Pour une association, une bonne gouvernance repose sur trois piliers :\n' +
+              '- la légitimité : les dirigeants sont choisis par les membres selon des règles connues de tous ;\n' +
+              '- la redevabilité : ceux qui décident rendent compte de leurs choix et de l’usage des ressources ;\n' +
+              '- la transparence : l’information circule, les comptes sont accessibles, les conflits d’intérêts sont déclarés.\n\n' +
+              'Les statuts fixent le cadre ; le règlement intérieur en précise le fonctionnement quotidien. ' +
+              'Une organisation bien gouvernée inspire confiance à ses membres, aux bailleurs et aux communautés qu’elle sert.',
+          },
+          {
+            title: 'Les organes d’une association',
+            description: 'Assemblée générale, conseil d’administration, bureau exécutif.',
+            contentType: 'video',
+            durationMinutes: 20,
+            videoUrl: '/demo/videos/organes-association.mp4',
+          },
+          {
+            title: 'Quiz : les organes',
+            description: 'Vérifiez vos acquis sur le rôle de chaque organe.',
+            contentType: 'quiz',
+            durationMinutes: 10,
+            quiz: {
+              title: 'Quiz du module 1',
+              description: 'Trois questions pour vérifier vos acquis.',
+              passingScore: 60,
+              questions: [
+                {
+                  questionText: 'Quel organe élit habituellement le conseil d’administration ?',
+                  questionType: 'multiple_choice',
+                  options: [
+                    { text: 'L’assemblée générale des membres', correct: true },
+                    { text: 'Le trésorier', correct: false },
+                    { text: 'Le principal bailleur de fonds', correct: false },
+                  ],
+                },
+                {
+                  questionText: 'Le règlement intérieur peut contredire les statuts.',
+                  questionType: 'true_false',
+                  correctAnswer: 'false',
+                },
+              ],
+            },
+          },
+        ],
+      },
+      {
+        title: 'Transparence et redevabilité',
+        description: 'Rendre compte aux membres, aux partenaires et aux communautés.',
+        lessons: [
+          {
+            title: 'Rendre compte à ses membres',
+            description: 'Rapport moral, rapport financier et assemblée générale annuelle.',
+            contentType: 'text',
+            durationMinutes: 20,
+            contentText:
+              'Chaque année, l’assemblée générale ordinaire examine le rapport moral (les activités menées et les résultats obtenus) ' +
+              'et le rapport financier (les comptes de l’exercice, certifiés si possible par un commissaire aux comptes).\n\n' +
+              'Pour que ce moment soit utile :\n' +
+              '- envoyez les documents aux membres au moins quinze jours à l’avance ;\n' +
+              '- présentez les écarts entre le budget prévu et les dépenses réelles, et expliquez-les ;\n' +
+              '- consignez les décisions dans un procès-verbal signé et archivé.\n\n' +
+              'La redevabilité ne s’arrête pas aux membres : les communautés bénéficiaires ont aussi le droit de savoir ce qui est fait en leur nom.',
+          },
+          {
+            title: 'Modèle de rapport annuel',
+            description: 'Un modèle à adapter pour votre prochaine assemblée générale.',
+            contentType: 'document',
+            durationMinutes: 15,
+            contentUrl: '/demo/documents/modele-rapport-annuel.pdf',
+          },
+        ],
+      },
+    ],
+    finalQuiz: {
+      title: 'Évaluation finale : gouvernance associative',
+      description: 'Obtenez au moins 70 % pour valider le cours et recevoir votre certificat.',
+      passingScore: 70,
+      timeLimitMinutes: 20,
+      questions: [
+        {
+          questionText: 'Lequel de ces éléments relève de la redevabilité ?',
+          questionType: 'multiple_choice',
+          options: [
+            { text: 'Présenter chaque année les comptes aux membres', correct: true },
+            { text: 'Garder les procès-verbaux confidentiels', correct: false },
+            { text: 'Laisser le président décider seul du budget', correct: false },
+            { text: 'Changer les statuts sans vote', correct: false },
+          ],
+        },
+        {
+          questionText: 'Un administrateur doit déclarer tout conflit d’intérêts.',
+          questionType: 'true_false',
+          correctAnswer: 'true',
+        },
+        {
+          questionText: 'Quel document fixe le cadre juridique de base d’une association ?',
+          questionType: 'short_answer',
+          correctAnswer: 'les statuts',
+          points: 2,
+        },
+      ],
+    },
+  },
+  {
+    slug: 'plaidoyer-mobilisation-citoyenne',
+    title: 'Plaidoyer et mobilisation citoyenne',
+    categoryName: 'Plaidoyer',
+    shortDescription:
+      'Concevoir une stratégie de plaidoyer, identifier les décideurs et mobiliser les citoyens autour d’une cause.',
+    description:
+      'Du diagnostic du problème au suivi des engagements obtenus, ce cours vous guide pas à pas dans la conduite d’une campagne de plaidoyer. ' +
+      'Vous apprendrez à formuler un objectif précis, à cartographier les acteurs, à construire des messages adaptés à chaque cible ' +
+      'et à organiser une mobilisation citoyenne pacifique et efficace. Les exemples sont tirés de campagnes menées en Afrique de l’Ouest.',
+    difficulty: 'intermediate',
+    price: 15000,
+    durationMinutes: 180,
+    isFeatured: false,
+    modules: [
+      {
+        title: 'Construire une stratégie de plaidoyer',
+        description: 'Du problème à l’objectif, des acteurs aux messages.',
+        lessons: [
+          {
+            title: 'Du problème à l’objectif de plaidoyer',
+            description: 'Formuler un objectif spécifique, mesurable et atteignable.',
+            contentType: 'text',
+            durationMinutes: 20,
+            contentText:
+              'Le plaidoyer vise à obtenir un changement de politique, de loi ou de pratique auprès de ceux qui ont le pouvoir de décider.\n\n' +
+              'Tout commence par l’analyse du problème : quelles en sont les causes, qui en souffre, quelles solutions existent déjà ? ' +
+              'L’arbre à problèmes est un outil simple pour passer des symptômes aux causes profondes.\n\n' +
+              'Un bon objectif de plaidoyer précise :\n' +
+              '- qui doit décider (un ministère, une mairie, une assemblée) ;\n' +
+              '- quoi (la mesure attendue, formulée clairement) ;\n' +
+              '- quand (une échéance réaliste, liée si possible au calendrier budgétaire ou législatif).',
+          },
+          {
+            title: 'Cartographier les acteurs',
+            description: 'Alliés, opposants, indécis : qui influence la décision ?',
+            contentType: 'video',
+            durationMinutes: 25,
+            videoUrl: '/demo/videos/cartographie-acteurs.mp4',
+          },
+          {
+            title: 'Fiche pratique : matrice pouvoir-intérêt',
+            description: 'Une grille à remplir avec votre équipe.',
+            contentType: 'document',
+            durationMinutes: 10,
+            contentUrl: '/demo/documents/matrice-pouvoir-interet.pdf',
+          },
+        ],
+      },
+      {
+        title: 'Mobiliser et communiquer',
+        description: 'Messages, alliances et mobilisation pacifique.',
+        lessons: [
+          {
+            title: 'Construire des messages qui portent',
+            description: 'Un message principal, des messages adaptés à chaque cible.',
+            contentType: 'text',
+            durationMinutes: 20,
+            contentText:
+              'Un message de plaidoyer efficace tient en une phrase : le problème, la solution proposée et l’action attendue du décideur.\n\n' +
+              'Adaptez ensuite ce message à chaque public : chiffres et coûts pour un ministère des finances, témoignages pour les médias, ' +
+              'appel à l’action concret pour les citoyens. Vérifiez toujours vos données et citez vos sources : ' +
+              'la crédibilité est le capital le plus précieux d’une organisation de plaidoyer.',
+          },
+          {
+            title: 'Organiser une mobilisation citoyenne',
+            description: 'Pétitions, rencontres publiques, campagnes en ligne.',
+            contentType: 'video',
+            durationMinutes: 20,
+            videoUrl: '/demo/videos/mobilisation-citoyenne.mp4',
+          },
+        ],
+      },
+    ],
+    finalQuiz: {
+      title: 'Évaluation finale : plaidoyer',
+      description: 'Obtenez au moins 70 % pour valider le cours et recevoir votre certificat.',
+      passingScore: 70,
+      timeLimitMinutes: 25,
+      questions: [
+        {
+          questionText: 'Quel outil aide à passer des symptômes aux causes profondes d’un problème ?',
+          questionType: 'multiple_choice',
+          options: [
+            { text: 'L’arbre à problèmes', correct: true },
+            { text: 'Le diagramme de Gantt', correct: false },
+            { text: 'Le bilan comptable', correct: false },
+          ],
+        },
+        {
+          questionText: 'Un objectif de plaidoyer doit désigner clairement qui doit prendre la décision.',
+          questionType: 'true_false',
+          correctAnswer: 'true',
+        },
+        {
+          questionText: 'Un même message, identique pour tous les publics, est toujours le plus efficace.',
+          questionType: 'true_false',
+          correctAnswer: 'false',
+        },
+        {
+          questionText: 'Comment appelle-t-on la grille qui classe les acteurs selon leur influence et leur intérêt ?',
+          questionType: 'short_answer',
+          correctAnswer: 'matrice pouvoir-intérêt',
+          points: 2,
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { pathToFileURL } from 'node:url';
+import {
+  assertValidKey,
+  resolveRange,
+  StorageNotFoundError,
+  type GetResult,
+  type PutOptions,
+  type PutResult,
+  type StatResult,
+  type Storage,
+} from './types';
+
+/** Files under one directory. Writes go to a temporary file renamed into place, so readers never
+ * see a half-written object and a failed upload leaves nothing. */
+export function createLocalStorage(opts: { root: string }): Storage {
+  const root = path.resolve(opts.root);
+  const tmpDir = path.join(root, '.tmp');
+
+  function fileOf(key: string): string {
+    assertValidKey(key);
+    const file = path.join(root, ...key.split('/'));
+    if (!file.startsWith(root + path.sep)) throw new Error(`Invalid storage key: ${key}`);
+    return file;
+  }
+
+  async function statFile(file: string) {
+    try {
+      const s = await fs.stat(file);
+      return s.isFile() ? s : null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  return {
+    driver: 'local',
+    bucket: null,
+
+    async put(key: string, body: Readable | Buffer, _opts?: PutOptions): Promise<PutResult> {
+      const file = fileOf(key);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.mkdir(tmpDir, { recursive: true });
+      const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
+      try {
+        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(tmp, { flags: 'wx' }));
+        const { size } = await fs.stat(tmp);
+        await fs.rename(tmp, file);
+        return { key, size };
+      } catch (err) {
+        await fs.rm(tmp, { force: true });
+        throw err;
+      }
+    },
+
+    async get(key, opts = {}): Promise<GetResult> {
+      const file = fileOf(key);
+      const s = await statFile(file);
+      if (!s) throw new StorageNotFoundError(key);
+      const range = resolveRange(opts.range, s.size);
+      const stream = createReadStream(file, range ? { start: range.start, end: range.end } : {});
+      return {
+        stream,
+        size: s.size,
+        contentLength: range ? range.end - range.start + 1 : s.size,
+        range,
+        contentType: null,
+      };
+    },
+
+    async stat(key): Promise<StatResult | null> {
+      const s = await statFile(fileOf(key));
+      return s ? { size: s.size, contentType: null, lastModified: s.mtime } : null;
+    },
+
+    async delete(key) {
+      await fs.rm(fileOf(key), { force: true });
+    },
+
+    url(key) {
+      return pathToFileURL(fileOf(key)).href;
+    },
+  };
+}
