@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { storageEnvIssues } from '@mdsc/storage';
 import { z } from 'zod';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -24,6 +25,13 @@ const schema = z.object({
     .default('Africa/Porto-Novo')
     .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'unknown time zone'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.
+  STORAGE_DRIVER: z.enum(['local', 's3', 'minio']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
 });
 
 export type ApiEnv = z.infer<typeof schema> & { mode: 'embedded' | 'full'; corsOrigins: string[] };
@@ -36,6 +44,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
     throw new Error(`Invalid API configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  const storageIssues = storageEnvIssues(env);
+  if (storageIssues.length) throw new Error(`Invalid API configuration:\n  ${storageIssues.join('\n  ')}`);
   if (!!env.DATABASE_URL !== !!env.REDIS_URL) {
     throw new Error(
       'Invalid API configuration:\n  REDIS_URL: full mode needs both DATABASE_URL and REDIS_URL (or neither, for embedded mode)',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createLogger, systemClock, type CoreDeps } from '@mdsc/core';
 import { createDatabase, DEMO_ACCOUNTS, migrateUp, seedDemo, seedReference } from '@mdsc/db';
 import { createBullmqJobQueue, createInlineJobQueue, type JobQueue } from '@mdsc/jobs';
+import { createStorageFromConfig, storageConfigFromEnv } from '@mdsc/storage';
 import { createProcessors, SCHEDULES } from '@mdsc/worker';
 import { Redis } from 'ioredis';
 import type { ApiEnv } from './env';
@@ -27,13 +28,14 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
   let redis: Redis | null = null;
   let jobs: JobQueue;
   // The processors need the deps and the deps need the queue: the queue is set right below.
-  const deps: CoreDeps = { db, clock: systemClock, logger, config, jobs: null as unknown as JobQueue };
+  const storage = await createStorageFromConfig(storageConfigFromEnv(env, path.join(env.DATA_DIR, 'uploads')));
+  const deps: CoreDeps = { db, clock: systemClock, logger, config, storage, jobs: null as unknown as JobQueue };
 
   if (env.mode === 'embedded') {
     await migrateUp(db.sequelize);
     await seedReference(db.sequelize);
     const seedWanted = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
-    if (seedWanted && (await seedDemo(db.sequelize, { password: env.DEMO_PASSWORD }))) {
+    if (seedWanted && (await seedDemo(db.sequelize, { password: env.DEMO_PASSWORD })).created) {
       printDemoAccounts(env.DEMO_PASSWORD);
     }
     const inline = createInlineJobQueue(createProcessors(deps), logger);

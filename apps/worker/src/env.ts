@@ -1,3 +1,4 @@
+import { storageEnvIssues } from '@mdsc/storage';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -10,6 +11,13 @@ const schema = z.object({
   PLATFORM_TIMEZONE: z.string().default('Africa/Porto-Novo'),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.
+  STORAGE_DRIVER: z.enum(['local', 's3', 'minio']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
 });
 export type WorkerEnv = z.infer<typeof schema>;
 
@@ -20,5 +28,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid worker configuration:\n${lines.join('\n')}`);
   }
+  const storageIssues = storageEnvIssues(parsed.data);
+  if (storageIssues.length) throw new Error(`Invalid worker configuration:\n  ${storageIssues.join('\n  ')}`);
   return parsed.data;
 }

@@ -1,7 +1,9 @@
 // The worker process: one BullMQ Worker per queue running the shared processors.
+import path from 'node:path';
 import { createLogger, systemClock } from '@mdsc/core';
 import { createDatabase } from '@mdsc/db';
 import { createBullmqJobQueue, DEFAULT_JOB_OPTIONS, QUEUE_NAMES } from '@mdsc/jobs';
+import { createStorageFromConfig, storageConfigFromEnv } from '@mdsc/storage';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createProcessors, SCHEDULES } from './index';
@@ -19,7 +21,8 @@ const db = createDatabase({ url: env.DATABASE_URL, logging: false });
 const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const jobs = createBullmqJobQueue(connection, env.REDIS_PREFIX);
 const config = { publicUrl: env.PUBLIC_URL, timezone: env.PLATFORM_TIMEZONE, dataDir: env.DATA_DIR };
-const deps = { db, clock: systemClock, logger, jobs, config };
+const storage = await createStorageFromConfig(storageConfigFromEnv(env, path.join(env.DATA_DIR, 'uploads')));
+const deps = { db, clock: systemClock, logger, jobs, storage, config };
 const processors = createProcessors(deps);
 
 const workers = QUEUE_NAMES.filter((q) => processors[q]).map((queue) => {

@@ -1,2 +1,9 @@
 export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from './root';
-export { createCallerFactory, type Context, type RequestMeta } from './trpc';
+export {
+  createCallerFactory,
+  type Context,
+  type CurrentSession,
+  type RequestMeta,
+  type SessionCookies,
+} from './trpc';
+export { createHttpContext, type HttpContextOptions, type HttpRequestInfo } from './context';

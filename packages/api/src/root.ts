@@ -1,11 +1,15 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { authRouter } from './routers/auth.router';
 import { categoryRouter } from './routers/category.router';
 import { healthRouter } from './routers/health.router';
+import { usersRouter } from './routers/users.router';
 import { router } from './trpc';
 
 export const appRouter = router({
   health: healthRouter,
   categories: categoryRouter,
+  auth: authRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,22 @@ export interface RequestMeta {
   ip: string;
   origin: string | null;
   userAgent: string | null;
+  /** The request carries the session cookie (valid or not): mutations then need a trusted Origin. */
+  cookieSession?: boolean;
+  /** Origin is the web app's or one of CORS_ORIGINS. */
+  originTrusted?: boolean;
+}
+
+/** How the actor authenticated: the raw token stays in memory for this request only. */
+export interface CurrentSession {
+  token: string;
+  via: 'cookie' | 'bearer';
+}
+
+/** What procedures may do to the HTTP response (absent when called without HTTP). */
+export interface SessionCookies {
+  setSession(token: string): void;
+  clearSession(): void;
 }
 
 export interface Context {
@@ -15,6 +31,9 @@ export interface Context {
   req: RequestMeta;
   /** The authenticated user, resolved from the session cookie or bearer token; null when anonymous. */
   actor: Actor | null;
+  /** Set by createHttpContext when a valid session came with the request. */
+  session?: CurrentSession | null;
+  cookies?: SessionCookies | null;
 }
 
 const DOMAIN_TO_TRPC = {
@@ -65,7 +84,19 @@ const errorConversion = t.middleware(async ({ ctx, next, path }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure.use(errorConversion);
+/**
+ * CSRF: a mutation sent with the session cookie must come from one of our origins. Browsers always
+ * send Origin on cross-site POSTs; a missing one with a cookie is refused too. Bearer-only
+ * clients carry no cookie and are not concerned.
+ */
+const csrfGuard = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.req.cookieSession && !ctx.req.originTrusted) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'cross_site_request' });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorConversion).use(csrfGuard);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Authentication required' });

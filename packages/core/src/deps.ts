@@ -1,6 +1,8 @@
 import type { Database } from '@mdsc/db';
 import type { JobQueue } from '@mdsc/jobs';
+import type { Storage } from '@mdsc/storage';
 import type { Locale, Role } from '@mdsc/validators';
+import type { RateLimiter } from './security/rate-limit';
 
 /** Wall clock, injected so that tests can fix time. */
 export interface Clock {
@@ -20,7 +22,11 @@ export interface CoreDeps {
   clock: Clock;
   logger: Logger;
   jobs: JobQueue;
+  /** Uploaded files: local disk in embedded mode, S3/MinIO in full mode. */
+  storage: Storage;
   config: CoreConfig;
+  /** Brute-force limits (Redis-backed in full mode). Absent: a per-process memory limiter is used. */
+  rateLimiter?: RateLimiter;
 }
 
 export interface CoreConfig {
@@ -30,6 +36,16 @@ export interface CoreConfig {
   timezone: string;
   /** Embedded mode: where SQLite, uploads and mail files live. */
   dataDir: string;
+  /** Outgoing mail: SMTP when `smtpUrl` is set, else `.eml` files under `<dataDir>/mail/`. */
+  mail?: MailConfig;
+  /** Unverified users can log in and browse; enrolling needs a verified address unless false. */
+  requireVerifiedEmailToEnroll?: boolean;
+}
+
+export interface MailConfig {
+  smtpUrl?: string | null;
+  /** RFC 5322 From, e.g. `MdSC MOOC <no-reply@mdsc.example>`. */
+  from: string;
 }
 
 /** The user on whose behalf a service runs (null for anonymous visitors). */

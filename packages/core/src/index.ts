@@ -5,3 +5,6 @@ export * from './catalog/category.service';
 export * from './platform/logger';
 export * from './platform/maintenance.service';
 export * from './authz';
+export * from './accounts/index';
+export * from './mail/index';
+export * from './security/rate-limit';

@@ -22,7 +22,8 @@ async function main(argv: string[]): Promise<void> {
   if (command !== 'migrate' && command !== 'seed') throw new Error(USAGE);
   const env = loadDbEnv();
   const demo = command === 'seed' && args.includes('--demo');
-  if (demo && env.NODE_ENV === 'production') throw new Error('Refusing to seed demo data with NODE_ENV=production');
+  if (demo && env.NODE_ENV === 'production')
+    throw new Error('Refusing to seed demo data with NODE_ENV=production');
 
   if (env.DATABASE_URL && command === 'migrate') {
     // Convenience for fresh installs; a restricted user may lack the privilege, which is fine
@@ -32,17 +33,23 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   const db = createDatabase({ url: env.DATABASE_URL, sqliteFile: path.join(REPO_ROOT, '.data/mdsc.sqlite') });
-  const where = env.DATABASE_URL ? env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@') : 'SQLite .data/mdsc.sqlite';
+  const where = env.DATABASE_URL
+    ? env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')
+    : 'SQLite .data/mdsc.sqlite';
   try {
     if (command === 'migrate') {
       const direction = args[0] ?? 'up';
       if (direction === 'up') {
         const applied = await migrateUp(db.sequelize);
-        console.log(applied.length ? `Applied on ${where}:\n  ${applied.join('\n  ')}` : `Up to date (${where}).`);
+        console.log(
+          applied.length ? `Applied on ${where}:\n  ${applied.join('\n  ')}` : `Up to date (${where}).`,
+        );
       } else if (direction === 'down') {
         const to = flag(args, '--to');
         const reverted = await migrateDown(db.sequelize, to === undefined ? {} : { to: to === '0' ? 0 : to });
-        console.log(reverted.length ? `Reverted on ${where}:\n  ${reverted.join('\n  ')}` : 'Nothing to revert.');
+        console.log(
+          reverted.length ? `Reverted on ${where}:\n  ${reverted.join('\n  ')}` : 'Nothing to revert.',
+        );
       } else {
         throw new Error(USAGE);
       }

@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { Transaction } from 'sequelize';
+import type * as Sqlite3 from 'sqlite3';
+import { DatabaseError, Transaction } from 'sequelize';
 import { Sequelize, type SequelizeOptions } from 'sequelize-typescript';
 import { allModels } from './models/index';
 
@@ -47,7 +48,8 @@ export function parseMysqlUrl(url: string): MysqlTarget {
     throw new Error(`Expected a mysql:// URL, got ${u.protocol}//…`);
   }
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_$-]+$/.test(database)) throw new Error(`Invalid or missing database name in ${u.protocol}// URL`);
+  if (!/^[A-Za-z0-9_$-]+$/.test(database))
+    throw new Error(`Invalid or missing database name in ${u.protocol}// URL`);
   return {
     host: u.hostname || '127.0.0.1',
     port: u.port ? Number(u.port) : 3306,
@@ -63,9 +65,9 @@ export function parseMysqlUrl(url: string): MysqlTarget {
  * fires `PRAGMA FOREIGN_KEYS=ON` without waiting, and has no afterConnect hook for SQLite.
  */
 function sqliteDialectModule(): object {
-  const sqlite3 = require('sqlite3') as typeof import('sqlite3');
+  const sqlite3 = require('sqlite3') as typeof Sqlite3;
   function Database(file: string, mode: number, callback: (err: Error | null) => void) {
-    const db: import('sqlite3').Database = new sqlite3.Database(file, mode, (err) => {
+    const db: Sqlite3.Database = new sqlite3.Database(file, mode, (err) => {
       if (err) return callback(err);
       db.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
       db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;', (e) =>
@@ -77,6 +79,38 @@ function sqliteDialectModule(): object {
   return Object.assign(Object.create(sqlite3) as object, { Database });
 }
 
+interface QueryLike {
+  formatError(err: Error & { code?: string }, stack: string): Error;
+}
+interface DialectWithQuery {
+  Query: new (...args: any[]) => QueryLike;
+}
+
+/**
+ * Sequelize's SQLite dialect reports every SQLITE_CONSTRAINT failure that is not a foreign key
+ * (CHECK and NOT NULL included) as a UniqueConstraintError "Validation error", which callers map
+ * to a conflict. MySQL reports those as DatabaseError: make SQLite do the same. Only this
+ * instance's dialect is changed.
+ */
+function fixSqliteConstraintErrors(sequelize: Sequelize): void {
+  const dialect = (sequelize as unknown as { dialect: DialectWithQuery }).dialect;
+  const Base = dialect.Query;
+  dialect.Query = class extends Base {
+    formatError(err: Error & { code?: string }, stack: string): Error {
+      if (/(CHECK|NOT NULL) constraint failed/.test(err.message)) {
+        type Parent = ConstructorParameters<typeof DatabaseError>[0];
+        return new DatabaseError(err as Parent, { stack } as ConstructorParameters<typeof DatabaseError>[1]);
+      }
+      return super.formatError(err, stack);
+    }
+  };
+}
+
+/**
+ * Opens a connection pool (MySQL/MariaDB when `url` is given, else SQLite) with every model
+ * registered. Model classes are process-wide singletons: they bind to the most recently created
+ * Database, so a process should hold one at a time (close it before creating another).
+ */
 export function createDatabase(opts: CreateDatabaseOptions = {}): Database {
   const logging = opts.logging ?? false;
   const common: SequelizeOptions = {
@@ -118,11 +152,15 @@ export function createDatabase(opts: CreateDatabaseOptions = {}): Database {
       // at once); taking the lock up front lets busy_timeout do its job.
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
+    fixSqliteConstraintErrors(sequelize);
   }
   return { sequelize, dialect, close: () => sequelize.close() };
 }
 
-async function withServerConnection<T>(url: string, fn: (c: mysql.Connection, db: string) => Promise<T>): Promise<T> {
+async function withServerConnection<T>(
+  url: string,
+  fn: (c: mysql.Connection, db: string) => Promise<T>,
+): Promise<T> {
   const { host, port, username, password, database } = parseMysqlUrl(url);
   // Connect without a database: the one we want may not exist yet.
   const connection = await mysql.createConnection({ host, port, user: username, password });

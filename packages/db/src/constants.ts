@@ -21,7 +21,15 @@ export const LESSON_CONTENT_TYPES = [
 ] as const;
 export type LessonContentType = (typeof LESSON_CONTENT_TYPES)[number];
 
-export const FILE_CATEGORIES = ['video', 'document', 'audio', 'image', 'presentation', 'h5p', 'other'] as const;
+export const FILE_CATEGORIES = [
+  'video',
+  'document',
+  'audio',
+  'image',
+  'presentation',
+  'h5p',
+  'other',
+] as const;
 export type FileCategory = (typeof FILE_CATEGORIES)[number];
 
 export const STORAGE_TYPES = ['local', 's3', 'minio'] as const;

@@ -7,7 +7,10 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .regex(/^(mysql|mariadb):\/\/.+\/[A-Za-z0-9_$-]+$/, 'DATABASE_URL must look like mysql://user:pass@host:3306/db')
+    .regex(
+      /^(mysql|mariadb):\/\/.+\/[A-Za-z0-9_$-]+$/,
+      'DATABASE_URL must look like mysql://user:pass@host:3306/db',
+    )
     .optional()
     .or(z.literal('').transform(() => undefined)),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

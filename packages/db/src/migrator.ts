@@ -5,12 +5,16 @@ import { migrations } from './migrations/index';
 
 export type Migrator = Umzug<QueryInterface>;
 
+/** Where umzug records applied migrations. */
+export const META_TABLE = 'SequelizeMeta';
+
 /** umzug over the migrations barrel, recording applied names in `SequelizeMeta`. */
 export function createMigrator(sequelize: Sequelize): Migrator {
   return new Umzug<QueryInterface>({
     migrations: migrations.map(({ name, up, down }) => ({ name, up, down })),
     context: sequelize.getQueryInterface(),
-    storage: new SequelizeStorage({ sequelize }),
+    // Named explicitly: with `define.underscored` Sequelize would otherwise call it sequelize_meta.
+    storage: new SequelizeStorage({ sequelize, tableName: META_TABLE }),
     logger: undefined, // silent; the CLI reports what ran
   });
 }
@@ -31,6 +35,8 @@ export async function migrateDown(
 ): Promise<string[]> {
   const migrator = createMigrator(sequelize);
   const reverted =
-    opts.to !== undefined ? await migrator.down({ to: opts.to }) : await migrator.down({ step: opts.step ?? 1 });
+    opts.to !== undefined
+      ? await migrator.down({ to: opts.to })
+      : await migrator.down({ step: opts.step ?? 1 });
   return reverted.map((m) => m.name);
 }

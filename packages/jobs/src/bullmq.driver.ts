@@ -21,7 +21,11 @@ export function createBullmqJobQueue(connection: Redis, prefix = 'bull'): JobQue
     queues,
     async enqueue(queue, name, payload, opts = {}) {
       const data = parsePayload(queue, name, payload);
-      await queues.get(queue)!.add(name, data, { jobId: opts.jobId, delay: opts.delayMs });
+      await queues.get(queue)!.add(name, data, {
+        jobId: opts.jobId,
+        delay: opts.delayMs,
+        ...(opts.removeOnComplete ? { removeOnComplete: true } : {}),
+      });
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

@@ -4,6 +4,8 @@ export interface EnqueueOptions {
   /** Deterministic id: a second enqueue with the same id while the first exists is a no-op. */
   jobId?: string;
   delayMs?: number;
+  /** Drop the job from Redis once done (payloads holding secrets, e.g. single-use links). */
+  removeOnComplete?: boolean;
 }
 
 export interface JobQueue {

@@ -3,3 +3,6 @@ export * from './gamification';
 export * from './common';
 export * from './health';
 export * from './category';
+export * from './catalog';
+export * from './auth';
+export * from './users';

@@ -48,7 +48,9 @@ export const up: MigrationFn = async ({ context: qi }) => {
       type: DataTypes.ENUM('video', 'text', 'quiz', 'h5p', 'assignment', 'document', 'audio', 'presentation'),
       allowNull: false,
     },
-    media_file_id: isMysql(qi) ? { type: DataTypes.INTEGER, allowNull: true } : fk('media_files', 'SET NULL', true),
+    media_file_id: isMysql(qi)
+      ? { type: DataTypes.INTEGER, allowNull: true }
+      : fk('media_files', 'SET NULL', true),
     content_url: { type: DataTypes.STRING(500) },
     content_text: { type: DataTypes.TEXT },
     video_url: { type: DataTypes.STRING(500) },
@@ -141,7 +143,10 @@ export const up: MigrationFn = async ({ context: qi }) => {
       id: id(),
       enrollment_id: fk('enrollments', 'CASCADE', false),
       lesson_id: fk('lessons', 'CASCADE', false),
-      status: { type: DataTypes.ENUM('not_started', 'in_progress', 'completed'), defaultValue: 'not_started' },
+      status: {
+        type: DataTypes.ENUM('not_started', 'in_progress', 'completed'),
+        defaultValue: 'not_started',
+      },
       completion_percentage: { type: DataTypes.INTEGER, defaultValue: 0 },
       time_spent: { type: DataTypes.INTEGER, defaultValue: 0 }, // seconds
       completed_at: nullableDate(),

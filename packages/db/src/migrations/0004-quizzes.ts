@@ -40,7 +40,10 @@ export const up: MigrationFn = async ({ context: qi }) => {
     id: id(),
     quiz_id: fk('quizzes', 'CASCADE', false),
     question_text: { type: DataTypes.TEXT, allowNull: false },
-    question_type: { type: DataTypes.ENUM('multiple_choice', 'true_false', 'short_answer'), allowNull: false },
+    question_type: {
+      type: DataTypes.ENUM('multiple_choice', 'true_false', 'short_answer'),
+      allowNull: false,
+    },
     options: { type: DataTypes.JSON }, // multiple_choice: [{ "text": "…", "correct": true }]
     correct_answer: { type: DataTypes.TEXT }, // true_false and short_answer
     points: { type: DataTypes.DECIMAL(5, 2), defaultValue: 1 },

@@ -1,4 +1,14 @@
-import { addIndex, createTable, DataTypes, dropTables, fk, id, now, nullableDate, type MigrationFn } from './helpers';
+import {
+  addIndex,
+  createTable,
+  DataTypes,
+  dropTables,
+  fk,
+  id,
+  now,
+  nullableDate,
+  type MigrationFn,
+} from './helpers';
 
 // Certificates (schema document §10).
 

@@ -89,7 +89,9 @@ export const up: MigrationFn = async ({ context: qi }) => {
     completed_at: nullableDate(),
     created_at: now(),
   });
-  await addIndex(qi, 'user_challenges', ['user_id', 'challenge_id'], 'unique_user_challenge', { unique: true });
+  await addIndex(qi, 'user_challenges', ['user_id', 'challenge_id'], 'unique_user_challenge', {
+    unique: true,
+  });
   await addIndex(qi, 'user_challenges', ['user_id'], 'idx_user');
   await addIndex(qi, 'user_challenges', ['challenge_id'], 'idx_challenge');
 };

@@ -1,4 +1,14 @@
-import { addIndex, createTable, DataTypes, dropTables, fk, id, now, nullableDate, type MigrationFn } from './helpers';
+import {
+  addIndex,
+  createTable,
+  DataTypes,
+  dropTables,
+  fk,
+  id,
+  now,
+  nullableDate,
+  type MigrationFn,
+} from './helpers';
 
 // Communication: messages and notifications (schema document §13 and §14).
 

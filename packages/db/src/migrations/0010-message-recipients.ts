@@ -1,4 +1,14 @@
-import { addIndex, createTable, DataTypes, dropTables, fk, id, now, nullableDate, type MigrationFn } from './helpers';
+import {
+  addIndex,
+  createTable,
+  DataTypes,
+  dropTables,
+  fk,
+  id,
+  now,
+  nullableDate,
+  type MigrationFn,
+} from './helpers';
 
 // Why: a broadcast has recipient_id NULL and a single is_read flag, so each recipient's read state
 // needs its own row.
@@ -12,7 +22,9 @@ export const up: MigrationFn = async ({ context: qi }) => {
     read_at: nullableDate(),
     created_at: now(),
   });
-  await addIndex(qi, 'message_recipients', ['message_id', 'user_id'], 'unique_message_recipient', { unique: true });
+  await addIndex(qi, 'message_recipients', ['message_id', 'user_id'], 'unique_message_recipient', {
+    unique: true,
+  });
   await addIndex(qi, 'message_recipients', ['user_id', 'is_read'], 'idx_user_read'); // unread counts
 };
 

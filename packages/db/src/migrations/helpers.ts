@@ -52,8 +52,15 @@ export const timestamps = (qi: QueryInterface): Columns => ({ created_at: now(),
 export const nullableDate = (): ModelAttributeColumnOptions => ({ type: DataTypes.DATE, allowNull: true });
 
 interface QueryGeneratorLike {
-  attributesToSQL(attributes: Record<string, unknown>, options: Record<string, unknown>): Record<string, string>;
-  createTableQuery(table: string, attributes: Record<string, string>, options: Record<string, unknown>): string;
+  attributesToSQL(
+    attributes: Record<string, unknown>,
+    options: Record<string, unknown>,
+  ): Record<string, string>;
+  createTableQuery(
+    table: string,
+    attributes: Record<string, string>,
+    options: Record<string, unknown>,
+  ): string;
 }
 interface SequelizeInternals {
   normalizeAttribute(attribute: ModelAttributeColumnOptions): Record<string, unknown>;
@@ -87,7 +94,9 @@ export async function createTable(
   }
   const generator = qi.queryGenerator as QueryGeneratorLike;
   const seq = qi.sequelize as unknown as SequelizeInternals;
-  const normalized = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, seq.normalizeAttribute(v)]));
+  const normalized = Object.fromEntries(
+    Object.entries(columns).map(([k, v]) => [k, seq.normalizeAttribute(v)]),
+  );
   const attributes = generator.attributesToSQL(normalized, { table, context: 'createTable' });
   let sql = generator.createTableQuery(table, attributes, {});
   const extra = Object.entries(checks)
@@ -143,7 +152,9 @@ export async function dropColumn(qi: QueryInterface, table: string, column: stri
     await qi.removeColumn(table, column);
     return;
   }
-  await qi.sequelize.query(`ALTER TABLE ${qi.quoteIdentifier(table)} DROP COLUMN ${qi.quoteIdentifier(column)}`);
+  await qi.sequelize.query(
+    `ALTER TABLE ${qi.quoteIdentifier(table)} DROP COLUMN ${qi.quoteIdentifier(column)}`,
+  );
 }
 
 // Re-exported so migration files need one import line.

@@ -10,6 +10,8 @@ import * as m0009 from './0009-badge-tier';
 import * as m0010 from './0010-message-recipients';
 import * as m0011 from './0011-users-hide-from-leaderboard';
 import * as m0012 from './0012-users-language';
+import * as m0100 from './0100-accounts-sessions';
+import * as m0200 from './0200-course-catalog';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -34,4 +36,6 @@ export const migrations: MigrationEntry[] = [
   { name: '0010-message-recipients', ...m0010 },
   { name: '0011-users-hide-from-leaderboard', ...m0011 },
   { name: '0012-users-language', ...m0012 },
+  { name: '0100-accounts-sessions', ...m0100 },
+  { name: '0200-course-catalog', ...m0200 },
 ];

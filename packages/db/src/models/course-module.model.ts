@@ -5,7 +5,10 @@ import { Lesson } from './lesson.model';
 
 /** Table `modules`. Named CourseModule: "Module" reads as a JS module everywhere else. */
 @Table({ tableName: 'modules', underscored: true, timestamps: true, paranoid: true })
-export class CourseModule extends Model<InferAttributes<CourseModule>, InferCreationAttributes<CourseModule>> {
+export class CourseModule extends Model<
+  InferAttributes<CourseModule>,
+  InferCreationAttributes<CourseModule>
+> {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true })
   declare id: CreationOptional<number>;
 

@@ -67,6 +67,10 @@ export class Course extends Model<InferAttributes<Course>, InferCreationAttribut
   @Column({ type: DataType.BOOLEAN, defaultValue: false })
   declare isFeatured: CreationOptional<boolean>;
 
+  /** First publication (migration 0200): once set, the slug never changes. */
+  @Column({ type: DataType.DATE })
+  declare publishedAt: CreationOptional<Date | null>;
+
   @Column({ type: DataType.DATE })
   declare enrollmentDeadline: Date | null;
 

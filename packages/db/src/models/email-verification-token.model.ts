@@ -20,6 +20,10 @@ export class EmailVerificationToken extends Model<InferAttributes<EmailVerificat
 
   declare createdAt: CreationOptional<Date>;
 
+  // Added by migration 0100: the address this token proves (a pending change when it differs).
+  @Column({ type: DataType.STRING(255), allowNull: true })
+  declare email: CreationOptional<string | null>;
+
   @BelongsTo(() => User, 'userId')
   declare user?: NonAttribute<User>;
 }

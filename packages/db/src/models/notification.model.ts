@@ -4,7 +4,10 @@ import { User } from './user.model';
 
 // created_at only in the document.
 @Table({ tableName: 'notifications', underscored: true, timestamps: true, updatedAt: false })
-export class Notification extends Model<InferAttributes<Notification>, InferCreationAttributes<Notification>> {
+export class Notification extends Model<
+  InferAttributes<Notification>,
+  InferCreationAttributes<Notification>
+> {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true })
   declare id: CreationOptional<number>;
 

@@ -4,7 +4,10 @@ import { User } from './user.model';
 
 // created_at only in the document.
 @Table({ tableName: 'password_reset_tokens', underscored: true, timestamps: true, updatedAt: false })
-export class PasswordResetToken extends Model<InferAttributes<PasswordResetToken>, InferCreationAttributes<PasswordResetToken>> {
+export class PasswordResetToken extends Model<
+  InferAttributes<PasswordResetToken>,
+  InferCreationAttributes<PasswordResetToken>
+> {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true })
   declare id: CreationOptional<number>;
 

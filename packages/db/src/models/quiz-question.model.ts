@@ -4,7 +4,10 @@ import { QUESTION_TYPES, type QuestionType, type QuizOption } from '../constants
 import { Quiz } from './quiz.model';
 
 @Table({ tableName: 'quiz_questions', underscored: true, timestamps: true })
-export class QuizQuestion extends Model<InferAttributes<QuizQuestion>, InferCreationAttributes<QuizQuestion>> {
+export class QuizQuestion extends Model<
+  InferAttributes<QuizQuestion>,
+  InferCreationAttributes<QuizQuestion>
+> {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true })
   declare id: CreationOptional<number>;
 

@@ -20,6 +20,19 @@ export class RefreshToken extends Model<InferAttributes<RefreshToken>, InferCrea
 
   declare createdAt: CreationOptional<Date>;
 
+  // Added by migration 0100: rotation and reuse detection.
+  @Column({ type: DataType.STRING(64), allowNull: true })
+  declare family: CreationOptional<string | null>;
+
+  @Column({ type: DataType.INTEGER, allowNull: true })
+  declare userSessionId: CreationOptional<number | null>;
+
+  @Column({ type: DataType.DATE, allowNull: true })
+  declare usedAt: CreationOptional<Date | null>;
+
+  @Column({ type: DataType.DATE, allowNull: true })
+  declare revokedAt: CreationOptional<Date | null>;
+
   @BelongsTo(() => User, 'userId')
   declare user?: NonAttribute<User>;
 }

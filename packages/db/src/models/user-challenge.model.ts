@@ -5,7 +5,10 @@ import { User } from './user.model';
 
 // created_at only in the document.
 @Table({ tableName: 'user_challenges', underscored: true, timestamps: true, updatedAt: false })
-export class UserChallenge extends Model<InferAttributes<UserChallenge>, InferCreationAttributes<UserChallenge>> {
+export class UserChallenge extends Model<
+  InferAttributes<UserChallenge>,
+  InferCreationAttributes<UserChallenge>
+> {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true })
   declare id: CreationOptional<number>;
 

@@ -20,6 +20,16 @@ export class UserSession extends Model<InferAttributes<UserSession>, InferCreati
   @Column({ type: DataType.DATE, allowNull: false })
   declare expiresAt: Date;
 
+  // Added by migration 0100 (the "active sessions" page).
+  @Column({ type: DataType.STRING(255), allowNull: true })
+  declare userAgent: CreationOptional<string | null>;
+
+  @Column({ type: DataType.STRING(45), allowNull: true })
+  declare ipAddress: CreationOptional<string | null>;
+
+  @Column({ type: DataType.DATE, allowNull: true })
+  declare lastUsedAt: CreationOptional<Date | null>;
+
   @BelongsTo(() => User, 'userId')
   declare user?: NonAttribute<User>;
 }

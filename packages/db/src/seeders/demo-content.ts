@@ -280,7 +280,8 @@ export const DEMO_COURSES: DemoCourse[] = [
           correctAnswer: 'false',
         },
         {
-          questionText: 'Comment appelle-t-on la grille qui classe les acteurs selon leur influence et leur intérêt ?',
+          questionText:
+            'Comment appelle-t-on la grille qui classe les acteurs selon leur influence et leur intérêt ?',
           questionType: 'short_answer',
           correctAnswer: 'matrice pouvoir-intérêt',
           points: 2,

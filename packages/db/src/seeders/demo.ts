@@ -18,11 +18,41 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'admin@mdsc.test', role: 'admin', firstName: 'Mariam', lastName: 'Koné', country: 'Mali' },
-  { email: 'instructeur@mdsc.test', role: 'instructor', firstName: 'Jean-Baptiste', lastName: 'Hounkpè', country: 'Bénin' },
-  { email: 'etudiant@mdsc.test', role: 'student', firstName: 'Awa', lastName: 'Traoré', country: 'Burkina Faso' },
-  { email: 'aminata.diallo@mdsc.test', role: 'student', firstName: 'Aminata', lastName: 'Diallo', country: 'Sénégal' },
-  { email: 'koffi.mensah@mdsc.test', role: 'student', firstName: 'Koffi', lastName: 'Mensah', country: 'Togo' },
-  { email: 'moussa.ouedraogo@mdsc.test', role: 'student', firstName: 'Moussa', lastName: 'Ouédraogo', country: "Côte d'Ivoire" },
+  {
+    email: 'instructeur@mdsc.test',
+    role: 'instructor',
+    firstName: 'Jean-Baptiste',
+    lastName: 'Hounkpè',
+    country: 'Bénin',
+  },
+  {
+    email: 'etudiant@mdsc.test',
+    role: 'student',
+    firstName: 'Awa',
+    lastName: 'Traoré',
+    country: 'Burkina Faso',
+  },
+  {
+    email: 'aminata.diallo@mdsc.test',
+    role: 'student',
+    firstName: 'Aminata',
+    lastName: 'Diallo',
+    country: 'Sénégal',
+  },
+  {
+    email: 'koffi.mensah@mdsc.test',
+    role: 'student',
+    firstName: 'Koffi',
+    lastName: 'Mensah',
+    country: 'Togo',
+  },
+  {
+    email: 'moussa.ouedraogo@mdsc.test',
+    role: 'student',
+    firstName: 'Moussa',
+    lastName: 'Ouédraogo',
+    country: "Côte d'Ivoire",
+  },
 ];
 
 const INSTRUCTOR_EMAIL = 'instructeur@mdsc.test';
@@ -44,7 +74,8 @@ async function seedQuiz(
   key: { courseId: number; lessonId: number | null; isFinal: boolean },
   ctx: SeedContext,
 ): Promise<void> {
-  const where = key.lessonId === null ? { courseId: key.courseId, isFinal: true } : { lessonId: key.lessonId };
+  const where =
+    key.lessonId === null ? { courseId: key.courseId, isFinal: true } : { lessonId: key.lessonId };
   const row = await findOrCreateBy(
     Quiz,
     where,
@@ -99,7 +130,11 @@ export async function seedDemo(sequelize: Sequelize, opts: { password: string })
         ctx,
       );
     }
-    const instructor = await User.findOne({ where: { email: INSTRUCTOR_EMAIL }, transaction, paranoid: false });
+    const instructor = await User.findOne({
+      where: { email: INSTRUCTOR_EMAIL },
+      transaction,
+      paranoid: false,
+    });
     if (!instructor) throw new Error(`Demo instructor ${INSTRUCTOR_EMAIL} missing`);
 
     for (const demo of DEMO_COURSES) {
@@ -109,14 +144,26 @@ export async function seedDemo(sequelize: Sequelize, opts: { password: string })
       const course = await findOrCreateBy(
         Course,
         { slug: demo.slug },
-        { ...fields, instructorId: instructor.id, categoryId: category.id, currency: 'XOF', isPublished: true },
+        {
+          ...fields,
+          instructorId: instructor.id,
+          categoryId: category.id,
+          currency: 'XOF',
+          isPublished: true,
+        },
         ctx,
       );
       for (const [m, mod] of modules.entries()) {
         const moduleRow = await findOrCreateBy(
           CourseModule,
           { courseId: course.id, orderIndex: m + 1 },
-          { courseId: course.id, orderIndex: m + 1, title: mod.title, description: mod.description, isUnlocked: m === 0 },
+          {
+            courseId: course.id,
+            orderIndex: m + 1,
+            title: mod.title,
+            description: mod.description,
+            isUnlocked: m === 0,
+          },
           ctx,
         );
         for (const [l, { quiz, ...lesson }] of mod.lessons.entries()) {
@@ -126,7 +173,8 @@ export async function seedDemo(sequelize: Sequelize, opts: { password: string })
             { ...lesson, courseId: course.id, moduleId: moduleRow.id, orderIndex: l + 1, isPublished: true },
             ctx,
           );
-          if (quiz) await seedQuiz(quiz, { courseId: course.id, lessonId: lessonRow.id, isFinal: false }, ctx);
+          if (quiz)
+            await seedQuiz(quiz, { courseId: course.id, lessonId: lessonRow.id, isFinal: false }, ctx);
         }
       }
       await seedQuiz(finalQuiz, { courseId: course.id, lessonId: null, isFinal: true }, ctx);

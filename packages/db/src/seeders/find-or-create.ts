@@ -1,4 +1,11 @@
-import type { Attributes, CreationAttributes, Model, ModelStatic, Transaction, WhereOptions } from 'sequelize';
+import type {
+  Attributes,
+  CreationAttributes,
+  Model,
+  ModelStatic,
+  Transaction,
+  WhereOptions,
+} from 'sequelize';
 
 /** Counts the rows a seeder created, so callers know whether anything was new. */
 export interface SeedContext {

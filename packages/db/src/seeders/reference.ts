@@ -7,14 +7,54 @@ import { findOrCreateBy, type SeedContext } from './find-or-create';
 // challenges. Natural keys: categories.name (unique), badges.name, challenges.name.
 
 const CATEGORIES: { name: string; description: string; color: string; icon: string }[] = [
-  { name: 'Gouvernance', description: 'Gouvernance associative, redevabilité et fonctionnement démocratique des organisations.', color: '#1E3A8A', icon: 'landmark' },
-  { name: 'Droits humains', description: 'Connaître, promouvoir et défendre les droits fondamentaux.', color: '#B91C1C', icon: 'scale' },
-  { name: 'Leadership', description: 'Animer une équipe, prendre la parole, conduire le changement.', color: '#7C3AED', icon: 'users' },
-  { name: 'Numérique', description: 'Outils numériques, sécurité en ligne et communication digitale pour les OSC.', color: '#0891B2', icon: 'laptop' },
-  { name: 'Gestion de projet', description: 'Concevoir, financer, suivre et évaluer un projet de développement.', color: '#D97706', icon: 'clipboard-list' },
-  { name: 'Plaidoyer', description: 'Construire une stratégie de plaidoyer et mobiliser les citoyens.', color: '#DB2777', icon: 'megaphone' },
-  { name: 'Santé communautaire', description: 'Prévention, relais communautaires et accès aux soins de proximité.', color: '#059669', icon: 'heart-pulse' },
-  { name: 'Environnement', description: 'Climat, gestion des ressources naturelles et mobilisation écologique.', color: '#65A30D', icon: 'leaf' },
+  {
+    name: 'Gouvernance',
+    description: 'Gouvernance associative, redevabilité et fonctionnement démocratique des organisations.',
+    color: '#1E3A8A',
+    icon: 'landmark',
+  },
+  {
+    name: 'Droits humains',
+    description: 'Connaître, promouvoir et défendre les droits fondamentaux.',
+    color: '#B91C1C',
+    icon: 'scale',
+  },
+  {
+    name: 'Leadership',
+    description: 'Animer une équipe, prendre la parole, conduire le changement.',
+    color: '#7C3AED',
+    icon: 'users',
+  },
+  {
+    name: 'Numérique',
+    description: 'Outils numériques, sécurité en ligne et communication digitale pour les OSC.',
+    color: '#0891B2',
+    icon: 'laptop',
+  },
+  {
+    name: 'Gestion de projet',
+    description: 'Concevoir, financer, suivre et évaluer un projet de développement.',
+    color: '#D97706',
+    icon: 'clipboard-list',
+  },
+  {
+    name: 'Plaidoyer',
+    description: 'Construire une stratégie de plaidoyer et mobiliser les citoyens.',
+    color: '#DB2777',
+    icon: 'megaphone',
+  },
+  {
+    name: 'Santé communautaire',
+    description: 'Prévention, relais communautaires et accès aux soins de proximité.',
+    color: '#059669',
+    icon: 'heart-pulse',
+  },
+  {
+    name: 'Environnement',
+    description: 'Climat, gestion des ressources naturelles et mobilisation écologique.',
+    color: '#65A30D',
+    icon: 'leaf',
+  },
 ];
 
 interface BadgeSeed {
@@ -27,25 +67,121 @@ interface BadgeSeed {
 
 const BADGES: BadgeSeed[] = [
   // Bronze: the first steps.
-  { name: 'Premier pas', description: 'Terminer sa première leçon.', tier: 'bronze', category: 'progression', criteria: { type: 'lessons_completed', value: 1 } },
-  { name: 'Premier cours', description: 'Terminer un premier cours.', tier: 'bronze', category: 'progression', criteria: { type: 'course_completion', value: 1 } },
-  { name: 'Régulier', description: 'Apprendre trois jours de suite.', tier: 'bronze', category: 'assiduite', criteria: { type: 'daily_streak', value: 3 } },
-  { name: 'Curieux', description: 'Gagner 100 points d’expérience.', tier: 'bronze', category: 'engagement', criteria: { type: 'xp_total', value: 100 } },
+  {
+    name: 'Premier pas',
+    description: 'Terminer sa première leçon.',
+    tier: 'bronze',
+    category: 'progression',
+    criteria: { type: 'lessons_completed', value: 1 },
+  },
+  {
+    name: 'Premier cours',
+    description: 'Terminer un premier cours.',
+    tier: 'bronze',
+    category: 'progression',
+    criteria: { type: 'course_completion', value: 1 },
+  },
+  {
+    name: 'Régulier',
+    description: 'Apprendre trois jours de suite.',
+    tier: 'bronze',
+    category: 'assiduite',
+    criteria: { type: 'daily_streak', value: 3 },
+  },
+  {
+    name: 'Curieux',
+    description: 'Gagner 100 points d’expérience.',
+    tier: 'bronze',
+    category: 'engagement',
+    criteria: { type: 'xp_total', value: 100 },
+  },
   // Silver.
-  { name: 'Assidu', description: 'Apprendre sept jours de suite.', tier: 'silver', category: 'assiduite', criteria: { type: 'daily_streak', value: 7 } },
-  { name: 'Sans faute', description: 'Obtenir 100 % à un quiz.', tier: 'silver', category: 'excellence', criteria: { type: 'quiz_perfect', value: 1 } },
-  { name: 'Apprenant confirmé', description: 'Terminer trois cours.', tier: 'silver', category: 'progression', criteria: { type: 'course_completion', value: 3 } },
-  { name: 'Cap du niveau 5', description: 'Atteindre le niveau 5.', tier: 'silver', category: 'engagement', criteria: { type: 'level_reached', value: 5 } },
+  {
+    name: 'Assidu',
+    description: 'Apprendre sept jours de suite.',
+    tier: 'silver',
+    category: 'assiduite',
+    criteria: { type: 'daily_streak', value: 7 },
+  },
+  {
+    name: 'Sans faute',
+    description: 'Obtenir 100 % à un quiz.',
+    tier: 'silver',
+    category: 'excellence',
+    criteria: { type: 'quiz_perfect', value: 1 },
+  },
+  {
+    name: 'Apprenant confirmé',
+    description: 'Terminer trois cours.',
+    tier: 'silver',
+    category: 'progression',
+    criteria: { type: 'course_completion', value: 3 },
+  },
+  {
+    name: 'Cap du niveau 5',
+    description: 'Atteindre le niveau 5.',
+    tier: 'silver',
+    category: 'engagement',
+    criteria: { type: 'level_reached', value: 5 },
+  },
   // Gold.
-  { name: 'Diplômé', description: 'Obtenir trois certificats.', tier: 'gold', category: 'excellence', criteria: { type: 'certificates_earned', value: 3 } },
-  { name: 'Marathonien', description: 'Apprendre trente jours de suite.', tier: 'gold', category: 'assiduite', criteria: { type: 'daily_streak', value: 30 } },
-  { name: 'Dévoreur de leçons', description: 'Terminer cent leçons.', tier: 'gold', category: 'progression', criteria: { type: 'lessons_completed', value: 100 } },
-  { name: 'Relève les défis', description: 'Réussir trois défis.', tier: 'gold', category: 'engagement', criteria: { type: 'challenge_completed', value: 3 } },
+  {
+    name: 'Diplômé',
+    description: 'Obtenir trois certificats.',
+    tier: 'gold',
+    category: 'excellence',
+    criteria: { type: 'certificates_earned', value: 3 },
+  },
+  {
+    name: 'Marathonien',
+    description: 'Apprendre trente jours de suite.',
+    tier: 'gold',
+    category: 'assiduite',
+    criteria: { type: 'daily_streak', value: 30 },
+  },
+  {
+    name: 'Dévoreur de leçons',
+    description: 'Terminer cent leçons.',
+    tier: 'gold',
+    category: 'progression',
+    criteria: { type: 'lessons_completed', value: 100 },
+  },
+  {
+    name: 'Relève les défis',
+    description: 'Réussir trois défis.',
+    tier: 'gold',
+    category: 'engagement',
+    criteria: { type: 'challenge_completed', value: 3 },
+  },
   // Legendary.
-  { name: 'Phénix', description: 'Atteindre le niveau 12, le plus haut.', tier: 'legendary', category: 'engagement', criteria: { type: 'level_reached', value: 12 } },
-  { name: 'Perfectionniste', description: 'Obtenir 100 % à vingt quiz.', tier: 'legendary', category: 'excellence', criteria: { type: 'quiz_perfect', value: 20 } },
-  { name: 'Inarrêtable', description: 'Apprendre cent jours de suite.', tier: 'legendary', category: 'assiduite', criteria: { type: 'daily_streak', value: 100 } },
-  { name: 'Pilier de la société civile', description: 'Gagner 10 000 points d’expérience.', tier: 'legendary', category: 'engagement', criteria: { type: 'xp_total', value: 10000 } },
+  {
+    name: 'Phénix',
+    description: 'Atteindre le niveau 12, le plus haut.',
+    tier: 'legendary',
+    category: 'engagement',
+    criteria: { type: 'level_reached', value: 12 },
+  },
+  {
+    name: 'Perfectionniste',
+    description: 'Obtenir 100 % à vingt quiz.',
+    tier: 'legendary',
+    category: 'excellence',
+    criteria: { type: 'quiz_perfect', value: 20 },
+  },
+  {
+    name: 'Inarrêtable',
+    description: 'Apprendre cent jours de suite.',
+    tier: 'legendary',
+    category: 'assiduite',
+    criteria: { type: 'daily_streak', value: 100 },
+  },
+  {
+    name: 'Pilier de la société civile',
+    description: 'Gagner 10 000 points d’expérience.',
+    tier: 'legendary',
+    category: 'engagement',
+    criteria: { type: 'xp_total', value: 10000 },
+  },
 ];
 
 const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
@@ -69,11 +205,51 @@ function challengeSeeds(now: Date) {
     startDate: string;
     endDate: string;
   }[] = [
-    { name: 'Défi de la semaine : 5 leçons', description: 'Terminez cinq leçons cette semaine.', type: 'weekly', criteria: { type: 'lessons_completed', value: 5 }, rewardXp: 50, startDate: isoDate(monday), endDate: isoDate(addDays(monday, 6)) },
-    { name: 'Défi de la semaine : 3 jours d’affilée', description: 'Apprenez trois jours consécutifs.', type: 'weekly', criteria: { type: 'daily_streak', value: 3 }, rewardXp: 40, startDate: isoDate(monday), endDate: isoDate(addDays(monday, 6)) },
-    { name: 'Défi du mois : un cours terminé', description: 'Terminez un cours complet ce mois-ci.', type: 'monthly', criteria: { type: 'course_completion', value: 1 }, rewardXp: 150, startDate: isoDate(monthStart), endDate: isoDate(monthEnd) },
-    { name: 'Saison de l’engagement : 1 000 XP', description: 'Cumulez 1 000 points d’expérience pendant la saison.', type: 'seasonal', criteria: { type: 'xp_total', value: 1000 }, rewardXp: 300, startDate: isoDate(quarterStart), endDate: isoDate(quarterEnd) },
-    { name: 'Quinzaine de la société civile : 3 quiz parfaits', description: 'Obtenez 100 % à trois quiz pendant la quinzaine.', type: 'event', criteria: { type: 'quiz_perfect', value: 3 }, rewardXp: 200, startDate: isoDate(today), endDate: isoDate(addDays(today, 13)) },
+    {
+      name: 'Défi de la semaine : 5 leçons',
+      description: 'Terminez cinq leçons cette semaine.',
+      type: 'weekly',
+      criteria: { type: 'lessons_completed', value: 5 },
+      rewardXp: 50,
+      startDate: isoDate(monday),
+      endDate: isoDate(addDays(monday, 6)),
+    },
+    {
+      name: 'Défi de la semaine : 3 jours d’affilée',
+      description: 'Apprenez trois jours consécutifs.',
+      type: 'weekly',
+      criteria: { type: 'daily_streak', value: 3 },
+      rewardXp: 40,
+      startDate: isoDate(monday),
+      endDate: isoDate(addDays(monday, 6)),
+    },
+    {
+      name: 'Défi du mois : un cours terminé',
+      description: 'Terminez un cours complet ce mois-ci.',
+      type: 'monthly',
+      criteria: { type: 'course_completion', value: 1 },
+      rewardXp: 150,
+      startDate: isoDate(monthStart),
+      endDate: isoDate(monthEnd),
+    },
+    {
+      name: 'Saison de l’engagement : 1 000 XP',
+      description: 'Cumulez 1 000 points d’expérience pendant la saison.',
+      type: 'seasonal',
+      criteria: { type: 'xp_total', value: 1000 },
+      rewardXp: 300,
+      startDate: isoDate(quarterStart),
+      endDate: isoDate(quarterEnd),
+    },
+    {
+      name: 'Quinzaine de la société civile : 3 quiz parfaits',
+      description: 'Obtenez 100 % à trois quiz pendant la quinzaine.',
+      type: 'event',
+      criteria: { type: 'quiz_perfect', value: 3 },
+      rewardXp: 200,
+      startDate: isoDate(today),
+      endDate: isoDate(addDays(today, 13)),
+    },
   ];
   return seeds;
 }
@@ -84,7 +260,10 @@ export interface SeedReferenceResult {
 }
 
 /** Categories, badges and challenges. Idempotent: safe to run at every start. */
-export async function seedReference(sequelize: Sequelize, opts: { now?: Date } = {}): Promise<SeedReferenceResult> {
+export async function seedReference(
+  sequelize: Sequelize,
+  opts: { now?: Date } = {},
+): Promise<SeedReferenceResult> {
   return sequelize.transaction(async (transaction) => {
     const ctx: SeedContext = { transaction, created: 0 };
     for (const c of CATEGORIES) {

@@ -1,0 +1,10 @@
+export * from './admin-users.service';
+export * from './login.service';
+export * from './password';
+export * from './password.service';
+export * from './profile.service';
+export * from './register.service';
+export * from './session';
+export * from './sessions.service';
+export { generateToken, hashToken } from './tokens';
+export { toMeDto, type MeDto } from './user-dto';

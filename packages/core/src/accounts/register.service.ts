@@ -1,0 +1,103 @@
+import { EmailVerificationToken, PasswordResetToken, User } from '@mdsc/db';
+import type { RegisterInput } from '@mdsc/validators';
+import { Op } from 'sequelize';
+import type { CoreDeps } from '../deps';
+import { ConflictError, ValidationError } from '../errors';
+import { enqueueMail } from '../mail/send-mail';
+import { rateLimiterOf } from '../security/rate-limit';
+import { assertPasswordAcceptable, hashPassword } from './password';
+import { hashToken } from './tokens';
+import { findUserByEmail, normalizeEmail, sendVerification, toLocale } from './user-dto';
+
+/** Who is asking: rate limits key on the IP; sessions remember the device. */
+export interface RequestInfo {
+  ip: string;
+  userAgent?: string | null;
+}
+
+const emailTaken = () => new ConflictError('email_taken', { field: 'email' });
+
+/** Creates a student account and queues the verification mail. The user logs in separately. */
+export async function register(
+  deps: CoreDeps,
+  input: RegisterInput,
+  req: RequestInfo,
+): Promise<{ id: number; email: string }> {
+  const email = normalizeEmail(input.email);
+  await rateLimiterOf(deps).hit('register', req.ip, email);
+  assertPasswordAcceptable(input.password, { email, firstName: input.firstName, lastName: input.lastName });
+  if (await findUserByEmail(email, { includeDeleted: true })) throw emailTaken();
+
+  const passwordHash = await hashPassword(input.password);
+  let user: User;
+  try {
+    user = await User.create({
+      email,
+      password: passwordHash,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      language: input.language,
+      role: 'student',
+    });
+  } catch (err) {
+    // Two sign-ups racing for one address: the unique index decides.
+    if ((err as Error).name === 'SequelizeUniqueConstraintError') throw emailTaken();
+    throw err;
+  }
+  await sendVerification(deps, user, email);
+  deps.logger.info({ userId: user.id }, 'account registered');
+  return { id: user.id, email };
+}
+
+/**
+ * Consumes a verification token: confirms the address, or switches the account to a new one
+ * (users.changeEmail). Single use; expired or unknown tokens name the `token` field.
+ */
+export async function verifyEmail(
+  deps: CoreDeps,
+  input: { token: string },
+): Promise<{ email: string; changed: boolean }> {
+  const row = await EmailVerificationToken.findOne({ where: { token: hashToken(input.token) } });
+  const now = deps.clock.now();
+  if (!row || row.expiresAt.getTime() <= now.getTime()) throw new ValidationError('token', 'token_invalid');
+  const user = await User.findByPk(row.userId);
+  if (!user || !user.isActive) throw new ValidationError('token', 'token_invalid');
+
+  const target = row.email ?? user.email;
+  const changed = target !== user.email;
+  const wasVerified = user.isEmailVerified;
+  if (changed) {
+    const holder = await findUserByEmail(target, { includeDeleted: true });
+    if (holder && holder.id !== user.id) throw emailTaken();
+    await user.update({ email: target, isEmailVerified: true });
+    // Reset links went to the old address: they must not outlive the change.
+    await PasswordResetToken.destroy({ where: { userId: user.id } });
+  } else if (!wasVerified) {
+    await user.update({ isEmailVerified: true });
+  }
+  await EmailVerificationToken.destroy({
+    where: { userId: user.id, [Op.or]: [{ email: target }, { email: null }] },
+  });
+  if (!changed && !wasVerified) {
+    await enqueueMail(deps, user.email, toLocale(user.language), 'welcome', {
+      name: user.firstName,
+      url: `${deps.config.publicUrl.replace(/\/$/, '')}/`,
+    });
+  }
+  deps.logger.info({ userId: user.id, changed }, 'e-mail verified');
+  return { email: target, changed };
+}
+
+/** Sends a fresh verification link if the address belongs to an unverified account; always "ok". */
+export async function resendVerification(
+  deps: CoreDeps,
+  input: { email: string },
+  req: RequestInfo,
+): Promise<{ ok: true }> {
+  const email = normalizeEmail(input.email);
+  await rateLimiterOf(deps).hit('resend', req.ip, email);
+  const user = await findUserByEmail(email);
+  // Same answer whether or not the account exists: no address enumeration through this form.
+  if (user && user.isActive && !user.isEmailVerified) await sendVerification(deps, user, user.email);
+  return { ok: true };
+}
