@@ -25,6 +25,13 @@ const schema = z.object({
     .default('Africa/Porto-Novo')
     .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'unknown time zone'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Mail: SMTP when set (smtp:// or smtps://user:pass@host:port), else .eml files under DATA_DIR/mail.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('MdSC MOOC <no-reply@mdsc.local>'),
+  // Unverified users can log in and browse; enrolling needs a verified address unless false.
+  REQUIRE_VERIFIED_EMAIL_TO_ENROLL: bool.default(true),
+  // Session cookie `Secure` flag; default: on in production.
+  COOKIE_SECURE: bool.optional(),
   // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.
   STORAGE_DRIVER: z.enum(['local', 's3', 'minio']).default('local'),
   S3_ENDPOINT: z.url().optional(),

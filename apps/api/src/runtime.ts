@@ -1,6 +1,6 @@
 // Builds everything the API needs from its configuration, for embedded or full mode.
 import path from 'node:path';
-import { createLogger, systemClock, type CoreDeps } from '@mdsc/core';
+import { createLogger, createRateLimiter, systemClock, type CoreDeps } from '@mdsc/core';
 import { createDatabase, DEMO_ACCOUNTS, migrateUp, seedDemo, seedReference } from '@mdsc/db';
 import { createBullmqJobQueue, createInlineJobQueue, type JobQueue } from '@mdsc/jobs';
 import { createStorageFromConfig, storageConfigFromEnv } from '@mdsc/storage';
@@ -23,7 +23,13 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
       ? { url: env.DATABASE_URL, logging: false }
       : { sqliteFile: path.join(env.DATA_DIR, 'mdsc.sqlite'), logging: false },
   );
-  const config = { publicUrl: env.PUBLIC_URL, timezone: env.PLATFORM_TIMEZONE, dataDir: env.DATA_DIR };
+  const config = {
+    publicUrl: env.PUBLIC_URL,
+    timezone: env.PLATFORM_TIMEZONE,
+    dataDir: env.DATA_DIR,
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+    requireVerifiedEmailToEnroll: env.REQUIRE_VERIFIED_EMAIL_TO_ENROLL,
+  };
   const timers: NodeJS.Timeout[] = [];
   let redis: Redis | null = null;
   let jobs: JobQueue;
@@ -38,6 +44,7 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     if (seedWanted && (await seedDemo(db.sequelize, { password: env.DEMO_PASSWORD })).created) {
       printDemoAccounts(env.DEMO_PASSWORD);
     }
+    deps.rateLimiter = createRateLimiter(); // one process: counters in memory
     const inline = createInlineJobQueue(createProcessors(deps), logger);
     jobs = inline;
     deps.jobs = jobs;
@@ -48,6 +55,8 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     redis = new Redis(env.REDIS_URL!, { maxRetriesPerRequest: null, lazyConnect: false });
     jobs = createBullmqJobQueue(redis, env.REDIS_PREFIX);
     deps.jobs = jobs;
+    // Shared by every API process behind the load balancer.
+    deps.rateLimiter = createRateLimiter({ redis, prefix: env.REDIS_PREFIX });
   }
 
   return {

@@ -1,20 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { appRouter, type Context } from '@mdsc/api';
-import { checkHealth } from '@mdsc/core';
+import { appRouter, createHttpContext, type Context } from '@mdsc/api';
+import { checkHealth, DomainError } from '@mdsc/core';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { mediaRoutes } from './routes/media.routes';
 import type { Runtime } from './runtime';
 
-function requestMeta(req: FastifyRequest): Context['req'] {
-  return {
-    ip: req.ip,
-    origin: req.headers.origin ?? null,
-    userAgent: req.headers['user-agent'] ?? null,
-  };
+/**
+ * The tRPC context of a request: actor from the session cookie or bearer token, and a cookie
+ * writer for login/logout. Also usable by plain Fastify routes (uploads) that need the actor.
+ */
+export function httpContext(rt: Runtime, req: FastifyRequest, reply: FastifyReply): Promise<Context> {
+  return createHttpContext({
+    deps: rt.deps,
+    redis: rt.redis,
+    trustedOrigins: rt.env.corsOrigins,
+    secureCookies: rt.env.COOKIE_SECURE ?? rt.env.NODE_ENV === 'production',
+    request: { ip: req.ip, headers: req.headers, cookies: req.cookies },
+    setCookie: (c) => void reply.setCookie(c.name, c.value, c.attributes),
+  });
 }
 
 export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
@@ -37,14 +46,24 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
     },
   });
   await app.register(cors, { origin: rt.env.corsOrigins, credentials: true });
+  await app.register(cookie);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }): Context => ({ deps: rt.deps, redis: rt.redis, req: requestMeta(req), actor: null }),
+      createContext: ({ req, res }) => httpContext(rt, req, res),
+      // 429 answers say when to come back (rate limits on login, register, reset, resend).
+      responseMeta: ({ errors }) => {
+        const retry = errors
+          .map((e) => (e.cause instanceof DomainError ? e.cause.details?.retryAfterSeconds : undefined))
+          .find((v): v is number => typeof v === 'number');
+        return retry ? { headers: { 'retry-after': String(retry) } } : {};
+      },
     },
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);
+
+  await app.register(mediaRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
 
   app.get('/healthz', async (_req, reply) => {
     const health = await checkHealth(rt.deps, rt.redis);

@@ -11,6 +11,9 @@ const schema = z.object({
   PLATFORM_TIMEZONE: z.string().default('Africa/Porto-Novo'),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  // Mail: SMTP when set (smtp:// or smtps://user:pass@host:port), else .eml files under DATA_DIR/mail.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('MdSC MOOC <no-reply@mdsc.local>'),
   // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.
   STORAGE_DRIVER: z.enum(['local', 's3', 'minio']).default('local'),
   S3_ENDPOINT: z.url().optional(),

@@ -1,13 +1,17 @@
 // The processors, shared by the worker process (BullMQ) and the API in embedded mode (inline driver).
 import type { CoreDeps } from '@mdsc/core';
 import type { ProcessorMap } from '@mdsc/jobs';
+import { mailProcessor } from './processors/mail.processor';
 import { maintenanceProcessor } from './processors/maintenance.processor';
+import { mediaProcessor } from './processors/media.processor';
 
 export type WorkerDeps = CoreDeps;
 
 export function createProcessors(deps: WorkerDeps): ProcessorMap {
   return {
+    mail: mailProcessor(deps),
     maintenance: maintenanceProcessor(deps),
+    media: mediaProcessor(deps),
   };
 }
 

@@ -20,7 +20,12 @@ const logger = createLogger('worker', env.LOG_LEVEL);
 const db = createDatabase({ url: env.DATABASE_URL, logging: false });
 const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const jobs = createBullmqJobQueue(connection, env.REDIS_PREFIX);
-const config = { publicUrl: env.PUBLIC_URL, timezone: env.PLATFORM_TIMEZONE, dataDir: env.DATA_DIR };
+const config = {
+  publicUrl: env.PUBLIC_URL,
+  timezone: env.PLATFORM_TIMEZONE,
+  dataDir: env.DATA_DIR,
+  mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+};
 const storage = await createStorageFromConfig(storageConfigFromEnv(env, path.join(env.DATA_DIR, 'uploads')));
 const deps = { db, clock: systemClock, logger, jobs, storage, config };
 const processors = createProcessors(deps);

@@ -66,6 +66,7 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
         ? new RateLimiterRedis({
             ...common,
             storeClient: opts.redis,
+            rejectIfRedisNotReady: true,
             // If Redis is briefly unavailable, keep limiting per process rather than failing open.
             insuranceLimiter: new RateLimiterMemory(common),
           })

@@ -1,0 +1,134 @@
+// Media over plain HTTP (not tRPC): multipart uploads streamed to storage, and file reads with
+// HTTP Range support (video seeking) behind the same access rules as the course pages.
+import multipart from '@fastify/multipart';
+import {
+  authorizeMediaRead,
+  DomainError,
+  MediaTooLargeError,
+  mediaStorageKey,
+  uploadMedia,
+  type Actor,
+  type CoreDeps,
+} from '@mdsc/core';
+import { StorageNotFoundError, StorageRangeError } from '@mdsc/storage';
+import { MEDIA_SIZE_LIMITS, mediaUploadQuery } from '@mdsc/validators';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** What the route needs to know about the caller (built by server.ts from the session). */
+export interface MediaRequestContext {
+  actor: Actor | null;
+  req: { cookieSession?: boolean; originTrusted?: boolean };
+}
+
+export interface MediaRoutesOptions {
+  deps: CoreDeps;
+  resolveContext(req: FastifyRequest, reply: FastifyReply): Promise<MediaRequestContext>;
+}
+
+const STATUS: Record<DomainError['code'], number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  RATE_LIMITED: 429,
+};
+
+function sendError(reply: FastifyReply, status: number, message: string, field: string | null = null) {
+  return reply.code(status).send({ error: { message, field } });
+}
+
+/** `bytes=a-b`, `bytes=a-`, `bytes=-n` (one range; anything else is ignored: the whole file is sent). */
+export function parseRangeHeader(header: string | undefined): { start: number; end?: number } | { suffix: number } | null {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') return { suffix: Number(m[2]) };
+  return { start: Number(m[1]), end: m[2] === '' ? undefined : Number(m[2]) };
+}
+
+const MAX_UPLOAD = Math.max(...Object.values(MEDIA_SIZE_LIMITS));
+
+export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions): Promise<void> {
+  const { deps } = opts;
+  // One file per request; one byte over the largest category limit, so that our own per-category
+  // counter (in uploadMedia) is what refuses an oversized file, never a silent truncation.
+  await app.register(multipart, { limits: { files: 1, fields: 5, parts: 6, fileSize: MAX_UPLOAD + 1 } });
+
+  app.post('/api/media', async (req, reply) => {
+    const ctx = await opts.resolveContext(req, reply);
+    if (!ctx.actor) return sendError(reply, 401, 'Authentication required');
+    // Same CSRF rule as tRPC mutations: a cookie-authenticated write must come from our origin.
+    if (ctx.req.cookieSession && !ctx.req.originTrusted) return sendError(reply, 403, 'cross_site_request');
+    const query = mediaUploadQuery.safeParse(req.query);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      return sendError(reply, 400, issue.message, String(issue.path[0] ?? ''));
+    }
+    if (!req.isMultipart()) return sendError(reply, 415, 'Expected multipart/form-data', 'file');
+    const part = await req.file();
+    if (!part) return sendError(reply, 400, 'No file in the request', 'file');
+    try {
+      const media = await uploadMedia(deps, ctx.actor, {
+        ...query.data,
+        filename: part.filename,
+        stream: part.file,
+      });
+      return reply.code(201).send(media);
+    } catch (err) {
+      // Stop reading the upload: busboy ends the request, the client gets our answer.
+      part.file.destroy();
+      reply.header('connection', 'close');
+      if (err instanceof MediaTooLargeError) return sendError(reply, 413, err.message, 'file');
+      if (err instanceof DomainError) {
+        return sendError(reply, STATUS[err.code], err.message, (err.details?.field as string | undefined) ?? null);
+      }
+      req.log.error({ err }, 'upload failed');
+      return sendError(reply, 500, 'Upload failed');
+    }
+  });
+
+  const serve = (variant: 'file' | 'thumbnail') => async (req: FastifyRequest, reply: FastifyReply) => {
+    const id = Number((req.params as { id: string }).id);
+    if (!Number.isInteger(id) || id <= 0) return sendError(reply, 404, 'Not found');
+    const ctx = await opts.resolveContext(req, reply);
+    let access;
+    try {
+      access = await authorizeMediaRead(ctx.actor, id);
+    } catch (err) {
+      if (err instanceof DomainError) return sendError(reply, STATUS[err.code], err.message);
+      throw err;
+    }
+    const { media, isPublic } = access;
+    const key = mediaStorageKey(media, variant);
+    if (!key) return sendError(reply, 404, 'Not found');
+    let range = parseRangeHeader(req.headers.range);
+    try {
+      if (range && 'suffix' in range) {
+        const s = await deps.storage.stat(key);
+        if (!s) return sendError(reply, 404, 'Not found');
+        if (range.suffix === 0) throw new StorageRangeError(s.size);
+        range = { start: Math.max(0, s.size - range.suffix) };
+      }
+      const got = await deps.storage.get(key, { range: range ?? undefined });
+      const type = variant === 'thumbnail' ? 'image/webp' : media.fileType;
+      reply
+        .header('content-type', type)
+        .header('accept-ranges', 'bytes')
+        .header('content-length', String(got.contentLength))
+        .header('cache-control', isPublic ? 'public, max-age=3600' : 'private, max-age=300')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(media.originalFilename)}`);
+      if (got.range) {
+        reply.code(206).header('content-range', `bytes ${got.range.start}-${got.range.end}/${got.size}`);
+      }
+      return reply.send(got.stream);
+    } catch (err) {
+      if (err instanceof StorageRangeError) {
+        return reply.code(416).header('content-range', `bytes */${err.size}`).send();
+      }
+      if (err instanceof StorageNotFoundError) return sendError(reply, 404, 'Not found');
+      throw err;
+    }
+  };
+  app.get('/api/media/:id', serve('file'));
+  app.get('/api/media/:id/thumbnail', serve('thumbnail'));
+}

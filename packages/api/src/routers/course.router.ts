@@ -1,0 +1,52 @@
+import {
+  createCourse,
+  deleteCourse,
+  getCourseBySlug,
+  getCourseForEdit,
+  listCourses,
+  listCoursesPerCategory,
+  listFeaturedCourses,
+  listMyCourses,
+  publishCourse,
+  setCourseFeatured,
+  unpublishCourse,
+  updateCourse,
+} from '@mdsc/core';
+import {
+  courseCreateInput,
+  courseFeatureInput,
+  courseIdInput,
+  courseListInput,
+  coursesPerCategoryInput,
+  courseSlugInput,
+  courseUpdateInput,
+  featuredCoursesInput,
+} from '@mdsc/validators';
+import { adminProcedure, instructorProcedure, publicProcedure, router } from '../trpc';
+
+export const courseRouter = router({
+  /** The public catalog: search, filters, sorts, cursor pages. */
+  list: publicProcedure.input(courseListInput).query(({ ctx, input }) => listCourses(ctx.deps, input)),
+  bySlug: publicProcedure
+    .input(courseSlugInput)
+    .query(({ ctx, input }) => getCourseBySlug(ctx.deps, ctx.actor, input.slug)),
+  featured: publicProcedure.input(featuredCoursesInput).query(({ ctx, input }) => listFeaturedCourses(ctx.deps, input)),
+  perCategory: publicProcedure
+    .input(coursesPerCategoryInput)
+    .query(({ ctx, input }) => listCoursesPerCategory(ctx.deps, input)),
+
+  /** The instructor's own courses, drafts included. */
+  mine: instructorProcedure.query(({ ctx }) => listMyCourses(ctx.deps, ctx.actor)),
+  /** The course builder's view: every field, every lesson with content, what publication lacks. */
+  editor: instructorProcedure.input(courseIdInput).query(({ ctx, input }) => getCourseForEdit(ctx.deps, ctx.actor, input.id)),
+  create: instructorProcedure.input(courseCreateInput).mutation(({ ctx, input }) => createCourse(ctx.deps, ctx.actor, input)),
+  update: instructorProcedure.input(courseUpdateInput).mutation(({ ctx, input }) => updateCourse(ctx.deps, ctx.actor, input)),
+  delete: instructorProcedure.input(courseIdInput).mutation(({ ctx, input }) => deleteCourse(ctx.deps, ctx.actor, input.id)),
+  publish: instructorProcedure.input(courseIdInput).mutation(({ ctx, input }) => publishCourse(ctx.deps, ctx.actor, input.id)),
+  unpublish: instructorProcedure
+    .input(courseIdInput)
+    .mutation(({ ctx, input }) => unpublishCourse(ctx.deps, ctx.actor, input.id)),
+  setFeatured: adminProcedure
+    .input(courseFeatureInput)
+    .mutation(({ ctx, input }) => setCourseFeatured(ctx.deps, ctx.actor, input)),
+});

@@ -1,0 +1,143 @@
+// The catalog query, as one SQL statement per page (joins for category and instructor, keyset
+// pagination). Exported so the benchmark's raw mysql2 baseline runs exactly the same SQL.
+import type { CourseListQuery, CourseSort } from '@mdsc/validators';
+import { ValidationError } from '../errors';
+
+export type SqlDialect = 'mysql' | 'sqlite';
+
+const SORT_COLUMNS: Record<CourseSort, string> = {
+  newest: 'c.created_at',
+  popular: 'c.enrollment_count',
+  rating: 'c.rating',
+};
+
+export const COURSE_CARD_COLUMNS = `c.id, c.slug, c.title, c.short_description, c.thumbnail_url, c.difficulty,
+  c.language, c.price, c.currency, c.duration_minutes, c.enrollment_count, c.rating, c.is_featured,
+  c.created_at, c.course_start_date,
+  cat.id AS category_id, cat.name AS category_name, cat.color AS category_color,
+  u.id AS instructor_id, u.first_name AS instructor_first_name, u.last_name AS instructor_last_name`;
+
+export const COURSE_CARD_FROM = `FROM courses c
+  JOIN categories cat ON cat.id = c.category_id
+  JOIN users u ON u.id = c.instructor_id`;
+
+export interface CourseCursor {
+  sort: CourseSort;
+  /** The sort column's value on the last row: a number, or a date (ISO on MySQL, raw text on SQLite). */
+  value: number | string;
+  isDate: boolean;
+  id: number;
+}
+
+export function encodeCursor(c: CourseCursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.value, c.isDate ? 1 : 0, c.id])).toString('base64url');
+}
+
+export function decodeCursor(raw: string, sort: CourseSort): CourseCursor {
+  try {
+    const [s, value, isDate, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    if (
+      s === sort &&
+      (typeof value === 'number' || typeof value === 'string') &&
+      (isDate === 0 || isDate === 1) &&
+      Number.isInteger(id)
+    ) {
+      return { sort, value, isDate: isDate === 1, id: id as number };
+    }
+  } catch {
+    // fall through
+  }
+  throw new ValidationError('cursor', 'Invalid cursor (or from another sort order)');
+}
+
+/** Words for MySQL boolean-mode FULLTEXT: each required, prefix-matched. InnoDB ignores words
+ * shorter than innodb_ft_min_token_size (3), so those are left out of the MATCH. */
+export function fulltextTerms(q: string): string[] {
+  return q
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length >= 3)
+    .slice(0, 8)
+    .map((t) => `+${t}*`);
+}
+
+function likeTokens(q: string): string[] {
+  return q
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((t) => `%${t.replace(/[!%_]/g, (ch) => `!${ch}`)}%`);
+}
+
+export interface BuiltQuery {
+  sql: string;
+  replacements: Record<string, unknown>;
+}
+
+export function buildCourseListQuery(dialect: SqlDialect, query: CourseListQuery, cursor: CourseCursor | null): BuiltQuery {
+  const where = ['c.is_published = TRUE', 'c.deleted_at IS NULL'];
+  const r: Record<string, unknown> = {};
+  const q = query.q?.trim();
+  if (q) {
+    const terms = dialect === 'mysql' ? fulltextTerms(q) : [];
+    if (terms.length) {
+      where.push('MATCH (c.title, c.short_description, c.description) AGAINST (:ft IN BOOLEAN MODE)');
+      r.ft = terms.join(' ');
+    } else {
+      // SQLite (embedded mode), or only very short words: every word must appear somewhere.
+      // '!' escapes LIKE wildcards: a backslash would itself need escaping in MySQL literals.
+      likeTokens(q).forEach((tok, i) => {
+        where.push(
+          `(c.title LIKE :w${i} ESCAPE '!' OR c.short_description LIKE :w${i} ESCAPE '!' OR c.description LIKE :w${i} ESCAPE '!')`,
+        );
+        r[`w${i}`] = tok;
+      });
+    }
+  }
+  if (query.categoryId) {
+    where.push('c.category_id = :categoryId');
+    r.categoryId = query.categoryId;
+  }
+  if (query.difficulty) {
+    where.push('c.difficulty = :difficulty');
+    r.difficulty = query.difficulty;
+  }
+  if (query.language) {
+    where.push('c.language = :language');
+    r.language = query.language;
+  }
+  if (query.pricing === 'free') where.push('c.price = 0');
+  if (query.pricing === 'paid') where.push('c.price > 0');
+  if (query.minPrice !== undefined) {
+    where.push('c.price >= :minPrice');
+    r.minPrice = query.minPrice;
+  }
+  if (query.maxPrice !== undefined) {
+    where.push('c.price <= :maxPrice');
+    r.maxPrice = query.maxPrice;
+  }
+  const col = SORT_COLUMNS[query.sort];
+  if (cursor) {
+    where.push(`(${col} < :cursorValue OR (${col} = :cursorValue AND c.id < :cursorId))`);
+    r.cursorValue = cursor.isDate && dialect === 'mysql' ? new Date(cursor.value) : cursor.value;
+    r.cursorId = cursor.id;
+  }
+  r.limit = query.limit + 1; // one more than asked: tells whether there is a next page
+  const sql = `SELECT ${COURSE_CARD_COLUMNS}
+  ${COURSE_CARD_FROM}
+  WHERE ${where.join(' AND ')}
+  ORDER BY ${col} DESC, c.id DESC
+  LIMIT :limit`;
+  return { sql, replacements: r };
+}
+
+/** The value of the sort column on a raw row, for the next cursor. */
+export function cursorFromRow(sort: CourseSort, row: Record<string, unknown>): CourseCursor {
+  const id = Number(row.id);
+  if (sort === 'newest') {
+    const v = row.created_at;
+    return { sort, value: v instanceof Date ? v.toISOString() : String(v), isDate: true, id };
+  }
+  return { sort, value: Number(sort === 'popular' ? row.enrollment_count : row.rating), isDate: false, id };
+}

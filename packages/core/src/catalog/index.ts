@@ -1,0 +1,14 @@
+// The catalog domain: categories, courses, curriculum, catalog queries, media.
+export * from './category.service';
+export * from './course.service';
+export * from './course-detail.service';
+export * from './course-list.service';
+export * from './curriculum.service';
+export * from './media.service';
+export * from './media-processing.service';
+export { buildCourseListQuery, decodeCursor, encodeCursor, type CourseCursor } from './course-list.sql';
+export type { CourseDto } from './course-dto';
+export type { PublicationRequirement } from './course-rules';
+export type { LessonOutlineDto, ModuleDto, MediaRefDto, LessonContentDto } from './curriculum-dto';
+export { MEDIA_ALLOW_LIST } from './media-rules';
+export { slugify } from './slug';
