@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
 
 describe('home page', () => {
@@ -28,6 +29,7 @@ describe('home page', () => {
         await expect(list.getByRole('heading', { name: c.name, exact: true }).count()).resolves.toBe(1);
       }
       expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `home-fr-${name}`);
 
       await page.getByTestId('language-switch').selectOption('en');

@@ -1,6 +1,16 @@
 // Router: wouter (tiny), not react-router — the catalog page has a 150 KB gzipped JS budget.
 // Routes. Pages other than the home page are loaded lazily (code-split) to keep the first load light.
 import { Route, Switch } from 'wouter';
+import {
+  AdminUsersRoute,
+  ForgotPasswordRoute,
+  LoginRoute,
+  ProfileRoute,
+  ResetPasswordRoute,
+  SessionsRoute,
+  SignUpRoute,
+  VerifyEmailRoute,
+} from './features/auth/routes';
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -10,6 +20,14 @@ export function AppRoutes() {
     <Layout>
       <Switch>
         <Route path="/" component={HomePage} />
+        <Route path="/signup" component={SignUpRoute} />
+        <Route path="/login" component={LoginRoute} />
+        <Route path="/verify-email" component={VerifyEmailRoute} />
+        <Route path="/forgot-password" component={ForgotPasswordRoute} />
+        <Route path="/reset-password" component={ResetPasswordRoute} />
+        <Route path="/profile" component={ProfileRoute} />
+        <Route path="/profile/sessions" component={SessionsRoute} />
+        <Route path="/admin/users" component={AdminUsersRoute} />
         <Route component={NotFoundPage} />
       </Switch>
     </Layout>

@@ -1,6 +1,7 @@
 // The processors, shared by the worker process (BullMQ) and the API in embedded mode (inline driver).
 import type { CoreDeps } from '@mdsc/core';
 import type { ProcessorMap } from '@mdsc/jobs';
+import { gamificationProcessor } from './processors/gamification.processor';
 import { mailProcessor } from './processors/mail.processor';
 import { maintenanceProcessor } from './processors/maintenance.processor';
 import { mediaProcessor } from './processors/media.processor';
@@ -9,6 +10,7 @@ export type WorkerDeps = CoreDeps;
 
 export function createProcessors(deps: WorkerDeps): ProcessorMap {
   return {
+    gamification: gamificationProcessor(deps),
     mail: mailProcessor(deps),
     maintenance: maintenanceProcessor(deps),
     media: mediaProcessor(deps),
@@ -16,4 +18,9 @@ export function createProcessors(deps: WorkerDeps): ProcessorMap {
 }
 
 /** Repeatable jobs, upserted on boot (BullMQ job schedulers; an interval timer in embedded mode). */
-export const SCHEDULES = [{ queue: 'maintenance', name: 'purge-expired', everyMs: 60 * 60 * 1000 }] as const;
+export const SCHEDULES = [
+  { queue: 'maintenance', name: 'purge-expired', everyMs: 60 * 60 * 1000 },
+  // Hourly: the platform's midnight falls on some hour whatever its time zone.
+  { queue: 'maintenance', name: 'reset-streaks', everyMs: 60 * 60 * 1000 },
+  { queue: 'maintenance', name: 'roll-challenges', everyMs: 60 * 60 * 1000 },
+] as const;

@@ -2,6 +2,7 @@ import type { Database } from '@mdsc/db';
 import type { JobQueue } from '@mdsc/jobs';
 import type { Storage } from '@mdsc/storage';
 import type { Locale, Role } from '@mdsc/validators';
+import type { EventBus } from './notifications/bus';
 import type { RateLimiter } from './security/rate-limit';
 
 /** Wall clock, injected so that tests can fix time. */
@@ -27,6 +28,8 @@ export interface CoreDeps {
   config: CoreConfig;
   /** Brute-force limits (Redis-backed in full mode). Absent: a per-process memory limiter is used. */
   rateLimiter?: RateLimiter;
+  /** Live events to open web apps (Redis pub/sub in full mode). Absent: nothing is pushed live. */
+  events?: EventBus;
 }
 
 export interface CoreConfig {
@@ -40,6 +43,8 @@ export interface CoreConfig {
   mail?: MailConfig;
   /** Unverified users can log in and browse; enrolling needs a verified address unless false. */
   requireVerifiedEmailToEnroll?: boolean;
+  /** Share (0–1) of a video or audio lesson to watch before it counts as completed; default 0.9. */
+  videoCompletionShare?: number;
 }
 
 export interface MailConfig {

@@ -8,3 +8,6 @@ export * from './authz';
 export * from './accounts/index';
 export * from './mail/index';
 export * from './security/rate-limit';
+export * from './notifications/index';
+export * from './gamification/index';
+export * from './messaging/index';

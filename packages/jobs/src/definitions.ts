@@ -15,6 +15,16 @@ export const MAIL_TEMPLATES = [
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
+export const LEARNING_EVENT_TYPES = [
+  'lesson_completed',
+  'quiz_passed',
+  'quiz_failed',
+  'module_completed',
+  'course_completed',
+  'certificate_earned',
+] as const;
+export type LearningEventType = (typeof LEARNING_EVENT_TYPES)[number];
+
 export const jobDefinitions = {
   mail: {
     'send-mail': z.object({
@@ -32,6 +42,19 @@ export const jobDefinitions = {
     'render-certificate': z.object({ certificateId: id }),
   },
   gamification: {
+    // A learning fact, enqueued by the learning services after their transaction commits; the
+    // processor awards XP (ledger, idempotent per user/reason/source), streaks, challenges, badges.
+    'record-event': z.object({
+      userId: id,
+      type: z.enum(LEARNING_EVENT_TYPES),
+      /** The object the event is about (lesson id, quiz attempt id, module id, course id, certificate id). */
+      sourceId: id,
+      courseId: id,
+      categoryId: id.nullable(),
+      occurredAt: z.iso.datetime(),
+      /** quiz_passed: the attempt's percentage (100 earns the perfect bonus). */
+      percentage: z.number().min(0).max(100).optional(),
+    }),
     'evaluate-badges': z.object({ userId: id, reason: z.string().max(50) }),
     'render-badge': z.object({ userBadgeId: id }),
   },

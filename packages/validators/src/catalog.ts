@@ -143,8 +143,8 @@ export const courseUpdateInput = withCourseRules(
 );
 export type CourseUpdateInput = z.infer<typeof courseUpdateInput>;
 
-export const courseIdInput = z.object({ id: idSchema });
-export type CourseIdInput = z.infer<typeof courseIdInput>;
+export const courseByIdInput = z.object({ id: idSchema });
+export type CourseByIdInput = z.infer<typeof courseByIdInput>;
 export const courseSlugInput = z.object({ slug: z.string().trim().min(1).max(255) });
 export const courseFeatureInput = z.object({ id: idSchema, featured: z.boolean() });
 

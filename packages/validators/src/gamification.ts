@@ -32,3 +32,57 @@ export function levelForXp(totalXp: number): { level: number; xpToNextLevel: num
   const next = LEVELS.find((l) => l.level === current.level + 1);
   return { level: current.level, xpToNextLevel: next ? next.minXp - totalXp : null };
 }
+
+// ------------------------------------------------------------------ level helpers
+export type LevelDef = (typeof LEVELS)[number];
+
+/** Everything the XP bar needs: the level, its name, the band it sits in and how far along. */
+export function levelProgress(totalXp: number): {
+  level: number;
+  name: string;
+  nameEn: string;
+  minXp: number;
+  nextMinXp: number | null;
+  xpToNextLevel: number | null;
+  /** 0–100 within the current level (100 at the top level). */
+  percent: number;
+} {
+  const { level, xpToNextLevel } = levelForXp(totalXp);
+  const cur = LEVELS[level - 1];
+  const next = LEVELS[level] ?? null;
+  const percent = next ? Math.floor(((totalXp - cur.minXp) * 100) / (next.minXp - cur.minXp)) : 100;
+  return {
+    level,
+    name: cur.name,
+    nameEn: cur.nameEn,
+    minXp: cur.minXp,
+    nextMinXp: next?.minXp ?? null,
+    xpToNextLevel,
+    percent: Math.max(0, Math.min(100, percent)),
+  };
+}
+
+// ------------------------------------------------------------------ "why did I get this?"
+/** Ledger reasons in words; `{title}` is the lesson, quiz, module, course or challenge, or the day. */
+export const XP_REASON_LABELS: Record<'fr' | 'en', Record<XpReason, string>> = {
+  fr: {
+    lesson_completed: 'Leçon terminée : {title}',
+    quiz_passed: 'Quiz réussi : {title}',
+    quiz_perfect_bonus: 'Bonus sans faute (100 %) : {title}',
+    module_completed: 'Module terminé : {title}',
+    course_completed: 'Cours terminé : {title}',
+    certificate_earned: 'Certificat obtenu : {title}',
+    streak_day: 'Série quotidienne prolongée ({title})',
+    challenge_completed: 'Défi réussi : {title}',
+  },
+  en: {
+    lesson_completed: 'Lesson completed: {title}',
+    quiz_passed: 'Quiz passed: {title}',
+    quiz_perfect_bonus: 'Perfect score bonus (100%): {title}',
+    module_completed: 'Module completed: {title}',
+    course_completed: 'Course completed: {title}',
+    certificate_earned: 'Certificate earned: {title}',
+    streak_day: 'Daily streak extended ({title})',
+    challenge_completed: 'Challenge completed: {title}',
+  },
+};

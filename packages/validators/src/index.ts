@@ -6,3 +6,8 @@ export * from './category';
 export * from './catalog';
 export * from './auth';
 export * from './users';
+export * from './messaging';
+export * from './notifications';
+export * from './analytics';
+export * from './gamification-inputs';
+export * from './learning';

@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '@mdsc/validators';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { AccountNav } from '../features/auth/AccountNav';
 import { useI18n } from '../i18n';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -20,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {t('nav.home')}
           </Link>
         </nav>
+        <AccountNav />
         <label className="lang-switch">
           <span className="visually-hidden">{t('nav.language')}</span>
           <select

@@ -1,4 +1,4 @@
-import { purgeExpired, type CoreDeps } from '@mdsc/core';
+import { purgeExpired, resetBrokenStreaks, rollChallenges, type CoreDeps } from '@mdsc/core';
 import { parsePayload, type JobContext } from '@mdsc/jobs';
 
 export function maintenanceProcessor(deps: CoreDeps) {
@@ -9,6 +9,16 @@ export function maintenanceProcessor(deps: CoreDeps) {
         const removed = await purgeExpired(deps);
         deps.logger.info({ removed }, 'purged expired sessions and tokens');
         return removed;
+      }
+      case 'reset-streaks': {
+        const reset = await resetBrokenStreaks(deps);
+        deps.logger.info({ reset }, 'reset broken daily streaks');
+        return reset;
+      }
+      case 'roll-challenges': {
+        const rolled = await rollChallenges(deps);
+        deps.logger.info(rolled, 'rolled challenge windows');
+        return rolled;
       }
       default:
         throw new Error(`maintenance: no handler for job ${job.name}`);

@@ -15,7 +15,7 @@ import {
 import {
   courseCreateInput,
   courseFeatureInput,
-  courseIdInput,
+  courseByIdInput,
   courseListInput,
   coursesPerCategoryInput,
   courseSlugInput,
@@ -38,13 +38,13 @@ export const courseRouter = router({
   /** The instructor's own courses, drafts included. */
   mine: instructorProcedure.query(({ ctx }) => listMyCourses(ctx.deps, ctx.actor)),
   /** The course builder's view: every field, every lesson with content, what publication lacks. */
-  editor: instructorProcedure.input(courseIdInput).query(({ ctx, input }) => getCourseForEdit(ctx.deps, ctx.actor, input.id)),
+  editor: instructorProcedure.input(courseByIdInput).query(({ ctx, input }) => getCourseForEdit(ctx.deps, ctx.actor, input.id)),
   create: instructorProcedure.input(courseCreateInput).mutation(({ ctx, input }) => createCourse(ctx.deps, ctx.actor, input)),
   update: instructorProcedure.input(courseUpdateInput).mutation(({ ctx, input }) => updateCourse(ctx.deps, ctx.actor, input)),
-  delete: instructorProcedure.input(courseIdInput).mutation(({ ctx, input }) => deleteCourse(ctx.deps, ctx.actor, input.id)),
-  publish: instructorProcedure.input(courseIdInput).mutation(({ ctx, input }) => publishCourse(ctx.deps, ctx.actor, input.id)),
+  delete: instructorProcedure.input(courseByIdInput).mutation(({ ctx, input }) => deleteCourse(ctx.deps, ctx.actor, input.id)),
+  publish: instructorProcedure.input(courseByIdInput).mutation(({ ctx, input }) => publishCourse(ctx.deps, ctx.actor, input.id)),
   unpublish: instructorProcedure
-    .input(courseIdInput)
+    .input(courseByIdInput)
     .mutation(({ ctx, input }) => unpublishCourse(ctx.deps, ctx.actor, input.id)),
   setFeatured: adminProcedure
     .input(courseFeatureInput)

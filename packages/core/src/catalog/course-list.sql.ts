@@ -50,13 +50,18 @@ export function decodeCursor(raw: string, sort: CourseSort): CourseCursor {
   throw new ValidationError('cursor', 'Invalid cursor (or from another sort order)');
 }
 
+/** InnoDB's default stopwords of 3+ letters: a required (+) stopword matches nothing at all. */
+const INNODB_STOPWORDS = new Set(
+  'about are com for from how that the this was what when where who will with und www'.split(' '),
+);
+
 /** Words for MySQL boolean-mode FULLTEXT: each required, prefix-matched. InnoDB ignores words
- * shorter than innodb_ft_min_token_size (3), so those are left out of the MATCH. */
+ * shorter than innodb_ft_min_token_size (3) and stopwords, so those are left out of the MATCH. */
 export function fulltextTerms(q: string): string[] {
   return q
     .normalize('NFC')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length >= 3)
+    .filter((t) => t.length >= 3 && !INNODB_STOPWORDS.has(t.toLowerCase()))
     .slice(0, 8)
     .map((t) => `+${t}*`);
 }

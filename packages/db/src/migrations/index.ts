@@ -12,6 +12,10 @@ import * as m0011 from './0011-users-hide-from-leaderboard';
 import * as m0012 from './0012-users-language';
 import * as m0100 from './0100-accounts-sessions';
 import * as m0200 from './0200-course-catalog';
+import * as m0300 from './0300-learning-path';
+import * as m0400 from './0400-gamification';
+import * as m0500 from './0500-communication';
+import * as m0501 from './0501-analytics-indexes';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -38,4 +42,8 @@ export const migrations: MigrationEntry[] = [
   { name: '0012-users-language', ...m0012 },
   { name: '0100-accounts-sessions', ...m0100 },
   { name: '0200-course-catalog', ...m0200 },
+  { name: '0300-learning-path', ...m0300 },
+  { name: '0400-gamification', ...m0400 },
+  { name: '0500-communication', ...m0500 },
+  { name: '0501-analytics-indexes', ...m0501 },
 ];

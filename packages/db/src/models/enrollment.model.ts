@@ -41,6 +41,10 @@ export class Enrollment extends Model<InferAttributes<Enrollment>, InferCreation
   @Column({ type: DataType.DATE })
   declare lastAccessedAt: Date | null;
 
+  /** The lesson opened last, for "resume where I left off" (migration 0300; no FK constraint). */
+  @Column({ type: DataType.INTEGER, allowNull: true })
+  declare lastLessonId: CreationOptional<number | null>;
+
   @BelongsTo(() => User, 'userId')
   declare user?: NonAttribute<User>;
 

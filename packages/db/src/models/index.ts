@@ -2,9 +2,11 @@
 import 'reflect-metadata';
 import { Badge } from './badge.model';
 import { Category } from './category.model';
+import { CertificateCounter } from './certificate-counter.model';
 import { Certificate } from './certificate.model';
 import { Challenge } from './challenge.model';
 import { CourseModule } from './course-module.model';
+import { CourseReview } from './course-review.model';
 import { Course } from './course.model';
 import { EmailVerificationToken } from './email-verification-token.model';
 import { Enrollment } from './enrollment.model';
@@ -28,13 +30,16 @@ import { User } from './user.model';
 import { XpLedger } from './xp-ledger.model';
 
 export type { QuizAnswers } from './quiz-attempt.model';
+export { QUIZ_ATTEMPT_STATUSES, type QuizAttemptStatus, type QuizQuestionResult } from './quiz-attempt.model';
 export {
   Badge,
   Category,
   Certificate,
+  CertificateCounter,
   Challenge,
   Course,
   CourseModule,
+  CourseReview,
   EmailVerificationToken,
   Enrollment,
   Lesson,
@@ -75,6 +80,8 @@ export const allModels = [
   QuizQuestion,
   QuizAttempt,
   Certificate,
+  CertificateCounter,
+  CourseReview,
   Badge,
   UserBadge,
   UserXp,

@@ -26,6 +26,10 @@ export class MessageRecipient extends Model<
   @Column({ type: DataType.DATE })
   declare readAt: Date | null;
 
+  /** Migration 0500: the recipient removed it from their inbox. */
+  @Column({ type: DataType.DATE, allowNull: true })
+  declare deletedAt: CreationOptional<Date | null>;
+
   declare createdAt: CreationOptional<Date>;
 
   @BelongsTo(() => Message, 'messageId')

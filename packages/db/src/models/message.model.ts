@@ -34,6 +34,22 @@ export class Message extends Model<InferAttributes<Message>, InferCreationAttrib
   @Column({ type: DataType.DATE })
   declare readAt: Date | null;
 
+  /** Migration 0500: the conversation's first message (NULL on that first message). */
+  @Column({ type: DataType.INTEGER, allowNull: true })
+  declare threadId: CreationOptional<number | null>;
+
+  /** Migration 0500: the course whose students an instructor broadcast went to. */
+  @Column({ type: DataType.INTEGER, allowNull: true })
+  declare courseId: CreationOptional<number | null>;
+
+  /** Migration 0500: a broadcast's audience ('course', 'all' or a role); NULL for direct messages. */
+  @Column({ type: DataType.STRING(20), allowNull: true })
+  declare audience: CreationOptional<string | null>;
+
+  /** Migration 0500: the sender removed it from their "sent" view. */
+  @Column({ type: DataType.DATE, allowNull: true })
+  declare senderDeletedAt: CreationOptional<Date | null>;
+
   declare createdAt: CreationOptional<Date>;
   declare deletedAt: CreationOptional<Date | null>;
 

@@ -32,6 +32,10 @@ export class Progress extends Model<InferAttributes<Progress>, InferCreationAttr
   @Column({ type: DataType.DATE })
   declare completedAt: Date | null;
 
+  /** Where the video/audio player stopped, in seconds (migration 0300). */
+  @Column({ type: DataType.INTEGER, allowNull: true })
+  declare lastPositionSeconds: CreationOptional<number | null>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 

@@ -24,6 +24,10 @@ export class UserStreak extends Model<InferAttributes<UserStreak>, InferCreation
   @Column({ type: DataType.INTEGER, defaultValue: 0 })
   declare longestDailyStreak: CreationOptional<number>;
 
+  /** Added by migration 0400: the last quiz attempt counted in the perfect-quiz streak. */
+  @Column({ type: DataType.INTEGER, allowNull: true })
+  declare lastQuizAttemptId: CreationOptional<number | null>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 

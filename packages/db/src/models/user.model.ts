@@ -63,6 +63,14 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   @Column({ type: DataType.STRING(5), allowNull: false, defaultValue: 'fr' })
   declare language: CreationOptional<string>;
 
+  /** Migration 0500: e-mail me when I receive a message. */
+  @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: true })
+  declare emailOnMessage: CreationOptional<boolean>;
+
+  /** Migration 0500: e-mail me when a certificate of mine is ready. */
+  @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: true })
+  declare emailOnCertificate: CreationOptional<boolean>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   declare deletedAt: CreationOptional<Date | null>;

@@ -1,0 +1,92 @@
+// Sign up in the browser, open the verification link from the captured mail (embedded mode writes
+// .eml files under DATA_DIR/mail), log in, see the profile; then log out.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+
+/** The decoded text of the .eml written for `to` whose body contains `needle`, once it exists. */
+async function waitForMail(dataDir: string, to: string, needle: RegExp): Promise<string> {
+  const dir = path.join(dataDir, 'mail');
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+    for (const f of files) {
+      const raw = fs.readFileSync(path.join(dir, f), 'utf8');
+      // Quoted-printable: join soft line breaks, decode =XX.
+      const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      if (new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(text) && needle.test(text)) return text;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} in ${dir}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('accounts in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs up, verifies the address from the mail, logs in and sees the profile (360 px)', async () => {
+    const baseUrl = inject('baseUrl');
+    const email = `e2e-${Date.now()}@mdsc.test`;
+    const password = 'Savane-Et-Baobabs-2026';
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('link', { name: "S'inscrire" }).click();
+    await page.getByRole('heading', { name: 'Créer un compte' }).waitFor();
+    // A common password is refused by the server, next to the field.
+    await page.getByLabel('Prénom').fill('Aïcha');
+    await page.getByLabel('Nom', { exact: true }).fill('Sawadogo');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill('motdepasse');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await expect(page.locator('[data-field-error="password"]').textContent()).resolves.toMatch(/trop courant/);
+    await screenshot(page, 'auth-signup-error-phone');
+
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
+
+    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
+    expect(mail).toMatch(/Subject: Confirmez votre adresse e-mail/);
+    const link = /(https?:\/\/[^\s"<>]+\/verify-email\?token=[A-Za-z0-9_-]+)/.exec(mail)![1];
+    expect(link.startsWith(baseUrl)).toBe(true);
+
+    await page.goto(link);
+    await page.getByTestId('verify-success').waitFor();
+    await expect(page.getByTestId('verify-success').textContent()).resolves.toContain(email);
+    await screenshot(page, 'auth-verified-phone');
+
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill('Pas-Le-Bon-1');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor();
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+
+    await page.waitForURL(`${baseUrl}/profile`);
+    await page.getByRole('heading', { name: 'Mon profil' }).waitFor();
+    await expect(page.getByTestId('profile-email').textContent()).resolves.toBe(email);
+    await expect(page.getByTestId('profile-identity').textContent()).resolves.toContain('Aïcha Sawadogo');
+    await page.getByText('Confirmée', { exact: true }).waitFor();
+    // The session cookie is HttpOnly: invisible to scripts.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('mdsc_session');
+    // Usable at 360 px: nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'auth-profile-phone');
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await page.goto(`${baseUrl}/profile`);
+    await page.waitForURL(/\/login\?next=%2Fprofile$/);
+    await page.close();
+  });
+});

@@ -1,0 +1,23 @@
+// The catalog page's initial JavaScript stays under 150 KB gzipped (issue 8). The e2e global setup
+// has just built the app; the build's bundle-report plugin measured it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+
+describe('bundle budget', () => {
+  it('keeps the catalog route initial JS under 150 KB gzipped', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(dist, 'bundle-report.json'), 'utf8')) as {
+      route: string | null;
+      files: string[];
+      gzipBytes: number;
+      budgetBytes: number;
+    };
+    expect(report.route, 'the catalog route must be its own lazily loaded chunk').toMatch(/CatalogPage\.tsx$/);
+    expect(report.files.length).toBeGreaterThan(1);
+    expect(report.budgetBytes).toBe(150 * 1024);
+    expect(report.gzipBytes).toBeLessThanOrEqual(report.budgetBytes);
+  });
+});

@@ -1,0 +1,256 @@
+// Account procedures through the tRPC caller (no HTTP) on MariaDB: passwords, sessions, profile,
+// change of address, admin user list, and the per-account limits. Mail jobs are captured.
+import { randomBytes } from 'node:crypto';
+import {
+  createLogger,
+  createRateLimiter,
+  hashPassword,
+  login,
+  systemClock,
+  validateSessionToken,
+  type CoreDeps,
+} from '@mdsc/core';
+import { createDatabase, RefreshToken, User } from '@mdsc/db';
+import { createInlineJobQueue, type JobContext } from '@mdsc/jobs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../root';
+import { createCallerFactory, type Context } from '../trpc';
+
+const run = randomBytes(4).toString('hex');
+const email = (name: string) => `${name}-${run}@callers.test`;
+const PASSWORD = 'Karité-Et-Mangue-2026';
+const IP = '10.3.0.1';
+
+type MailJob = { to: string; template: string; data: Record<string, string> };
+const mails: MailJob[] = [];
+const db = createDatabase({ url: process.env.TEST_DATABASE_URL! });
+const jobs = createInlineJobQueue(
+  { mail: async (job: JobContext) => void mails.push(job.data as MailJob) },
+  { warn: () => {}, error: () => {} },
+);
+const deps: CoreDeps = {
+  db,
+  clock: systemClock,
+  logger: createLogger('test', 'silent'),
+  jobs,
+  storage: null as unknown as CoreDeps['storage'], // accounts never touch files
+  config: { publicUrl: 'http://app.test', timezone: 'UTC', dataDir: '/tmp' },
+  rateLimiter: createRateLimiter({ prefix: `t-${run}` }),
+};
+const createCaller = createCallerFactory(appRouter);
+
+/** A caller as the holder of `token` (or anonymous), from `ip`. */
+async function as(token: string | null, ip = IP) {
+  const valid = token ? await validateSessionToken(token) : null;
+  const ctx: Context = {
+    deps,
+    redis: null,
+    req: { ip, origin: null, userAgent: 'vitest' },
+    actor: valid?.actor ?? null,
+    session: valid ? { token: valid.token, via: 'bearer' } : null,
+  };
+  return createCaller(ctx);
+}
+
+async function makeUser(name: string, extra: Partial<{ role: 'student' | 'instructor' | 'admin'; isEmailVerified: boolean; isActive: boolean; lastName: string }> = {}) {
+  return User.create({
+    email: email(name),
+    password: await hashPassword(PASSWORD),
+    firstName: 'Koffi',
+    lastName: extra.lastName ?? name,
+    role: extra.role ?? 'student',
+    isEmailVerified: extra.isEmailVerified ?? true,
+    isActive: extra.isActive ?? true,
+  });
+}
+
+async function sessionOf(name: string, ip = IP) {
+  return (await login(deps, { email: email(name), password: PASSWORD, mode: 'cookie' }, { ip })).session.token;
+}
+
+const mailTo = async (to: string, template: string) => {
+  await jobs.idle();
+  return mails.filter((m) => m.to === to && m.template === template);
+};
+
+beforeAll(async () => {
+  await db.sequelize.authenticate();
+});
+afterAll(async () => {
+  await jobs.close();
+  await db.close();
+});
+
+describe('passwords and sessions', () => {
+  it('changePassword checks the current one, keeps this session and revokes the others', async () => {
+    await makeUser('chpw');
+    const a = await sessionOf('chpw');
+    const b = await sessionOf('chpw');
+    const api = await as(a);
+    await expect(api.auth.changePassword({ currentPassword: 'not-it-at-all', newPassword: 'Nouveau-Depart-99' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'wrong_password',
+    });
+    await expect(api.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'azertyuiop' })).rejects.toMatchObject({
+      message: 'password_too_common',
+    });
+    expect(await api.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'Nouveau-Depart-99' })).toEqual({ ok: true });
+    expect(await validateSessionToken(a)).not.toBeNull();
+    expect(await validateSessionToken(b)).toBeNull();
+    expect(await mailTo(email('chpw'), 'password-changed')).toHaveLength(1);
+  });
+
+  it('lists own sessions with the current one marked, revokes one, and hides other users’ sessions', async () => {
+    const user = await makeUser('sess');
+    await makeUser('sess-other');
+    const a = await sessionOf('sess', '10.3.0.7');
+    const b = await sessionOf('sess', '10.3.0.8');
+    const other = await sessionOf('sess-other');
+    const list = await (await as(a)).auth.sessions();
+    expect(list).toHaveLength(2);
+    expect(list.filter((s) => s.current)).toHaveLength(1);
+    expect(list.map((s) => s.ipAddress).sort()).toEqual(['10.3.0.7', '10.3.0.8']);
+    expect(JSON.stringify(list)).not.toContain(a);
+
+    const otherId = (await (await as(other)).auth.sessions())[0].id;
+    await expect((await as(a)).auth.revokeSession({ id: otherId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await validateSessionToken(other)).not.toBeNull();
+
+    const bId = list.find((s) => !s.current)!.id;
+    expect(await (await as(a)).auth.revokeSession({ id: bId })).toEqual({ current: false });
+    expect(await validateSessionToken(b)).toBeNull();
+    expect(user.id).toBeGreaterThan(0);
+  });
+
+  it('logout closes the session and revokes the refresh tokens issued with it', async () => {
+    const user = await makeUser('logout');
+    const r = await login(deps, { email: email('logout'), password: PASSWORD, mode: 'token' }, { ip: IP });
+    await (await as(r.session.token)).auth.logout();
+    expect(await validateSessionToken(r.session.token)).toBeNull();
+    const tokens = await RefreshToken.findAll({ where: { userId: user.id } });
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0].revokedAt).not.toBeNull();
+    expect(tokens[0].token).not.toBe(r.refreshToken);
+    await expect((await as(null)).auth.refresh({ refreshToken: r.refreshToken! })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+describe('profile', () => {
+  it('updates the profile, refuses a bad phone naming the field and writing nothing', async () => {
+    await makeUser('prof');
+    const token = await sessionOf('prof');
+    const api = await as(token);
+    const me = await api.users.updateProfile({ organization: 'ONG Lumière', country: 'Togo', language: 'en', phone: '+228 90 00 00 00' });
+    expect(me).toMatchObject({ organization: 'ONG Lumière', country: 'Togo', language: 'en', phone: '+228 90 00 00 00' });
+    expect((await validateSessionToken(token))!.actor.locale).toBe('en');
+
+    const bad = await api.users.updateProfile({ phone: 'call me maybe', country: 'Niger' }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(JSON.stringify((bad as { cause: unknown }).cause)).toContain('phone');
+    expect((await api.auth.me())!.country).toBe('Togo');
+
+    expect(await api.users.updateProfile({ organization: '' })).toMatchObject({ organization: null, country: 'Togo' });
+  });
+
+  it('changeEmail: password re-entry, unique address, link to the new address, notice to the old one', async () => {
+    await makeUser('move');
+    await makeUser('move-taken');
+    const api = await as(await sessionOf('move'));
+    const target = email('moved');
+    await expect(api.users.changeEmail({ newEmail: target, password: 'wrong-password' })).rejects.toMatchObject({
+      message: 'wrong_password',
+    });
+    await expect(api.users.changeEmail({ newEmail: email('move-taken'), password: PASSWORD })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(await api.users.changeEmail({ newEmail: target.toUpperCase(), password: PASSWORD })).toEqual({ pendingEmail: target });
+    expect((await api.auth.me())!).toMatchObject({ email: email('move'), pendingEmail: target });
+
+    const [confirm] = await mailTo(target, 'email-change');
+    expect(confirm.data.url).toMatch(/^http:\/\/app\.test\/verify-email\?token=/);
+    const [notice] = await mailTo(email('move'), 'email-change');
+    expect(notice.data.url).toBeUndefined();
+    expect(notice.data.newEmail).toBe(target);
+
+    const token = new URL(confirm.data.url).searchParams.get('token')!;
+    expect(await (await as(null)).auth.verifyEmail({ token })).toEqual({ email: target, changed: true });
+    expect((await api.auth.me())!).toMatchObject({ email: target, pendingEmail: null, emailVerified: true });
+    await login(deps, { email: target, password: PASSWORD, mode: 'cookie' }, { ip: IP });
+  });
+});
+
+describe('admin user management', () => {
+  const tag = `zq${run}`;
+  it('lists with search, role and status filters and cursor pages', async () => {
+    const admin = await makeUser('adm', { role: 'admin' });
+    await makeUser('u1', { lastName: `${tag} Un` });
+    await makeUser('u2', { lastName: `${tag} Deux`, role: 'instructor' });
+    await makeUser('u3', { lastName: `${tag} Trois`, isActive: false });
+    await makeUser('u4', { lastName: `${tag} Quatre`, isEmailVerified: false });
+    await makeUser('u5', { lastName: `${tag} Cinq` });
+    const api = await as(await sessionOf('adm'));
+
+    const all: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res: { items: { lastName: string }[]; nextCursor: string | null } = await api.users.list({ search: tag.toUpperCase(), limit: 2, cursor });
+      all.push(...res.items.map((u) => u.lastName));
+      cursor = res.nextCursor;
+      if (!cursor) break;
+    }
+    expect(all).toEqual([`${tag} Cinq`, `${tag} Quatre`, `${tag} Trois`, `${tag} Deux`, `${tag} Un`]);
+
+    const names = async (filter: object) => (await api.users.list({ search: tag, limit: 50, ...filter })).items.map((u) => u.lastName);
+    expect(await names({ role: 'instructor' })).toEqual([`${tag} Deux`]);
+    expect(await names({ status: 'inactive' })).toEqual([`${tag} Trois`]);
+    expect(await names({ status: 'unverified' })).toEqual([`${tag} Quatre`]);
+    expect(await names({ status: 'active' })).toHaveLength(4);
+    expect(await names({ search: '%' })).toEqual([]); // no wildcard injection
+    await expect(api.users.list({ cursor: 'abc', limit: 5 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    const u1 = await User.findOne({ where: { email: email('u1') } });
+    const u1Token = await sessionOf('u1');
+    await expect((await as(u1Token)).users.list({ limit: 5 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await api.users.setRole({ userId: u1!.id, role: 'instructor' })).toMatchObject({ role: 'instructor' });
+    expect((await validateSessionToken(u1Token))!.actor.role).toBe('instructor'); // effective at once
+    await expect(api.users.setRole({ userId: admin.id, role: 'student' })).rejects.toMatchObject({ message: 'cannot_change_self' });
+    await expect(api.users.setActive({ userId: 999_999_999, active: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('rate limits per account + IP', () => {
+  it('blocks one account from one IP after 10 failures in a row, while the IP can still log others in', async () => {
+    await makeUser('victim');
+    await makeUser('neighbour');
+    const ip = '10.9.9.9';
+    const anon = await as(null, ip);
+    for (let i = 0; i < 9; i++) {
+      await expect(anon.auth.login({ email: email('victim'), password: `guess-${i}-xx` })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    }
+    // A success from the same IP resets the per-IP run, not the per-account one.
+    await anon.auth.login({ email: email('neighbour'), password: PASSWORD, mode: 'token' });
+    await expect(anon.auth.login({ email: email('victim'), password: 'guess-9-xx' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anon.auth.login({ email: email('victim'), password: PASSWORD })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    await anon.auth.login({ email: email('neighbour'), password: PASSWORD, mode: 'token' });
+    // The same account from elsewhere is not blocked.
+    await (await as(null, '10.9.9.10')).auth.login({ email: email('victim'), password: PASSWORD, mode: 'token' });
+  });
+
+  it('limits register, password reset and resend per account + IP and per IP', async () => {
+    const anon = await as(null, '10.8.0.1');
+    const addr = email('spam');
+    for (let i = 0; i < 5; i++) await anon.auth.requestPasswordReset({ email: addr });
+    const err = await anon.auth.requestPasswordReset({ email: addr }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect((err as { cause: { retryAfterSeconds: number } }).cause.retryAfterSeconds).toBeGreaterThan(3000);
+
+    for (let i = 0; i < 5; i++) await anon.auth.resendVerification({ email: addr });
+    await expect(anon.auth.resendVerification({ email: addr })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+
+    // Per IP: 30 sign-ups an hour (refused ones count too), whatever the address.
+    const reg = (i: number) => anon.auth.register({ email: email(`r${i}`), password: 'password', firstName: 'A', lastName: 'B' });
+    for (let i = 0; i < 30; i++) await expect(reg(i)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(reg(30)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await User.count({ where: { email: email('r1') } })).toBe(0);
+  });
+});

@@ -1,0 +1,145 @@
+// The certificate PDF: pdfmake 0.3 (server instance API), Roboto (covers French accents), A4
+// landscape, with a QR code of the public verification URL.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import QRCode from 'qrcode';
+
+const require = createRequire(import.meta.url);
+
+interface PdfMakeServer {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void };
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (p: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+let instance: PdfMakeServer | null = null;
+
+/**
+ * pdfmake's instance, configured once: fonts loaded into its virtual file system (read from disk a
+ * single time; resolved from pdfmake's own package.json, which survives bundling), no remote URLs
+ * and no local files at all.
+ */
+function pdfmake(): PdfMakeServer {
+  if (instance) return instance;
+  const pm = require('pdfmake') as PdfMakeServer;
+  const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const files = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' };
+  for (const f of Object.values(files)) pm.virtualfs.writeFileSync(f, readFileSync(path.join(fontDir, f)));
+  pm.setFonts({ Roboto: files });
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy(() => false);
+  instance = pm;
+  return pm;
+}
+
+export interface CertificatePdfData {
+  holderName: string;
+  courseTitle: string;
+  instructorName: string;
+  /** Already formatted in the holder's language and the platform's time zone. */
+  issuedOn: string;
+  number: string;
+  verifyUrl: string;
+  locale: 'fr' | 'en';
+}
+
+const TEXT = {
+  fr: {
+    title: 'CERTIFICAT DE RÉUSSITE',
+    awarded: 'décerné à',
+    for: 'pour avoir suivi avec succès le cours',
+    instructor: 'Formateur',
+    issued: 'Délivré le',
+    number: 'Certificat n°',
+    verify: 'Vérifiez l’authenticité de ce certificat :',
+  },
+  en: {
+    title: 'CERTIFICATE OF COMPLETION',
+    awarded: 'awarded to',
+    for: 'for successfully completing the course',
+    instructor: 'Instructor',
+    issued: 'Issued on',
+    number: 'Certificate no.',
+    verify: 'Check this certificate is genuine:',
+  },
+} as const;
+
+const GREEN = '#1f7a4d';
+const GOLD = '#b8860b';
+
+export async function qrDataUrl(url: string): Promise<string> {
+  return QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+}
+
+export function certificateDocument(d: CertificatePdfData, qr: string): TDocumentDefinitions {
+  const t = TEXT[d.locale];
+  const W = 841.89;
+  const H = 595.28;
+  const content: Content[] = [
+    { text: 'MdSC MOOC', style: 'brand' },
+    { text: t.title, style: 'title' },
+    { text: t.awarded, style: 'muted', margin: [0, 18, 0, 4] },
+    { text: d.holderName, style: 'holder' },
+    { text: t.for, style: 'muted', margin: [0, 14, 0, 4] },
+    { text: d.courseTitle, style: 'course' },
+    {
+      margin: [0, 36, 0, 0],
+      columns: [
+        {
+          width: '*',
+          stack: [
+            { text: [{ text: `${t.instructor} : `, style: 'label' }, d.instructorName] },
+            { text: [{ text: `${t.issued} `, style: 'label' }, d.issuedOn], margin: [0, 6, 0, 0] },
+            { text: [{ text: `${t.number} `, style: 'label' }, { text: d.number, bold: true }], margin: [0, 6, 0, 0] },
+            { text: t.verify, style: 'small', margin: [0, 18, 0, 2] },
+            { text: d.verifyUrl, style: 'small', color: GREEN },
+          ],
+        },
+        { width: 120, image: qr, fit: [120, 120], alignment: 'right' },
+      ],
+    },
+  ];
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [70, 60, 70, 50],
+    info: { title: `${t.title} — ${d.number}`, author: 'MdSC MOOC', subject: d.courseTitle },
+    background: () => ({
+      canvas: [
+        { type: 'rect', x: 20, y: 20, w: W - 40, h: H - 40, lineWidth: 3, lineColor: GREEN },
+        { type: 'rect', x: 28, y: 28, w: W - 56, h: H - 56, lineWidth: 1, lineColor: GOLD },
+      ],
+    }),
+    content,
+    defaultStyle: { font: 'Roboto', fontSize: 12, color: '#222222' },
+    styles: {
+      brand: { fontSize: 14, bold: true, color: GREEN, alignment: 'center' },
+      title: { fontSize: 30, bold: true, color: GREEN, alignment: 'center', margin: [0, 10, 0, 0] },
+      muted: { fontSize: 13, italics: true, color: '#555555', alignment: 'center' },
+      holder: { fontSize: 28, bold: true, alignment: 'center' },
+      course: { fontSize: 20, bold: true, color: GOLD, alignment: 'center' },
+      label: { color: '#555555' },
+      small: { fontSize: 9 },
+    },
+  };
+}
+
+/** Renders the PDF; `timings` (if given) receives the QR code's and the whole rendering's milliseconds. */
+export async function renderCertificatePdf(
+  d: CertificatePdfData,
+  timings?: { qrMs: number; totalMs: number },
+): Promise<Buffer> {
+  const t0 = performance.now();
+  const qr = await qrDataUrl(d.verifyUrl);
+  const t1 = performance.now();
+  const buffer = await pdfmake().createPdf(certificateDocument(d, qr)).getBuffer();
+  if (timings) {
+    timings.qrMs += t1 - t0;
+    timings.totalMs += performance.now() - t0;
+  }
+  return buffer;
+}

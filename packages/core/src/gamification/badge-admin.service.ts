@@ -1,0 +1,95 @@
+// Admin CRUD of the badge catalogue. A badge somebody holds cannot be deleted (it would vanish
+// from their profile): deactivate it instead.
+import { Badge, Challenge, type BadgeCriteria } from '@mdsc/db';
+import type { BadgeCreateInput, BadgeTier, BadgeUpdateInput, GamificationAdminListInput } from '@mdsc/validators';
+import { literal } from 'sequelize';
+import type { Actor, CoreDeps } from '../deps';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+
+export interface BadgeDto {
+  id: number;
+  name: string;
+  description: string | null;
+  iconUrl: string | null;
+  tier: BadgeTier;
+  category: string | null;
+  criteria: BadgeCriteria;
+  isActive: boolean;
+  holderCount: number;
+}
+
+function assertAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw new ForbiddenError('Admins only');
+}
+
+const HOLDERS = literal('(SELECT COUNT(*) FROM user_badges ub WHERE ub.badge_id = `Badge`.`id`)');
+
+function toDto(b: Badge): BadgeDto {
+  return {
+    id: b.id,
+    name: b.name,
+    description: b.description ?? null,
+    iconUrl: b.iconUrl ?? null,
+    tier: b.tier,
+    category: b.category ?? null,
+    criteria: b.criteria,
+    isActive: b.isActive,
+    holderCount: Number(b.get('holderCount') ?? 0),
+  };
+}
+
+async function badgeDto(id: number): Promise<BadgeDto> {
+  const b = await Badge.findByPk(id, { attributes: { include: [[HOLDERS, 'holderCount']] } });
+  if (!b) throw new NotFoundError('Badge', { id });
+  return toDto(b);
+}
+
+/** All badges with their number of holders, in one query. */
+export async function listBadgesAdmin(_deps: CoreDeps, actor: Actor, input: GamificationAdminListInput): Promise<BadgeDto[]> {
+  assertAdmin(actor);
+  const rows = await Badge.findAll({
+    where: input.includeInactive ? {} : { isActive: true },
+    attributes: { include: [[HOLDERS, 'holderCount']] },
+    order: [['id', 'ASC']],
+  });
+  return rows.map(toDto);
+}
+
+export async function createBadge(_deps: CoreDeps, actor: Actor, input: BadgeCreateInput): Promise<BadgeDto> {
+  assertAdmin(actor);
+  const b = await Badge.create({
+    name: input.name,
+    description: input.description,
+    iconUrl: input.iconUrl,
+    pdfUrl: null,
+    tier: input.tier,
+    category: input.category,
+    criteria: input.criteria as BadgeCriteria,
+    isActive: input.isActive,
+  });
+  return badgeDto(b.id);
+}
+
+export async function updateBadge(_deps: CoreDeps, actor: Actor, input: BadgeUpdateInput): Promise<BadgeDto> {
+  assertAdmin(actor);
+  const b = await Badge.findByPk(input.id);
+  if (!b) throw new NotFoundError('Badge', { id: input.id });
+  const { id: _id, ...fields } = input;
+  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  await b.update(patch as Partial<Badge>);
+  return badgeDto(b.id);
+}
+
+export async function deleteBadge(deps: CoreDeps, actor: Actor, input: { id: number }): Promise<{ id: number }> {
+  assertAdmin(actor);
+  return deps.db.sequelize.transaction(async (transaction) => {
+    const b = await Badge.findByPk(input.id, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!b) throw new NotFoundError('Badge', { id: input.id });
+    const held = await b.$count('userBadges', { transaction });
+    if (held > 0) throw new ConflictError('This badge has holders: deactivate it instead', { field: 'id', holders: held });
+    const rewardOf = await Challenge.count({ where: { rewardBadgeId: b.id }, transaction });
+    if (rewardOf > 0) throw new ConflictError('This badge is the reward of a challenge', { field: 'id' });
+    await b.destroy({ transaction });
+    return { id: input.id };
+  });
+}

@@ -1,0 +1,12 @@
+export * from './badge-admin.service';
+export { criteriaHold, evaluateBadges, loadUserStats, type UserStats } from './badge-award';
+export { badgePdfKey, badgePdfUrl, openBadgePdf, renderBadgePdfBuffer, renderUserBadgePdf } from './badge-pdf';
+export * from './challenge-admin.service';
+export { nextWindow, rollChallenges } from './challenge-roll';
+export { challengeWindow } from './challenge-progress';
+export { recordLearningEvent, type LearningEvent, type RecordEventResult } from './events';
+export * from './history.service';
+export * from './leaderboard.service';
+export * from './me.service';
+export { effectiveDailyStreak, resetBrokenStreaks } from './streaks';
+export { addDays as addCalendarDays, localDay, startOfDay } from './time';

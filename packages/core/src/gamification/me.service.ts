@@ -1,0 +1,119 @@
+// The learner's own gamification state: XP and level, streaks, badges; and the leaderboard opt-out.
+import { Badge, User, UserBadge, UserStreak, UserXp } from '@mdsc/db';
+import { levelProgress, type BadgeTier, type LeaderboardVisibilityInput } from '@mdsc/validators';
+import type { Actor, CoreDeps } from '../deps';
+import { NotFoundError } from '../errors';
+import { effectiveDailyStreak } from './streaks';
+import { localDay } from './time';
+
+export interface EarnedBadgeDto {
+  userBadgeId: number;
+  badgeId: number;
+  name: string;
+  description: string | null;
+  iconUrl: string | null;
+  tier: BadgeTier;
+  category: string | null;
+  earnedAt: string;
+}
+
+export interface MyGamificationDto {
+  totalXp: number;
+  level: ReturnType<typeof levelProgress>;
+  streak: {
+    daily: number;
+    longest: number;
+    perfectQuiz: number;
+    lastActivityDate: string | null;
+    activeToday: boolean;
+  };
+  badges: EarnedBadgeDto[];
+  hideFromLeaderboard: boolean;
+}
+
+export async function getMyGamification(deps: CoreDeps, actor: Actor): Promise<MyGamificationDto> {
+  const [user, xp, streak, badges] = await Promise.all([
+    User.findByPk(actor.id, { attributes: ['id', 'hideFromLeaderboard'] }),
+    UserXp.findOne({ where: { userId: actor.id }, attributes: ['totalXp'] }),
+    UserStreak.findOne({ where: { userId: actor.id } }),
+    UserBadge.findAll({
+      where: { userId: actor.id },
+      include: [{ model: Badge, attributes: ['id', 'name', 'description', 'iconUrl', 'tier', 'category'] }],
+      order: [
+        ['earnedAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+    }),
+  ]);
+  if (!user) throw new NotFoundError('User', { id: actor.id });
+  const totalXp = xp?.totalXp ?? 0;
+  const today = localDay(deps.clock.now(), deps.config.timezone);
+  const last = streak?.lastActivityDate ?? null;
+  return {
+    totalXp,
+    level: levelProgress(totalXp),
+    streak: {
+      // Read as of today: a broken streak shows 0 even before the nightly reset ran.
+      daily: streak ? effectiveDailyStreak({ dailyStreak: streak.dailyStreak, lastActivityDate: last }, today) : 0,
+      longest: streak?.longestDailyStreak ?? 0,
+      perfectQuiz: streak?.perfectQuizStreak ?? 0,
+      lastActivityDate: last,
+      activeToday: last === today,
+    },
+    badges: badges
+      .filter((ub) => ub.badge)
+      .map((ub) => ({
+        userBadgeId: ub.id,
+        badgeId: ub.badgeId,
+        name: ub.badge!.name,
+        description: ub.badge!.description ?? null,
+        iconUrl: ub.badge!.iconUrl ?? null,
+        tier: ub.badge!.tier,
+        category: ub.badge!.category ?? null,
+        earnedAt: ub.earnedAt.toISOString(),
+      })),
+    hideFromLeaderboard: user.hideFromLeaderboard,
+  };
+}
+
+export interface BadgeCatalogItem {
+  id: number;
+  name: string;
+  description: string | null;
+  iconUrl: string | null;
+  tier: BadgeTier;
+  category: string | null;
+  earned: boolean;
+}
+
+/** Every active badge, with whether the learner holds it (what is there to earn). */
+export async function listBadgeCatalog(_deps: CoreDeps, actor: Actor): Promise<BadgeCatalogItem[]> {
+  const [badges, held] = await Promise.all([
+    Badge.findAll({
+      where: { isActive: true },
+      attributes: ['id', 'name', 'description', 'iconUrl', 'tier', 'category'],
+      order: [['id', 'ASC']],
+    }),
+    UserBadge.findAll({ where: { userId: actor.id }, attributes: ['badgeId'] }),
+  ]);
+  const heldIds = new Set(held.map((h) => h.badgeId));
+  return badges.map((b) => ({
+    id: b.id,
+    name: b.name,
+    description: b.description ?? null,
+    iconUrl: b.iconUrl ?? null,
+    tier: b.tier,
+    category: b.category ?? null,
+    earned: heldIds.has(b.id),
+  }));
+}
+
+export async function setLeaderboardVisibility(
+  _deps: CoreDeps,
+  actor: Actor,
+  input: LeaderboardVisibilityInput,
+): Promise<{ hideFromLeaderboard: boolean }> {
+  const [n] = await User.update({ hideFromLeaderboard: input.hidden }, { where: { id: actor.id } });
+  if (n === 0) throw new NotFoundError('User', { id: actor.id });
+  return { hideFromLeaderboard: input.hidden };
+}

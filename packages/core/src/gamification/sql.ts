@@ -1,0 +1,70 @@
+// The few statements whose spelling differs between MariaDB/MySQL and SQLite (embedded mode).
+import type { Database } from '@mdsc/db';
+import { QueryTypes, type Transaction } from 'sequelize';
+
+/** `INSERT IGNORE` (MySQL) / `INSERT OR IGNORE` (SQLite): a duplicate on a unique key is skipped. */
+export function insertIgnore(db: Database): string {
+  return db.dialect === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+}
+
+/** Row lock for a read inside a transaction; SQLite transactions are IMMEDIATE (already exclusive). */
+export function forUpdate(db: Database): string {
+  return db.dialect === 'mysql' ? ' FOR UPDATE' : '';
+}
+
+/** Runs an INSERT and tells how many rows it inserted (0 when a unique key made it a no-op). */
+export async function insertCount(
+  db: Database,
+  sql: string,
+  replacements: unknown[],
+  transaction?: Transaction,
+): Promise<number> {
+  const [, affected] = (await db.sequelize.query(sql, {
+    replacements,
+    type: QueryTypes.INSERT,
+    transaction,
+  })) as unknown as [unknown, number];
+  return Number(affected ?? 0);
+}
+
+export async function selectRows<T extends object>(
+  db: Database,
+  sql: string,
+  replacements: unknown[] | Record<string, unknown>,
+  transaction?: Transaction,
+): Promise<T[]> {
+  return db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction });
+}
+
+export async function execute(
+  db: Database,
+  sql: string,
+  replacements: unknown[] | Record<string, unknown>,
+  transaction?: Transaction,
+): Promise<number> {
+  const [, affected] = (await db.sequelize.query(sql, {
+    replacements,
+    type: QueryTypes.UPDATE,
+    transaction,
+  })) as unknown as [unknown, number];
+  return Number(affected ?? 0);
+}
+
+/** MySQL deadlock / lock wait timeout: the transaction can simply be run again. */
+export function isRetryableLockError(err: unknown): boolean {
+  const e = err as { parent?: { errno?: number; code?: string }; original?: { errno?: number; code?: string } };
+  const p = e?.parent ?? e?.original;
+  return p?.errno === 1213 || p?.errno === 1205 || p?.code === 'SQLITE_BUSY';
+}
+
+/** Runs `fn` in a transaction, again (up to 4 times) when the database reports a deadlock. */
+export async function withTransaction<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.sequelize.transaction(fn);
+    } catch (err) {
+      if (attempt >= 4 || !isRetryableLockError(err)) throw err;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
+    }
+  }
+}

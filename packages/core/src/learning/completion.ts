@@ -1,0 +1,163 @@
+// The learner's state machine, run inside one transaction that holds the enrolment row's lock:
+// lesson completed → percentage and status recomputed → modules unlocked → course completed →
+// certificate issued. Every path that changes progress (lessons, quizzes) goes through here.
+import { Course, Enrollment, Progress, QuizAttempt } from '@mdsc/db';
+import type { Transaction } from 'sequelize';
+import { issueCertificate } from '../certificates/issue';
+import type { CoreDeps } from '../deps';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { notify } from '../notifications/notify';
+import type { Effects } from './effects';
+import { computeAccess, loadStructure, type CourseStructure } from './structure';
+
+export type CourseRef = Pick<Course, 'id' | 'title' | 'slug' | 'categoryId' | 'instructorId'>;
+
+export interface LearnerState {
+  enrollment: Enrollment;
+  course: CourseRef;
+  structure: CourseStructure;
+  /** Completed lesson ids of this enrolment. */
+  completed: Set<number>;
+  finalPassed: boolean;
+}
+
+type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config'>;
+
+/**
+ * Locks the user's enrolment (SELECT … FOR UPDATE) and loads everything the rules need. The lock
+ * serialises a learner's concurrent requests on one course: recomputations, quiz attempts.
+ */
+export function lockLearner(userId: number, courseId: number, transaction: Transaction): Promise<LearnerState> {
+  return loadLearner(userId, courseId, transaction, true);
+}
+
+/** Same as lockLearner, for reads: no lock unless asked. */
+export async function loadLearner(
+  userId: number,
+  courseId: number,
+  transaction?: Transaction,
+  lock = false,
+): Promise<LearnerState> {
+  const enrollment = await Enrollment.findOne({
+    where: { userId, courseId },
+    ...(lock && transaction ? { lock: transaction.LOCK.UPDATE } : {}),
+    transaction,
+  });
+  if (!enrollment || !enrollment.isActive) throw new ForbiddenError('not_enrolled', { courseId });
+  const course = await Course.findByPk(courseId, {
+    attributes: ['id', 'title', 'slug', 'categoryId', 'instructorId'],
+    transaction,
+  });
+  if (!course) throw new NotFoundError('Course', { id: courseId });
+  const structure = await loadStructure(courseId, transaction);
+  const [done, passed] = await Promise.all([
+    Progress.findAll({
+      attributes: ['lessonId'],
+      where: { enrollmentId: enrollment.id, status: 'completed' },
+      transaction,
+    }),
+    structure.finalQuiz
+      ? QuizAttempt.findOne({
+          attributes: ['id'],
+          where: { userId, quizId: structure.finalQuiz.id, isPassed: true, status: 'graded' },
+          transaction,
+        })
+      : null,
+  ]);
+  return {
+    enrollment,
+    course,
+    structure,
+    completed: new Set(done.map((p) => p.lessonId)),
+    finalPassed: !!passed,
+  };
+}
+
+/** Marks a lesson completed (idempotent). Returns false when it already was. */
+export async function completeLessonIn(
+  deps: Deps,
+  state: LearnerState,
+  lessonId: number,
+  effects: Effects,
+  transaction: Transaction,
+): Promise<boolean> {
+  if (state.completed.has(lessonId)) return false;
+  const now = deps.clock.now();
+  const [row] = await Progress.findOrCreate({
+    where: { enrollmentId: state.enrollment.id, lessonId },
+    defaults: { enrollmentId: state.enrollment.id, lessonId, status: 'in_progress', completedAt: null },
+    transaction,
+  });
+  await row.update({ status: 'completed', completionPercentage: 100, completedAt: now }, { transaction });
+  state.completed.add(lessonId);
+  effects.event({
+    userId: state.enrollment.userId,
+    type: 'lesson_completed',
+    sourceId: lessonId,
+    courseId: state.course.id,
+    categoryId: state.course.categoryId,
+    occurredAt: now,
+  });
+  return true;
+}
+
+/**
+ * Recomputes the enrolment after a change: percentage, status (enrolled → in_progress →
+ * completed), modules completed and unlocked, and, once every required lesson is completed and the
+ * final quiz (if any) passed, completion and the certificate row.
+ */
+export async function settleEnrollment(
+  deps: Deps,
+  state: LearnerState,
+  completedBefore: ReadonlySet<number>,
+  effects: Effects,
+  transaction: Transaction,
+): Promise<void> {
+  const { enrollment, course, structure } = state;
+  const now = deps.clock.now();
+  const before = computeAccess(structure, completedBefore);
+  const after = computeAccess(structure, state.completed);
+  const base = { userId: enrollment.userId, courseId: course.id, categoryId: course.categoryId, occurredAt: now };
+
+  for (const m of structure.modules) {
+    if (after.doneModuleIds.has(m.id) && !before.doneModuleIds.has(m.id) && m.lessons.some((l) => l.isRequired)) {
+      effects.event({ ...base, type: 'module_completed', sourceId: m.id });
+    }
+    if (before.lockedModuleIds.has(m.id) && !after.lockedModuleIds.has(m.id)) {
+      const first = m.lessons[0];
+      await notify(
+        deps,
+        {
+          userId: enrollment.userId,
+          type: 'lesson_unlocked',
+          data: {
+            courseId: course.id,
+            courseTitle: course.title,
+            courseSlug: course.slug,
+            moduleId: m.id,
+            moduleTitle: m.title,
+            ...(first ? { lessonId: first.id, lessonTitle: first.title } : {}),
+          },
+        },
+        transaction,
+      );
+    }
+  }
+
+  const changes: Partial<Enrollment> = { progressPercentage: after.percentage, lastAccessedAt: now };
+  if (!enrollment.startedAt) changes.startedAt = now;
+  if (enrollment.status === 'enrolled') changes.status = 'in_progress';
+
+  const hasSomethingToComplete = after.requiredTotal > 0 || structure.finalQuiz !== null;
+  const done = hasSomethingToComplete && after.allRequiredDone && (!structure.finalQuiz || state.finalPassed);
+  if (done && (enrollment.status === 'enrolled' || enrollment.status === 'in_progress')) {
+    changes.status = 'completed';
+    changes.completedAt = now;
+    if (after.requiredTotal === 0) changes.progressPercentage = 100;
+    effects.event({ ...base, type: 'course_completed', sourceId: course.id });
+    const { certificate, created } = await issueCertificate(deps, enrollment.userId, course.id, transaction);
+    if (created) effects.event({ ...base, type: 'certificate_earned', sourceId: certificate.id });
+    if (!certificate.pdfUrl) effects.renderCertificate(certificate.id);
+  }
+  await enrollment.update(changes, { transaction });
+}

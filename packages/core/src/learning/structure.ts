@@ -1,0 +1,167 @@
+// A course as a learner walks through it: published lessons in order, modules that unlock one after
+// the other, and the final quiz. Loading is three queries; the access rules are pure functions.
+import { CourseModule, Lesson, Quiz } from '@mdsc/db';
+import type { LessonContentType } from '@mdsc/validators';
+import type { Transaction } from 'sequelize';
+
+export interface LessonNode {
+  id: number;
+  moduleId: number | null;
+  title: string;
+  contentType: LessonContentType;
+  durationMinutes: number | null;
+  isRequired: boolean;
+  /** The published quiz attached to this lesson, if any. */
+  quizId: number | null;
+}
+
+export interface ModuleNode {
+  id: number;
+  title: string;
+  description: string | null;
+  isUnlocked: boolean;
+  lessons: LessonNode[];
+}
+
+export interface FinalQuizNode {
+  id: number;
+  title: string;
+  maxAttempts: number;
+  passingScore: number;
+  timeLimitMinutes: number | null;
+}
+
+export interface CourseStructure {
+  courseId: number;
+  /** Lessons attached to the course itself: an introduction, always open, shown first. */
+  courseLessons: LessonNode[];
+  modules: ModuleNode[];
+  finalQuiz: FinalQuizNode | null;
+  /** Every lesson in reading order (course lessons, then each module's). */
+  ordered: LessonNode[];
+}
+
+export async function loadStructure(courseId: number, transaction?: Transaction): Promise<CourseStructure> {
+  const [modules, lessons, quizzes] = await Promise.all([
+    CourseModule.findAll({
+      attributes: ['id', 'title', 'description', 'isUnlocked', 'orderIndex'],
+      where: { courseId },
+      order: [['orderIndex', 'ASC'], ['id', 'ASC']],
+      transaction,
+    }),
+    Lesson.findAll({
+      attributes: ['id', 'moduleId', 'title', 'contentType', 'durationMinutes', 'isRequired', 'orderIndex'],
+      where: { courseId, isPublished: true },
+      order: [['orderIndex', 'ASC'], ['id', 'ASC']],
+      transaction,
+    }),
+    Quiz.findAll({
+      attributes: ['id', 'lessonId', 'title', 'isFinal', 'maxAttempts', 'passingScore', 'timeLimitMinutes'],
+      where: { courseId, isPublished: true },
+      order: [['id', 'ASC']],
+      transaction,
+    }),
+  ]);
+  const quizByLesson = new Map<number, number>();
+  let finalQuiz: FinalQuizNode | null = null;
+  for (const q of quizzes) {
+    if (q.isFinal && !finalQuiz) {
+      finalQuiz = {
+        id: q.id,
+        title: q.title,
+        maxAttempts: q.maxAttempts,
+        passingScore: Number(q.passingScore),
+        timeLimitMinutes: q.timeLimitMinutes ?? null,
+      };
+    } else if (q.lessonId && !quizByLesson.has(q.lessonId)) quizByLesson.set(q.lessonId, q.id);
+  }
+  const moduleIds = new Set(modules.map((m) => m.id));
+  const byModule = new Map<number | null, LessonNode[]>();
+  for (const l of lessons) {
+    // A lesson whose module was deleted is not part of the path.
+    if (l.moduleId !== null && !moduleIds.has(l.moduleId)) continue;
+    const node: LessonNode = {
+      id: l.id,
+      moduleId: l.moduleId ?? null,
+      title: l.title,
+      contentType: l.contentType,
+      durationMinutes: l.durationMinutes ?? null,
+      isRequired: !!l.isRequired,
+      quizId: quizByLesson.get(l.id) ?? null,
+    };
+    const key = l.moduleId ?? null;
+    if (!byModule.has(key)) byModule.set(key, []);
+    byModule.get(key)!.push(node);
+  }
+  const courseLessons = byModule.get(null) ?? [];
+  const moduleNodes = modules.map((m) => ({
+    id: m.id,
+    title: m.title,
+    description: m.description ?? null,
+    isUnlocked: !!m.isUnlocked,
+    lessons: byModule.get(m.id) ?? [],
+  }));
+  return {
+    courseId,
+    courseLessons,
+    modules: moduleNodes,
+    finalQuiz,
+    ordered: [...courseLessons, ...moduleNodes.flatMap((m) => m.lessons)],
+  };
+}
+
+export interface Access {
+  /** Modules the learner cannot open yet. */
+  lockedModuleIds: Set<number>;
+  /** Modules whose required lessons are all completed. */
+  doneModuleIds: Set<number>;
+  requiredTotal: number;
+  requiredDone: number;
+  allRequiredDone: boolean;
+  /** 0–100, two decimals: completed required lessons / required lessons. */
+  percentage: number;
+}
+
+/**
+ * Module n+1 opens when module n's required lessons are completed; the first module, modules
+ * flagged `is_unlocked` ("always open") and the course's own lessons are always open.
+ */
+export function computeAccess(s: CourseStructure, completed: ReadonlySet<number>): Access {
+  const lockedModuleIds = new Set<number>();
+  const doneModuleIds = new Set<number>();
+  let previousDone = true;
+  for (const m of s.modules) {
+    if (!previousDone && !m.isUnlocked) lockedModuleIds.add(m.id);
+    const done = m.lessons.every((l) => !l.isRequired || completed.has(l.id));
+    if (done) doneModuleIds.add(m.id);
+    previousDone = done;
+  }
+  const required = s.ordered.filter((l) => l.isRequired);
+  const requiredDone = required.filter((l) => completed.has(l.id)).length;
+  const percentage = required.length === 0 ? 0 : Math.floor((requiredDone / required.length) * 10_000) / 100;
+  return {
+    lockedModuleIds,
+    doneModuleIds,
+    requiredTotal: required.length,
+    requiredDone,
+    allRequiredDone: requiredDone === required.length,
+    percentage,
+  };
+}
+
+export function isLessonOpen(access: Access, lesson: Pick<LessonNode, 'moduleId'>): boolean {
+  return lesson.moduleId === null || !access.lockedModuleIds.has(lesson.moduleId);
+}
+
+/** The lesson to resume: the last one opened if still open, else the first open lesson not completed. */
+export function resumeLesson(
+  s: CourseStructure,
+  access: Access,
+  completed: ReadonlySet<number>,
+  lastLessonId: number | null,
+): number | null {
+  const last = lastLessonId ? s.ordered.find((l) => l.id === lastLessonId) : undefined;
+  if (last && isLessonOpen(access, last) && !completed.has(last.id)) return last.id;
+  const next = s.ordered.find((l) => isLessonOpen(access, l) && !completed.has(l.id));
+  return next?.id ?? last?.id ?? s.ordered[0]?.id ?? null;
+}

@@ -1,0 +1,323 @@
+// Taking a quiz: start an attempt (questions without answers), submit it (graded here, on the
+// server, against a deadline fixed at start), read the history with feedback. Starting and
+// submitting hold the learner's enrolment lock (SELECT … FOR UPDATE), so max_attempts holds
+// whatever the number of concurrent requests.
+import { Course, Quiz, QuizAttempt, QuizQuestion, type QuizAnswers } from '@mdsc/db';
+import type { QuizAnswerValue, SubmitAttemptInput } from '@mdsc/validators';
+import type { Transaction } from 'sequelize';
+import { isOwnerOrAdmin } from '../catalog/access';
+import type { Actor, CoreDeps } from '../deps';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { completeLessonIn, loadLearner, lockLearner, settleEnrollment, type LearnerState } from '../learning/completion';
+import { Effects, publishEffects } from '../learning/effects';
+import { computeAccess, isLessonOpen } from '../learning/structure';
+import { notify } from '../notifications/notify';
+import { AnswerShapeError, assertAnswerShape, gradeAttempt, type GradableQuestion } from './grading';
+import { toAttemptResultDto, toLearnerQuestionDto, type AttemptResultDto, type LearnerQuestionDto } from './quiz-dto';
+
+type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'jobs' | 'logger'>;
+
+/** Network and clock slack granted after the time limit before answers stop counting. */
+export const SUBMIT_GRACE_MS = 15_000;
+
+async function loadPublishedQuiz(quizId: number): Promise<Quiz> {
+  const quiz = await Quiz.findByPk(quizId);
+  if (!quiz || !quiz.isPublished) throw new NotFoundError('Quiz', { id: quizId });
+  return quiz;
+}
+
+/** A lesson quiz is open with its lesson; the final quiz once every required lesson is completed. */
+function assertQuizOpen(state: LearnerState, quiz: Quiz): void {
+  const access = computeAccess(state.structure, state.completed);
+  if (quiz.isFinal || quiz.lessonId === null) {
+    if (state.structure.finalQuiz?.id !== quiz.id) throw new NotFoundError('Quiz', { id: quiz.id });
+    if (!access.allRequiredDone) {
+      throw new ForbiddenError('Complete every required lesson before the final quiz', { reason: 'quiz_locked' });
+    }
+    return;
+  }
+  const lesson = state.structure.ordered.find((l) => l.id === quiz.lessonId);
+  if (!lesson) throw new NotFoundError('Quiz', { id: quiz.id });
+  if (!isLessonOpen(access, lesson)) throw new ForbiddenError('This lesson is locked', { reason: 'lesson_locked' });
+}
+
+const activeQuestions = (quizId: number, transaction?: Transaction) =>
+  QuizQuestion.findAll({ where: { quizId, isActive: true }, order: [['orderIndex', 'ASC'], ['id', 'ASC']], transaction });
+
+const isOver = (a: QuizAttempt, now: Date) => !!a.deadlineAt && now.getTime() > new Date(a.deadlineAt).getTime() + SUBMIT_GRACE_MS;
+
+/** An in-progress attempt past its deadline becomes expired: it counts, scores 0. */
+async function expire(a: QuizAttempt, questions: QuizQuestion[], transaction: Transaction): Promise<void> {
+  const graded = gradeAttempt(questions.map(gradable), new Map(), 100);
+  await a.update(
+    {
+      status: 'expired',
+      answers: {},
+      completedAt: a.deadlineAt,
+      score: 0,
+      totalPoints: graded.totalPoints,
+      percentage: 0,
+      isPassed: false,
+      results: graded.results,
+      timeSpentMinutes: Math.ceil((new Date(a.deadlineAt!).getTime() - new Date(a.startedAt).getTime()) / 60_000),
+    },
+    { transaction },
+  );
+}
+
+const gradable = (q: QuizQuestion): GradableQuestion => ({
+  id: q.id,
+  questionType: q.questionType,
+  options: q.options,
+  correctAnswer: q.correctAnswer,
+  points: Number(q.points),
+});
+
+export interface QuizOverviewDto {
+  quiz: {
+    id: number;
+    title: string;
+    description: string | null;
+    timeLimitMinutes: number | null;
+    passingScore: number;
+    maxAttempts: number;
+    isFinal: boolean;
+    lessonId: number | null;
+    questionCount: number;
+  };
+  course: { id: number; slug: string; title: string };
+  attemptsUsed: number;
+  attemptsLeft: number;
+  passed: boolean;
+  bestPercentage: number | null;
+  inProgress: { attemptId: number; deadlineAt: string | null } | null;
+  /** Why the quiz cannot be started now (null when it can, or when attempts are simply used up). */
+  lockedReason: 'quiz_locked' | 'lesson_locked' | null;
+}
+
+export async function getQuizOverview(deps: Deps, actor: Actor, quizId: number): Promise<QuizOverviewDto> {
+  const quiz = await loadPublishedQuiz(quizId);
+  const state = await loadLearner(actor.id, quiz.courseId);
+  let lockedReason: QuizOverviewDto['lockedReason'] = null;
+  try {
+    assertQuizOpen(state, quiz);
+  } catch (err) {
+    if (!(err instanceof ForbiddenError)) throw err;
+    lockedReason = (err.details?.reason as QuizOverviewDto['lockedReason']) ?? 'quiz_locked';
+  }
+  const [attempts, questionCount] = await Promise.all([
+    QuizAttempt.findAll({ where: { userId: actor.id, quizId } }),
+    QuizQuestion.count({ where: { quizId, isActive: true } }),
+  ]);
+  const now = deps.clock.now();
+  const open = attempts.find((a) => a.status === 'in_progress' && !isOver(a, now));
+  const used = attempts.filter((a) => a.status !== 'in_progress' || isOver(a, now)).length;
+  const finished = attempts.filter((a) => a.status !== 'in_progress');
+  return {
+    quiz: {
+      id: quiz.id,
+      title: quiz.title,
+      description: quiz.description ?? null,
+      timeLimitMinutes: quiz.timeLimitMinutes ?? null,
+      passingScore: Number(quiz.passingScore),
+      maxAttempts: quiz.maxAttempts,
+      isFinal: !!quiz.isFinal,
+      lessonId: quiz.lessonId ?? null,
+      questionCount,
+    },
+    course: { id: state.course.id, slug: state.course.slug, title: state.course.title },
+    attemptsUsed: used,
+    attemptsLeft: Math.max(0, quiz.maxAttempts - used - (open ? 1 : 0)),
+    passed: finished.some((a) => a.isPassed),
+    bestPercentage: finished.length ? Math.max(...finished.map((a) => Number(a.percentage ?? 0))) : null,
+    inProgress: open ? { attemptId: open.id, deadlineAt: open.deadlineAt ? new Date(open.deadlineAt).toISOString() : null } : null,
+    lockedReason,
+  };
+}
+
+export interface StartedAttemptDto {
+  attemptId: number;
+  startedAt: string;
+  /** When answers stop counting (null: no time limit). */
+  deadlineAt: string | null;
+  /** The server's clock, so the browser's timer does not depend on the device's clock. */
+  serverNow: string;
+  resumed: boolean;
+  questions: LearnerQuestionDto[];
+}
+
+/** Starts an attempt, or resumes the one in progress. The questions carry no correctness data. */
+export async function startAttempt(deps: Deps, actor: Actor, quizId: number): Promise<StartedAttemptDto> {
+  const quiz = await loadPublishedQuiz(quizId);
+  return deps.db.sequelize.transaction(async (tx) => {
+    const state = await lockLearner(actor.id, quiz.courseId, tx);
+    assertQuizOpen(state, quiz);
+    const questions = await activeQuestions(quizId, tx);
+    if (questions.length === 0) throw new ForbiddenError('This quiz has no questions yet', { reason: 'quiz_empty' });
+    const now = deps.clock.now();
+    const attempts = await QuizAttempt.findAll({ where: { userId: actor.id, quizId }, transaction: tx });
+    let open = attempts.find((a) => a.status === 'in_progress') ?? null;
+    if (open && isOver(open, now)) {
+      await expire(open, questions, tx);
+      open = null;
+    }
+    const resumed = !!open;
+    if (!open) {
+      const used = attempts.filter((a) => a.status !== 'in_progress').length;
+      if (used >= quiz.maxAttempts) throw new ForbiddenError('No attempt left for this quiz', { reason: 'no_attempts_left' });
+      open = await QuizAttempt.create(
+        {
+          userId: actor.id,
+          quizId,
+          answers: {},
+          startedAt: now,
+          completedAt: null,
+          score: null,
+          totalPoints: null,
+          percentage: null,
+          timeSpentMinutes: null,
+          status: 'in_progress',
+          deadlineAt: quiz.timeLimitMinutes ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000) : null,
+        },
+        { transaction: tx },
+      );
+    }
+    return {
+      attemptId: open.id,
+      startedAt: new Date(open.startedAt).toISOString(),
+      deadlineAt: open.deadlineAt ? new Date(open.deadlineAt).toISOString() : null,
+      serverNow: now.toISOString(),
+      resumed,
+      questions: questions.map(toLearnerQuestionDto),
+    };
+  });
+}
+
+/**
+ * Grades an attempt. Answers arriving after the deadline (plus a small grace) are not counted: the
+ * attempt is recorded as expired with a score of 0. Passing a lesson's quiz completes the lesson;
+ * passing the final quiz may complete the course.
+ */
+export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttemptInput): Promise<AttemptResultDto> {
+  const found = await QuizAttempt.findOne({ attributes: ['id', 'quizId'], where: { id: input.attemptId, userId: actor.id } });
+  if (!found) throw new NotFoundError('Attempt', { id: input.attemptId });
+  const quiz = await Quiz.findByPk(found.quizId);
+  if (!quiz) throw new NotFoundError('Attempt', { id: input.attemptId });
+  const effects = new Effects();
+  const result = await deps.db.sequelize.transaction(async (tx) => {
+    const state = await lockLearner(actor.id, quiz.courseId, tx);
+    // Re-read under the lock: a concurrent submission of the same attempt may have graded it.
+    const attempt = (await QuizAttempt.findByPk(input.attemptId, { transaction: tx }))!;
+    if (attempt.status !== 'in_progress') throw new ConflictError('This attempt was already submitted', { reason: 'already_submitted' });
+    const questions = await activeQuestions(quiz.id, tx);
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const answers = new Map<number, QuizAnswerValue>();
+    for (const a of input.answers) {
+      const q = byId.get(a.questionId);
+      if (!q) throw new ValidationError('answers', `Question ${a.questionId} is not part of this quiz`);
+      try {
+        assertAnswerShape(gradable(q), a.answer);
+      } catch (err) {
+        if (err instanceof AnswerShapeError) throw new ValidationError('answers', err.message);
+        throw err;
+      }
+      answers.set(a.questionId, a.answer);
+    }
+    const now = deps.clock.now();
+    if (isOver(attempt, now)) {
+      await expire(attempt, questions, tx);
+    } else {
+      const graded = gradeAttempt(questions.map(gradable), answers, Number(quiz.passingScore));
+      const stored: QuizAnswers = Object.fromEntries([...answers].map(([k, v]) => [String(k), v]));
+      await attempt.update(
+        {
+          status: 'graded',
+          answers: stored,
+          completedAt: now,
+          score: graded.score,
+          totalPoints: graded.totalPoints,
+          percentage: graded.percentage,
+          isPassed: graded.passed,
+          results: graded.results,
+          timeSpentMinutes: Math.max(1, Math.ceil((now.getTime() - new Date(attempt.startedAt).getTime()) / 60_000)),
+        },
+        { transaction: tx },
+      );
+    }
+    const passed = !!attempt.isPassed;
+    const percentage = Number(attempt.percentage ?? 0);
+    await notify(
+      deps,
+      {
+        userId: actor.id,
+        type: 'quiz_graded',
+        data: { quizId: quiz.id, quizTitle: quiz.title, attemptId: attempt.id, percentage, passed, courseId: state.course.id, courseSlug: state.course.slug },
+      },
+      tx,
+    );
+    effects.event({
+      userId: actor.id,
+      type: passed ? 'quiz_passed' : 'quiz_failed',
+      sourceId: attempt.id,
+      courseId: state.course.id,
+      categoryId: state.course.categoryId,
+      occurredAt: now,
+      percentage,
+    });
+    if (passed) {
+      const before = new Set(state.completed);
+      if (quiz.lessonId !== null && !quiz.isFinal) await completeLessonIn(deps, state, quiz.lessonId, effects, tx);
+      if (quiz.isFinal) state.finalPassed = true;
+      await settleEnrollment(deps, state, before, effects, tx);
+    }
+    const used = await QuizAttempt.count({ where: { userId: actor.id, quizId: quiz.id, status: ['graded', 'expired'] }, transaction: tx });
+    return toAttemptResultDto(attempt, questions, passed || used >= quiz.maxAttempts);
+  });
+  await publishEffects(deps, effects);
+  return result;
+}
+
+/**
+ * My submitted attempts at a quiz, newest first, with per-question feedback. Expected answers are
+ * shown once the quiz is passed or no attempt is left (earlier, they would hand out the answers to
+ * the next attempt). The course's instructor and admins can read anyone's attempts elsewhere.
+ */
+export async function listMyAttempts(_deps: Deps, actor: Actor, quizId: number): Promise<AttemptResultDto[]> {
+  const quiz = await Quiz.findByPk(quizId, { attributes: ['id', 'maxAttempts', 'courseId'] });
+  if (!quiz) throw new NotFoundError('Quiz', { id: quizId });
+  const attempts = await QuizAttempt.findAll({
+    where: { userId: actor.id, quizId, status: ['graded', 'expired'] },
+    order: [['startedAt', 'DESC'], ['id', 'DESC']],
+  });
+  if (attempts.length === 0) return [];
+  // Retired questions included: old attempts keep their feedback.
+  const questions = await QuizQuestion.findAll({ where: { quizId }, order: [['orderIndex', 'ASC'], ['id', 'ASC']] });
+  const reveal = attempts.some((a) => a.isPassed) || attempts.length >= quiz.maxAttempts;
+  return attempts.map((a) => toAttemptResultDto(a, questions, reveal));
+}
+
+/** One submitted attempt: its owner, or the course's instructor and admins. */
+export async function getAttemptResult(_deps: Deps, actor: Actor, attemptId: number): Promise<AttemptResultDto> {
+  const attempt = await QuizAttempt.findByPk(attemptId, {
+    include: [
+      {
+        model: Quiz,
+        as: 'quiz',
+        attributes: ['id', 'maxAttempts', 'courseId'],
+        include: [{ model: Course, as: 'course', attributes: ['id', 'instructorId'] }],
+      },
+    ],
+  });
+  const course = attempt?.quiz?.course;
+  const mine = attempt?.userId === actor.id;
+  if (!attempt || !course || (!mine && !isOwnerOrAdmin(actor, course.instructorId))) {
+    throw new NotFoundError('Attempt', { id: attemptId });
+  }
+  if (attempt.status === 'in_progress') throw new ConflictError('This attempt is not submitted yet', { reason: 'in_progress' });
+  const [questions, siblings] = await Promise.all([
+    QuizQuestion.findAll({ where: { quizId: attempt.quizId }, order: [['orderIndex', 'ASC'], ['id', 'ASC']] }),
+    QuizAttempt.findAll({ attributes: ['id', 'isPassed'], where: { userId: attempt.userId, quizId: attempt.quizId, status: ['graded', 'expired'] } }),
+  ]);
+  const reveal = !mine || siblings.some((a) => a.isPassed) || siblings.length >= attempt.quiz!.maxAttempts;
+  return toAttemptResultDto(attempt, questions, reveal);
+}

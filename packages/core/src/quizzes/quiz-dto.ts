@@ -1,0 +1,142 @@
+// What quizzes look like on the wire. Two audiences: authors (everything, answers included) and
+// learners (questions without any correctness data until their attempt is submitted).
+import type { Quiz, QuizAttempt, QuizQuestion } from '@mdsc/db';
+import type { QuizAnswerValue } from '@mdsc/validators';
+import { toIso } from '../catalog/access';
+import { acceptedAnswers } from './grading';
+
+export interface AuthorQuestionDto {
+  id: number;
+  quizId: number;
+  questionText: string;
+  questionType: QuizQuestion['questionType'];
+  points: number;
+  orderIndex: number;
+  options: { text: string; correct: boolean }[] | null;
+  correctAnswer: boolean | null;
+  acceptedAnswers: string[] | null;
+}
+
+export interface QuizDto {
+  id: number;
+  courseId: number;
+  lessonId: number | null;
+  title: string;
+  description: string | null;
+  timeLimitMinutes: number | null;
+  passingScore: number;
+  maxAttempts: number;
+  isFinal: boolean;
+  isPublished: boolean;
+}
+
+export function toQuizDto(q: Quiz): QuizDto {
+  return {
+    id: q.id,
+    courseId: q.courseId,
+    lessonId: q.lessonId ?? null,
+    title: q.title,
+    description: q.description ?? null,
+    timeLimitMinutes: q.timeLimitMinutes ?? null,
+    passingScore: Number(q.passingScore),
+    maxAttempts: q.maxAttempts,
+    isFinal: !!q.isFinal,
+    isPublished: !!q.isPublished,
+  };
+}
+
+export function toAuthorQuestionDto(q: QuizQuestion): AuthorQuestionDto {
+  return {
+    id: q.id,
+    quizId: q.quizId,
+    questionText: q.questionText,
+    questionType: q.questionType,
+    points: Number(q.points),
+    orderIndex: q.orderIndex,
+    options: q.questionType === 'multiple_choice' ? (q.options ?? []).map((o) => ({ text: o.text, correct: !!o.correct })) : null,
+    correctAnswer: q.questionType === 'true_false' ? q.correctAnswer === 'true' : null,
+    acceptedAnswers: q.questionType === 'short_answer' ? acceptedAnswers(q.correctAnswer) : null,
+  };
+}
+
+/** A question as a learner sees it while answering: text and option texts only. */
+export interface LearnerQuestionDto {
+  id: number;
+  questionText: string;
+  questionType: QuizQuestion['questionType'];
+  points: number;
+  /** multiple_choice: option texts by index (how many are correct is not disclosed). */
+  options: { index: number; text: string }[] | null;
+}
+
+export function toLearnerQuestionDto(q: QuizQuestion): LearnerQuestionDto {
+  return {
+    id: q.id,
+    questionText: q.questionText,
+    questionType: q.questionType,
+    points: Number(q.points),
+    options: q.questionType === 'multiple_choice' ? (q.options ?? []).map((o, index) => ({ index, text: o.text })) : null,
+  };
+}
+
+/** Per-question feedback of a submitted attempt. The expected answer only when `reveal`. */
+export interface QuestionFeedbackDto extends LearnerQuestionDto {
+  answer: QuizAnswerValue | null;
+  correct: boolean;
+  pointsAwarded: number;
+  expected: { optionIndexes: number[] | null; value: boolean | null; acceptedAnswers: string[] | null } | null;
+}
+
+export interface AttemptResultDto {
+  id: number;
+  quizId: number;
+  status: QuizAttempt['status'];
+  startedAt: string;
+  completedAt: string | null;
+  score: number;
+  totalPoints: number;
+  percentage: number;
+  passed: boolean;
+  /** Submitted after the time limit: answers were not counted. */
+  late: boolean;
+  /** Whether the expected answers are shown (attempt passed, or no attempt left). */
+  revealed: boolean;
+  questions: QuestionFeedbackDto[];
+}
+
+export function toAttemptResultDto(a: QuizAttempt, questions: QuizQuestion[], reveal: boolean): AttemptResultDto {
+  const results = new Map((a.results ?? []).map((r) => [r.questionId, r]));
+  const answers = a.answers ?? {};
+  return {
+    id: a.id,
+    quizId: a.quizId,
+    status: a.status,
+    startedAt: toIso(a.startedAt)!,
+    completedAt: toIso(a.completedAt),
+    score: Number(a.score ?? 0),
+    totalPoints: Number(a.totalPoints ?? 0),
+    percentage: Number(a.percentage ?? 0),
+    passed: !!a.isPassed,
+    late: a.status === 'expired',
+    revealed: reveal,
+    questions: questions
+      .filter((q) => results.has(q.id))
+      .map((q) => {
+        const r = results.get(q.id)!;
+        const author = toAuthorQuestionDto(q);
+        return {
+          ...toLearnerQuestionDto(q),
+          answer: (answers[String(q.id)] as QuizAnswerValue | undefined) ?? null,
+          correct: r.correct,
+          pointsAwarded: r.pointsAwarded,
+          expected: reveal
+            ? {
+                optionIndexes: author.options ? author.options.flatMap((o, i) => (o.correct ? [i] : [])) : null,
+                value: author.correctAnswer,
+                acceptedAnswers: author.acceptedAnswers,
+              }
+            : null,
+        };
+      }),
+  };
+}

@@ -1,0 +1,189 @@
+// Inputs of the learning path: enrolment, progress, quizzes, certificates and course reviews.
+import { z } from 'zod';
+import { idSchema } from './common';
+
+const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+// ---------------------------------------------------------------- enrolment and progress
+export const enrollmentCourseInput = z.object({ courseId: idSchema });
+export type EnrollmentCourseInput = z.infer<typeof enrollmentCourseInput>;
+
+export const learningCourseInput = z.object({ slug: trimmed(1, 255) });
+export type LearningCourseInput = z.infer<typeof learningCourseInput>;
+
+export const learningLessonInput = z.object({ lessonId: idSchema });
+export type LearningLessonInput = z.infer<typeof learningLessonInput>;
+
+/** Seconds credited by one heartbeat at most: the player beats every 30 s, a stalled tab earns nothing more. */
+export const HEARTBEAT_MAX_SECONDS = 120;
+
+export const heartbeatInput = z.object({
+  lessonId: idSchema,
+  /** Time spent on the lesson since the previous heartbeat. */
+  seconds: z.number().int().min(0).max(HEARTBEAT_MAX_SECONDS),
+  /** Video/audio: where the player is now. */
+  positionSeconds: z.number().min(0).max(24 * 3600).nullish(),
+  /** Video/audio: the media's length as the player measured it. */
+  durationSeconds: z.number().positive().max(24 * 3600).nullish(),
+});
+export type HeartbeatInput = z.infer<typeof heartbeatInput>;
+
+/** Share of a video (or audio) that must be watched before it counts as completed. */
+export const DEFAULT_VIDEO_COMPLETION_SHARE = 0.9;
+
+// ---------------------------------------------------------------- quiz authoring
+const quizFields = {
+  title: trimmed(2, 255),
+  description: optionalText(5000),
+  /** NULL: no time limit. */
+  timeLimitMinutes: z.number().int().min(1).max(600).nullish().transform((v) => v ?? null),
+  passingScore: z.number().min(0).max(100),
+  maxAttempts: z.number().int().min(1).max(100),
+  isPublished: z.boolean(),
+};
+
+export const quizCreateInput = z
+  .object({
+    courseId: idSchema,
+    /** The quiz lesson this quiz belongs to; null for the course's final quiz. */
+    lessonId: idSchema.nullish().transform((v) => v ?? null),
+    isFinal: z.boolean().default(false),
+    title: quizFields.title,
+    description: quizFields.description,
+    timeLimitMinutes: quizFields.timeLimitMinutes,
+    passingScore: quizFields.passingScore.default(70),
+    maxAttempts: quizFields.maxAttempts.default(3),
+    isPublished: quizFields.isPublished.default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.isFinal && v.lessonId !== null) {
+      ctx.addIssue({ code: 'custom', path: ['lessonId'], message: 'a final quiz belongs to the course, not to a lesson' });
+    }
+    if (!v.isFinal && v.lessonId === null) {
+      ctx.addIssue({ code: 'custom', path: ['lessonId'], message: 'required unless the quiz is the final quiz' });
+    }
+  });
+export type QuizCreateInput = z.infer<typeof quizCreateInput>;
+
+export const quizUpdateInput = z.object({
+  id: idSchema,
+  title: quizFields.title.optional(),
+  description: quizFields.description.optional(),
+  timeLimitMinutes: quizFields.timeLimitMinutes.optional(),
+  passingScore: quizFields.passingScore.optional(),
+  maxAttempts: quizFields.maxAttempts.optional(),
+  isPublished: quizFields.isPublished.optional(),
+});
+export type QuizUpdateInput = z.infer<typeof quizUpdateInput>;
+
+export const quizIdInput = z.object({ quizId: idSchema });
+export type QuizIdInput = z.infer<typeof quizIdInput>;
+export const quizCourseInput = z.object({ courseId: idSchema });
+
+const questionText = trimmed(1, 5000);
+const points = z.number().min(0.25).max(100).default(1);
+const optionSchema = z.object({ text: trimmed(1, 1000), correct: z.boolean() });
+
+const multipleChoice = z.object({
+  questionType: z.literal('multiple_choice'),
+  questionText,
+  points,
+  /** One or several correct options. */
+  options: z
+    .array(optionSchema)
+    .min(2)
+    .max(12)
+    .refine((o) => o.some((x) => x.correct), 'mark at least one option as correct'),
+});
+const trueFalse = z.object({ questionType: z.literal('true_false'), questionText, points, correctAnswer: z.boolean() });
+const shortAnswer = z.object({
+  questionType: z.literal('short_answer'),
+  questionText,
+  points,
+  /** Compared ignoring case, accents and surrounding spaces. */
+  acceptedAnswers: z
+    .array(trimmed(1, 500).refine((s) => !/[\r\n]/.test(s), 'one line per answer'))
+    .min(1)
+    .max(20),
+});
+
+export const questionContentInput = z.discriminatedUnion('questionType', [multipleChoice, trueFalse, shortAnswer]);
+export type QuestionContentInput = z.infer<typeof questionContentInput>;
+
+const withQuiz = { quizId: idSchema };
+export const questionCreateInput = z.discriminatedUnion('questionType', [
+  multipleChoice.extend(withQuiz),
+  trueFalse.extend(withQuiz),
+  shortAnswer.extend(withQuiz),
+]);
+export type QuestionCreateInput = z.infer<typeof questionCreateInput>;
+
+const withId = { id: idSchema };
+export const questionUpdateInput = z.discriminatedUnion('questionType', [
+  multipleChoice.extend(withId),
+  trueFalse.extend(withId),
+  shortAnswer.extend(withId),
+]);
+export type QuestionUpdateInput = z.infer<typeof questionUpdateInput>;
+
+export const questionIdInput = z.object({ id: idSchema });
+export const questionReorderInput = z.object({
+  quizId: idSchema,
+  questionIds: z
+    .array(idSchema)
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, 'each question once'),
+});
+export type QuestionReorderInput = z.infer<typeof questionReorderInput>;
+
+// ---------------------------------------------------------------- attempts
+/** multiple_choice: indices of the chosen options; true_false: a boolean; short_answer: text. */
+export const quizAnswerValue = z.union([
+  z.array(z.number().int().min(0).max(50)).max(50),
+  z.boolean(),
+  z.string().max(1000),
+]);
+export type QuizAnswerValue = z.infer<typeof quizAnswerValue>;
+
+export const submitAttemptInput = z.object({
+  attemptId: idSchema,
+  answers: z
+    .array(z.object({ questionId: idSchema, answer: quizAnswerValue }))
+    .max(500)
+    .refine((a) => new Set(a.map((x) => x.questionId)).size === a.length, 'each question once'),
+});
+export type SubmitAttemptInput = z.infer<typeof submitAttemptInput>;
+
+export const attemptIdInput = z.object({ attemptId: idSchema });
+
+// ---------------------------------------------------------------- certificates
+/** Codes are 32 URL-safe base64 characters (192 random bits); older or imported ones may differ in length. */
+export const certificateCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{16,100}$/, 'not a certificate code');
+export const certificateCodeInput = z.object({ code: certificateCodeSchema });
+export const certificateRevokeInput = z.object({ code: certificateCodeSchema, reason: trimmed(3, 2000) });
+export type CertificateRevokeInput = z.infer<typeof certificateRevokeInput>;
+
+// ---------------------------------------------------------------- reviews
+export const reviewUpsertInput = z.object({
+  courseId: idSchema,
+  rating: z.number().int().min(1).max(5),
+  comment: optionalText(2000),
+});
+export type ReviewUpsertInput = z.infer<typeof reviewUpsertInput>;
+
+export const reviewListInput = z.object({
+  courseId: idSchema,
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(50).default(10),
+});
+export type ReviewListInput = z.infer<typeof reviewListInput>;

@@ -1,0 +1,65 @@
+// Notification types, the data each carries (shared with the web app, which renders them), inputs.
+import { z } from 'zod';
+import { cursorPageInput, idSchema } from './common';
+
+export const NOTIFICATION_TYPES = [
+  'enrolment',
+  'lesson_unlocked',
+  'quiz_graded',
+  'badge_earned',
+  'level_up',
+  'certificate_ready',
+  'new_message',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** What each notification type carries in `notifications.payload` ({ type, data } as JSON). */
+export interface NotificationDataMap {
+  enrolment: { courseId: number; courseTitle: string; courseSlug?: string };
+  lesson_unlocked: {
+    courseId: number;
+    courseTitle: string;
+    courseSlug?: string;
+    moduleId?: number;
+    moduleTitle?: string;
+    lessonId?: number;
+    lessonTitle?: string;
+  };
+  quiz_graded: {
+    quizId: number;
+    quizTitle: string;
+    attemptId: number;
+    percentage: number;
+    passed: boolean;
+    courseId?: number;
+    courseSlug?: string;
+  };
+  badge_earned: { badgeId: number; badgeName: string; tier?: string; userBadgeId?: number };
+  level_up: { level: number; levelName: string };
+  certificate_ready: { certificateId: number; certificateCode: string; courseId: number; courseTitle: string };
+  new_message: { messageId: number; senderId: number; senderName: string; subject: string; broadcast: boolean };
+}
+export type NotificationData<T extends NotificationType = NotificationType> = NotificationDataMap[T];
+
+/** One notification as the API returns it (and as the live subscription pushes it). */
+export type NotificationDto = {
+  [T in NotificationType]: { id: number; type: T; data: NotificationDataMap[T]; isRead: boolean; createdAt: string };
+}[NotificationType];
+
+/** What the live subscription yields: a new notification, a change of read state, or the initial sync. */
+export type LiveEventDto =
+  | { kind: 'ready'; unreadCount: number }
+  | { kind: 'notification'; notification: NotificationDto }
+  | { kind: 'read'; ids: number[] | 'all' };
+
+export const notificationListInput = cursorPageInput.extend({ unreadOnly: z.boolean().optional() });
+export type NotificationListInput = z.infer<typeof notificationListInput>;
+
+export const notificationIdInput = z.object({ id: idSchema });
+export type NotificationIdInput = z.infer<typeof notificationIdInput>;
+
+export const notificationPreferencesInput = z.object({
+  emailOnMessage: z.boolean().optional(),
+  emailOnCertificate: z.boolean().optional(),
+});
+export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesInput>;
