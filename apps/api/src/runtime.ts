@@ -1,6 +1,13 @@
 // Builds everything the API needs from its configuration, for embedded or full mode.
 import path from 'node:path';
-import { createLogger, createRateLimiter, systemClock, type CoreDeps } from '@mdsc/core';
+import {
+  createLogger,
+  createMemoryEventBus,
+  createRateLimiter,
+  createRedisEventBus,
+  systemClock,
+  type CoreDeps,
+} from '@mdsc/core';
 import { createDatabase, DEMO_ACCOUNTS, migrateUp, seedDemo, seedReference } from '@mdsc/db';
 import { createBullmqJobQueue, createInlineJobQueue, type JobQueue } from '@mdsc/jobs';
 import { createStorageFromConfig, storageConfigFromEnv } from '@mdsc/storage';
@@ -45,6 +52,7 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
       printDemoAccounts(env.DEMO_PASSWORD);
     }
     deps.rateLimiter = createRateLimiter(); // one process: counters in memory
+    deps.events = createMemoryEventBus(); // one process: live events stay in it
     const inline = createInlineJobQueue(createProcessors(deps), logger);
     jobs = inline;
     deps.jobs = jobs;
@@ -57,6 +65,15 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     deps.jobs = jobs;
     // Shared by every API process behind the load balancer.
     deps.rateLimiter = createRateLimiter({ redis, prefix: env.REDIS_PREFIX });
+    // Live notifications: published by any API or worker process, delivered by the one holding the
+    // user's SSE connection. Subscriber mode needs its own connection.
+    const shared = redis;
+    deps.events = createRedisEventBus({
+      publisher: shared,
+      createSubscriber: () => shared.duplicate(),
+      prefix: env.REDIS_PREFIX,
+      onError: (err) => logger.error({ err }, 'live events (redis)'),
+    });
   }
 
   return {
@@ -67,6 +84,7 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     async close() {
       timers.forEach(clearInterval);
       await jobs.close();
+      await deps.events?.close();
       await redis?.quit();
       await db.close();
     },

@@ -8,6 +8,9 @@ import { appRouter, createHttpContext, type Context } from '@mdsc/api';
 import { checkHealth, DomainError } from '@mdsc/core';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { badgeRoutes } from './routes/badge.routes';
+import { certificateRoutes } from './routes/certificates.routes';
+import { analyticsRoutes } from './routes/analytics.routes';
 import { mediaRoutes } from './routes/media.routes';
 import type { Runtime } from './runtime';
 
@@ -64,6 +67,12 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);
 
   await app.register(mediaRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
+  await app.register(analyticsRoutes, { deps: rt.deps, resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor });
+  await app.register(certificateRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
+  await app.register(badgeRoutes, {
+    deps: rt.deps,
+    resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor,
+  });
 
   app.get('/healthz', async (_req, reply) => {
     const health = await checkHealth(rt.deps, rt.redis);

@@ -13,9 +13,10 @@ async function waitForMail(dataDir: string, to: string, needle: RegExp): Promise
   for (;;) {
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
     for (const f of files) {
-      const raw = fs.readFileSync(path.join(dir, f), 'utf8');
-      // Quoted-printable: join soft line breaks, decode =XX.
-      const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      // Quoted-printable bodies (and Q-encoded headers): join soft line breaks, decode =XX bytes as UTF-8.
+      const raw = fs.readFileSync(path.join(dir, f), 'latin1');
+      const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const text = Buffer.from(bytes, 'latin1').toString('utf8');
       if (new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(text) && needle.test(text)) return text;
     }
     if (Date.now() > deadline) throw new Error(`no mail to ${to} in ${dir}`);
@@ -55,7 +56,8 @@ describe('accounts in the browser', () => {
     await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
 
     const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    expect(mail).toMatch(/Subject: Confirmez votre adresse e-mail/);
+    expect(mail).toMatch(/^Subject: .*Confirmez.votre.adresse.e-mail/m);
+    expect(mail).toContain('Bonjour Aïcha,');
     const link = /(https?:\/\/[^\s"<>]+\/verify-email\?token=[A-Za-z0-9_-]+)/.exec(mail)![1];
     expect(link.startsWith(baseUrl)).toBe(true);
 

@@ -11,6 +11,8 @@ import {
   SignUpRoute,
   VerifyEmailRoute,
 } from './features/auth/routes';
+import { CourseBuilderRoute, InstructorDashboardRoute, NewCourseRoute } from './features/authoring/routes';
+import { CatalogRoute, CourseRoute } from './features/catalog/routes';
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -28,6 +30,11 @@ export function AppRoutes() {
         <Route path="/profile" component={ProfileRoute} />
         <Route path="/profile/sessions" component={SessionsRoute} />
         <Route path="/admin/users" component={AdminUsersRoute} />
+        <Route path="/courses" component={CatalogRoute} />
+        <Route path="/courses/:slug" component={CourseRoute} />
+        <Route path="/instructor" component={InstructorDashboardRoute} />
+        <Route path="/instructor/courses/new" component={NewCourseRoute} />
+        <Route path="/instructor/courses/:id" component={CourseBuilderRoute} />
         <Route component={NotFoundPage} />
       </Switch>
     </Layout>

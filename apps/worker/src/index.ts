@@ -1,6 +1,7 @@
 // The processors, shared by the worker process (BullMQ) and the API in embedded mode (inline driver).
 import type { CoreDeps } from '@mdsc/core';
 import type { ProcessorMap } from '@mdsc/jobs';
+import { certificatesProcessor } from './processors/certificates.processor';
 import { gamificationProcessor } from './processors/gamification.processor';
 import { mailProcessor } from './processors/mail.processor';
 import { maintenanceProcessor } from './processors/maintenance.processor';
@@ -10,6 +11,7 @@ export type WorkerDeps = CoreDeps;
 
 export function createProcessors(deps: WorkerDeps): ProcessorMap {
   return {
+    certificates: certificatesProcessor(deps),
     gamification: gamificationProcessor(deps),
     mail: mailProcessor(deps),
     maintenance: maintenanceProcessor(deps),

@@ -1,6 +1,6 @@
 // The worker process: one BullMQ Worker per queue running the shared processors.
 import path from 'node:path';
-import { createLogger, systemClock } from '@mdsc/core';
+import { createLogger, createRedisEventBus, systemClock } from '@mdsc/core';
 import { createDatabase } from '@mdsc/db';
 import { createBullmqJobQueue, DEFAULT_JOB_OPTIONS, QUEUE_NAMES } from '@mdsc/jobs';
 import { createStorageFromConfig, storageConfigFromEnv } from '@mdsc/storage';
@@ -27,7 +27,14 @@ const config = {
   mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
 };
 const storage = await createStorageFromConfig(storageConfigFromEnv(env, path.join(env.DATA_DIR, 'uploads')));
-const deps = { db, clock: systemClock, logger, jobs, storage, config };
+// Notifications created by jobs (badges, certificates…) reach the web apps through Redis pub/sub.
+const events = createRedisEventBus({
+  publisher: connection,
+  createSubscriber: () => connection.duplicate(),
+  prefix: env.REDIS_PREFIX,
+  onError: (err) => logger.error({ err }, 'live events (redis)'),
+});
+const deps = { db, clock: systemClock, logger, jobs, storage, config, events };
 const processors = createProcessors(deps);
 
 const workers = QUEUE_NAMES.filter((q) => processors[q]).map((queue) => {
@@ -61,6 +68,7 @@ async function shutdown(signal: string) {
   await Promise.all(workers.map((w) => w.close()));
   await Promise.all([...schedulerQueues.values()].map((q) => q.close()));
   await jobs.close();
+  await events.close();
   await connection.quit();
   await db.close();
   logger.info('worker stopped');

@@ -1,13 +1,32 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter } from './routers/auth.router';
+import { badgeRouter } from './routers/badge.router';
+import { challengeRouter } from './routers/challenge.router';
 import { categoryRouter } from './routers/category.router';
 import { courseRouter } from './routers/course.router';
 import { lessonRouter, moduleRouter } from './routers/curriculum.router';
+import { gamificationRouter } from './routers/gamification.router';
 import { healthRouter } from './routers/health.router';
 import { usersRouter } from './routers/users.router';
+import { analyticsRouter } from './routers/analytics.router';
+import { messageRouter } from './routers/message.router';
+import { notificationRouter } from './routers/notification.router';
+import { certificateRouter } from './routers/certificate.router';
+import { enrollmentRouter } from './routers/enrollment.router';
+import { progressRouter } from './routers/progress.router';
+import { quizRouter } from './routers/quiz.router';
+import { reviewRouter } from './routers/review.router';
 import { router } from './trpc';
 
 export const appRouter = router({
+  enrollments: enrollmentRouter,
+  progress: progressRouter,
+  quizzes: quizRouter,
+  certificates: certificateRouter,
+  reviews: reviewRouter,
+  messages: messageRouter,
+  notifications: notificationRouter,
+  analytics: analyticsRouter,
   health: healthRouter,
   categories: categoryRouter,
   courses: courseRouter,
@@ -15,6 +34,9 @@ export const appRouter = router({
   lessons: lessonRouter,
   auth: authRouter,
   users: usersRouter,
+  gamification: gamificationRouter,
+  badges: badgeRouter,
+  challenges: challengeRouter,
 });
 
 export type AppRouter = typeof appRouter;

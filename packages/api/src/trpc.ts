@@ -46,6 +46,9 @@ const DOMAIN_TO_TRPC = {
 } as const;
 
 const t = initTRPC.context<Context>().create({
+  // Subscriptions over SSE: a ping keeps proxies from closing an idle stream; the client
+  // reconnects (and resynchronises) if it hears nothing for twice that long.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 35_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {

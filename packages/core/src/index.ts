@@ -11,3 +11,7 @@ export * from './security/rate-limit';
 export * from './notifications/index';
 export * from './gamification/index';
 export * from './messaging/index';
+export * from './learning/index';
+export * from './quizzes/index';
+export * from './certificates/index';
+export * from './analytics/index';

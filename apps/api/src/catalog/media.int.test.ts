@@ -43,7 +43,7 @@ async function person(role: Role) {
   return { actor: { id: u.id, role, emailVerified: true, locale: 'fr' } as Actor, token };
 }
 
-const auth = (p: { token: string } | null) => (p ? { authorization: `Bearer ${p.token}` } : {});
+const auth = (p: { token: string } | null): Record<string, string> => (p ? { authorization: `Bearer ${p.token}` } : {});
 
 /** Every stored object under the uploads directory (temporary files included). */
 function storedFiles(): string[] {

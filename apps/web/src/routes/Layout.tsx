@@ -2,6 +2,7 @@ import { LOCALES, type Locale } from '@mdsc/validators';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { AccountNav } from '../features/auth/AccountNav';
+import { InstructorNavLink } from '../features/authoring/InstructorNavLink';
 import { useI18n } from '../i18n';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -20,6 +21,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/" className={(active: boolean) => (active ? 'active' : '')}>
             {t('nav.home')}
           </Link>
+          <Link href="/courses" className={(active: boolean) => (active ? 'active' : '')}>
+            {t('nav.catalog')}
+          </Link>
+          <InstructorNavLink />
         </nav>
         <AccountNav />
         <label className="lang-switch">

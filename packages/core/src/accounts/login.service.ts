@@ -39,10 +39,14 @@ export async function login(deps: CoreDeps, input: LoginInput, req: RequestInfo)
   await limiter.succeed('login', req.ip, email);
 
   if (needsRehash(user.password)) await user.update({ password: await hashPassword(input.password) });
-  const session = await createSession(user.id, { userAgent: req.userAgent, ip: req.ip });
+  // Independent queries side by side: login latency is argon2 plus as few round trips as possible.
+  const [session, pendingEmail] = await Promise.all([
+    createSession(user.id, { userAgent: req.userAgent, ip: req.ip }),
+    pendingEmailOf(deps, user),
+  ]);
   const refreshToken =
     input.mode === 'token' ? await issueRefreshToken(deps, user.id, session.token, randomBytes(16).toString('hex')) : null;
-  return { user: toMeDto(user, await pendingEmailOf(deps, user)), session, refreshToken };
+  return { user: toMeDto(user, pendingEmail), session, refreshToken };
 }
 
 /** The signed-in user's own account, or null for an anonymous visitor. */

@@ -43,7 +43,9 @@ export async function loadLearner(
     ...(lock && transaction ? { lock: transaction.LOCK.UPDATE } : {}),
     transaction,
   });
-  if (!enrollment || !enrollment.isActive) throw new ForbiddenError('not_enrolled', { courseId });
+  if (!enrollment || !enrollment.isActive) {
+    throw new ForbiddenError('Enrol in this course first', { reason: 'not_enrolled', courseId });
+  }
   const course = await Course.findByPk(courseId, {
     attributes: ['id', 'title', 'slug', 'categoryId', 'instructorId'],
     transaction,

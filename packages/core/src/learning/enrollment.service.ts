@@ -137,7 +137,7 @@ export async function unenroll(deps: Deps, actor: Actor, courseId: number): Prom
   });
 }
 
-export interface MyCourseDto {
+export interface MyEnrollmentDto {
   enrollment: EnrollmentDto;
   course: {
     id: number;
@@ -153,7 +153,7 @@ export interface MyCourseDto {
 }
 
 /** My courses (active enrolments), most recently used first, with progress: two queries. */
-export async function listMyEnrollments(_deps: Deps, actor: Actor): Promise<MyCourseDto[]> {
+export async function listMyEnrollments(_deps: Deps, actor: Actor): Promise<MyEnrollmentDto[]> {
   const rows = await Enrollment.findAll({
     where: { userId: actor.id, isActive: true },
     include: [

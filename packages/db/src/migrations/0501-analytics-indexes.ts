@@ -13,8 +13,8 @@ const INDEXES: [table: string, name: string, fields: string[]][] = [
   ['enrollments', 'idx_accessed_user', ['last_accessed_at', 'user_id']],
   // Per-lesson funnel and time spent: started / completed / seconds per lesson.
   ['progress', 'idx_lesson_status_time', ['lesson_id', 'status', 'time_spent']],
-  // Quiz pass rates: attempts, passes, distinct students per quiz.
-  ['quiz_attempts', 'idx_quiz_passed_user', ['quiz_id', 'is_passed', 'user_id', 'completed_at']],
+  // Quiz pass rates: attempts, passes, distinct students and average score per quiz (graded only).
+  ['quiz_attempts', 'idx_quiz_status_passed', ['quiz_id', 'status', 'is_passed', 'user_id', 'percentage']],
   // Platform view: users by role and country.
   ['users', 'idx_role_country', ['role', 'country', 'deleted_at']],
   // Certificates issued over time.

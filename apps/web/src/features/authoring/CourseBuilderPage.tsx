@@ -1,0 +1,40 @@
+// The course builder: the course's fields, its curriculum and its publication, on one page.
+import { Link, useParams } from 'wouter';
+import { useI18n } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { CourseForm } from './CourseForm';
+import { CurriculumEditor } from './CurriculumEditor';
+import { PublishPanel } from './PublishPanel';
+
+export function CourseBuilderPage() {
+  const { t } = useI18n();
+  const { id } = useParams<{ id: string }>();
+  const courseId = Number(id);
+  const editor = trpc.courses.editor.useQuery({ id: courseId }, { enabled: Number.isInteger(courseId) && courseId > 0, retry: false });
+
+  if (editor.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (editor.isError) {
+    const code = editor.error.data?.code;
+    return (
+      <div role="alert" className="error-state">
+        <p>{code === 'FORBIDDEN' ? t('authoring.forbidden') : code === 'NOT_FOUND' ? t('authoring.notFound') : t('common.error')}</p>
+        <Link href="/instructor">{t('authoring.backToDashboard')}</Link>
+      </div>
+    );
+  }
+  const data = editor.data;
+  return (
+    <div className="stack builder">
+      <p>
+        <Link href="/instructor">← {t('authoring.backToDashboard')}</Link>
+      </p>
+      <h1>{data.course.title}</h1>
+      <PublishPanel data={data} />
+      <section aria-labelledby="course-fields" className="card stack">
+        <h2 id="course-fields">{t('authoring.courseDetails')}</h2>
+        <CourseForm key={data.course.updatedAt} course={data.course} />
+      </section>
+      <CurriculumEditor data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// The catalog: search, filters, sort, and infinite scroll over cursor pages. Filters live in the
+// URL (?q=…&category=…) so that a search can be shared and survives a reload.
+import { COURSE_SORTS, DIFFICULTIES, type CourseSort, type Difficulty } from '@mdsc/validators';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { useI18n } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { CourseCard } from './CourseCard';
+
+interface Filters {
+  q: string;
+  category: string;
+  difficulty: string;
+  language: string;
+  pricing: string;
+  sort: CourseSort;
+}
+
+function readFilters(search: string): Filters {
+  const p = new URLSearchParams(search);
+  const sort = p.get('sort') as CourseSort | null;
+  return {
+    q: p.get('q') ?? '',
+    category: p.get('category') ?? '',
+    difficulty: p.get('difficulty') ?? '',
+    language: p.get('language') ?? '',
+    pricing: p.get('pricing') ?? '',
+    sort: sort && COURSE_SORTS.includes(sort) ? sort : 'newest',
+  };
+}
+
+export function CatalogPage() {
+  const { t } = useI18n();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filters = readFilters(search);
+  const [q, setQ] = useState(filters.q);
+  const categories = trpc.categories.list.useQuery();
+
+  const update = (patch: Partial<Filters>) => {
+    const next = { ...filters, ...patch };
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v && !(k === 'sort' && v === 'newest')) p.set(k, v);
+    navigate(`/courses${p.size ? `?${p}` : ''}`, { replace: true });
+  };
+
+  const list = trpc.courses.list.useInfiniteQuery(
+    {
+      q: filters.q || undefined,
+      categoryId: filters.category ? Number(filters.category) : undefined,
+      difficulty: (filters.difficulty || undefined) as Difficulty | undefined,
+      language: filters.language || undefined,
+      pricing: (filters.pricing || undefined) as 'free' | 'paid' | undefined,
+      sort: filters.sort,
+      limit: 20,
+    },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
+
+  // Infinite scroll: load the next page when the sentinel below the list comes into view.
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    }, { rootMargin: '400px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    update({ q: q.trim() });
+  };
+  const courses = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <section aria-labelledby="catalog-title" className="stack">
+      <h1 id="catalog-title">{t('catalog.title')}</h1>
+      <form role="search" onSubmit={onSearch} className="search-bar">
+        <label htmlFor="catalog-q" className="visually-hidden">
+          {t('catalog.search')}
+        </label>
+        <input
+          id="catalog-q"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('catalog.searchPlaceholder')}
+          maxLength={200}
+        />
+        <button type="submit">{t('catalog.searchButton')}</button>
+      </form>
+      <div className="filters" aria-label={t('catalog.filters')} role="group">
+        <label className="field">
+          <span>{t('catalog.category')}</span>
+          <select value={filters.category} onChange={(e) => update({ category: e.target.value })}>
+            <option value="">{t('catalog.all')}</option>
+            {categories.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('catalog.difficulty')}</span>
+          <select value={filters.difficulty} onChange={(e) => update({ difficulty: e.target.value })}>
+            <option value="">{t('catalog.all')}</option>
+            {DIFFICULTIES.map((d) => (
+              <option key={d} value={d}>
+                {t(`difficulty.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('catalog.language')}</span>
+          <select value={filters.language} onChange={(e) => update({ language: e.target.value })}>
+            <option value="">{t('catalog.all')}</option>
+            <option value="fr">Français</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('catalog.price')}</span>
+          <select value={filters.pricing} onChange={(e) => update({ pricing: e.target.value })}>
+            <option value="">{t('catalog.all')}</option>
+            <option value="free">{t('catalog.free')}</option>
+            <option value="paid">{t('catalog.paid')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('catalog.sort')}</span>
+          <select value={filters.sort} onChange={(e) => update({ sort: e.target.value as CourseSort })}>
+            {COURSE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`catalog.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {list.isPending ? (
+        <ul className="course-grid" aria-busy="true" aria-label={t('common.loading')}>
+          {Array.from({ length: 6 }, (_, i) => (
+            <li key={i} className="course-card skeleton" />
+          ))}
+        </ul>
+      ) : list.isError ? (
+        <div role="alert" className="error-state">
+          <p>{t('common.error')}</p>
+          <button type="button" onClick={() => void list.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : courses.length === 0 ? (
+        <p className="empty-state">{filters.q ? t('catalog.noResults', { q: filters.q }) : t('catalog.empty')}</p>
+      ) : (
+        <ul className="course-grid" data-testid="course-list">
+          {courses.map((c) => (
+            <CourseCard key={c.id} course={c} />
+          ))}
+        </ul>
+      )}
+      <div ref={sentinel} aria-hidden="true" />
+      {hasNextPage && (
+        <p className="center">
+          <button type="button" className="secondary" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+            {isFetchingNextPage ? t('common.loading') : t('catalog.more')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+// Quizzes: authoring (instructors, admins) and attempts (learners), graded on the server.
+export * from './authoring.service';
+export * from './attempt.service';
+export { acceptedAnswers, gradeAttempt, gradeQuestion, normalizeText, type GradableQuestion } from './grading';
+export type { AttemptResultDto, AuthorQuestionDto, LearnerQuestionDto, QuestionFeedbackDto, QuizDto } from './quiz-dto';
