@@ -33,10 +33,11 @@ describe('accounts in the browser', () => {
     await browser?.close();
   });
 
+  const email = `e2e-${Date.now()}@mdsc.test`;
+  const password = 'Savane-Et-Baobabs-2026';
+
   it('signs up, verifies the address from the mail, logs in and sees the profile (360 px)', async () => {
     const baseUrl = inject('baseUrl');
-    const email = `e2e-${Date.now()}@mdsc.test`;
-    const password = 'Savane-Et-Baobabs-2026';
     const page = await browser.newPage({ viewport: VIEWPORTS.phone });
 
     await page.goto(`${baseUrl}/`);
@@ -85,10 +86,46 @@ describe('accounts in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'auth-profile-phone');
 
+    await page.getByRole('link', { name: 'Gérer mes sessions actives' }).click();
+    await page.getByTestId('session-list').getByText('Cette session').waitFor();
+    await page.getByRole('link', { name: 'Retour au profil' }).click();
+
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('link', { name: 'Se connecter' }).waitFor();
     await page.goto(`${baseUrl}/profile`);
     await page.waitForURL(/\/login\?next=%2Fprofile$/);
     await page.close();
+  });
+
+  it('an admin finds the new user and deactivates them: their open session stops at once', async () => {
+    const baseUrl = inject('baseUrl');
+    const user = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await user.goto(`${baseUrl}/login?next=%2Fprofile`);
+    await user.getByLabel('Adresse e-mail').fill(email);
+    await user.getByLabel('Mot de passe').fill(password);
+    await user.getByRole('button', { name: 'Se connecter' }).click();
+    await user.waitForURL(`${baseUrl}/profile`);
+
+    const admin = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    admin.on('dialog', (d) => void d.accept());
+    await admin.goto(`${baseUrl}/login`);
+    await admin.getByLabel('Adresse e-mail').fill('admin@mdsc.test');
+    await admin.getByLabel('Mot de passe').fill('Demo-2026!');
+    await admin.getByRole('button', { name: 'Se connecter' }).click();
+    await admin.waitForURL(`${baseUrl}/profile`);
+    await admin.getByRole('link', { name: 'Utilisateurs' }).click();
+    await admin.getByTestId('user-search').fill(email);
+    // The search runs after a pause in typing: wait for the filtered list.
+    await expect.poll(() => admin.getByTestId('admin-user-list').locator('li').count(), { timeout: 10_000 }).toBe(1);
+    const row = admin.locator(`[data-user-email="${email}"]`);
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Désactiver' }).click();
+    await row.getByText('Désactivé', { exact: true }).waitFor();
+    await screenshot(admin, 'auth-admin-users-desktop');
+
+    await user.reload();
+    await user.waitForURL(/\/login\?next=%2Fprofile$/);
+    await user.close();
+    await admin.close();
   });
 });

@@ -13,6 +13,15 @@ import {
 } from './features/auth/routes';
 import { CourseBuilderRoute, InstructorDashboardRoute, NewCourseRoute } from './features/authoring/routes';
 import { CatalogRoute, CourseRoute } from './features/catalog/routes';
+import {
+  CertificatesRoute,
+  CompletionRoute,
+  CourseLearnRoute,
+  LessonRoute,
+  MyLearningRoute,
+  QuizRoute,
+  VerifyRoute,
+} from './features/learning/routes';
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -35,6 +44,13 @@ export function AppRoutes() {
         <Route path="/instructor" component={InstructorDashboardRoute} />
         <Route path="/instructor/courses/new" component={NewCourseRoute} />
         <Route path="/instructor/courses/:id" component={CourseBuilderRoute} />
+        <Route path="/learning" component={MyLearningRoute} />
+        <Route path="/learn/:slug" component={CourseLearnRoute} />
+        <Route path="/learn/:slug/lessons/:lessonId" component={LessonRoute} />
+        <Route path="/learn/:slug/quiz/:quizId" component={QuizRoute} />
+        <Route path="/learn/:slug/complete" component={CompletionRoute} />
+        <Route path="/certificates" component={CertificatesRoute} />
+        <Route path="/verify/:code" component={VerifyRoute} />
         <Route component={NotFoundPage} />
       </Switch>
     </Layout>

@@ -60,6 +60,8 @@ const t = initTRPC.context<Context>().create({
         field: cause instanceof DomainError ? ((cause.details?.field as string | undefined) ?? null) : null,
         retryAfterSeconds:
           cause instanceof DomainError ? ((cause.details?.retryAfterSeconds as number | undefined) ?? null) : null,
+        // Machine-readable why (e.g. lesson_locked, no_attempts_left), for the web app's messages.
+        reason: cause instanceof DomainError ? ((cause.details?.reason as string | undefined) ?? null) : null,
       },
     };
   },

@@ -1,5 +1,6 @@
 // Inputs of the catalog and authoring procedures, shared by the API and the browser's forms.
 import { z } from 'zod';
+import { COURSE_SORTS } from './catalog-constants';
 import { idSchema } from './common';
 import { DIFFICULTIES, FILE_CATEGORIES, LESSON_CONTENT_TYPES, type LessonContentType } from './constants';
 
@@ -148,8 +149,6 @@ export type CourseByIdInput = z.infer<typeof courseByIdInput>;
 export const courseSlugInput = z.object({ slug: z.string().trim().min(1).max(255) });
 export const courseFeatureInput = z.object({ id: idSchema, featured: z.boolean() });
 
-export const COURSE_SORTS = ['newest', 'popular', 'rating'] as const;
-export type CourseSort = (typeof COURSE_SORTS)[number];
 
 export const courseListInput = z
   .object({
@@ -305,14 +304,3 @@ export const mediaUploadQuery = z.object({
   category: z.enum(FILE_CATEGORIES).optional(),
 });
 export type MediaUploadQuery = z.infer<typeof mediaUploadQuery>;
-
-/** Upload limits per file category, in bytes (also shown by the web app). */
-export const MEDIA_SIZE_LIMITS: Record<(typeof FILE_CATEGORIES)[number], number> = {
-  image: 10 * 1024 * 1024,
-  document: 50 * 1024 * 1024,
-  presentation: 100 * 1024 * 1024,
-  audio: 200 * 1024 * 1024,
-  video: 2 * 1024 * 1024 * 1024,
-  h5p: 200 * 1024 * 1024,
-  other: 50 * 1024 * 1024,
-};

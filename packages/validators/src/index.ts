@@ -4,6 +4,7 @@ export * from './common';
 export * from './health';
 export * from './category';
 export * from './catalog';
+export * from './catalog-constants';
 export * from './auth';
 export * from './users';
 export * from './messaging';

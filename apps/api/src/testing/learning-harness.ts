@@ -57,7 +57,7 @@ export interface BuiltCourse {
   slug: string;
   title: string;
   moduleIds: number[];
-  /** Lesson ids: course lessons first, then each module's, in order. */
+  /** Lesson ids in reading order: each module's, then the course's own. */
   lessonIds: number[];
   quizByLesson: Map<number, { quizId: number; questionId: number }>;
   finalQuiz: { quizId: number; questionId: number } | null;
@@ -204,7 +204,6 @@ export async function createLearningHarness() {
           if (l.quiz) built.quizByLesson.set(lesson.id, await addQuiz(lesson.id, l.quiz));
         }
       };
-      await addLessons(null, spec.courseLessons ?? []);
       for (const [i, m] of (spec.modules ?? [{ lessons: [{}, {}] }]).entries()) {
         const mod = await CourseModule.create({
           courseId: course.id,
@@ -217,6 +216,7 @@ export async function createLearningHarness() {
         built.moduleIds.push(mod.id);
         await addLessons(mod.id, m.lessons);
       }
+      await addLessons(null, spec.courseLessons ?? []);
       if (spec.finalQuiz !== null && spec.finalQuiz !== undefined) built.finalQuiz = await addQuiz(null, spec.finalQuiz);
       return built;
     },

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@mdsc/api';
-import { httpBatchLink } from '@trpc/client';
+import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -7,9 +7,15 @@ export const trpc = createTRPCReact<AppRouter>();
 export function createTrpcClient() {
   return trpc.createClient({
     links: [
-      httpBatchLink({
-        url: '/trpc',
-        fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
+      // Subscriptions (live notifications) over Server-Sent Events; the browser's EventSource
+      // sends the session cookie (same origin) and reconnects by itself.
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc' }),
+        false: httpBatchLink({
+          url: '/trpc',
+          fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
+        }),
       }),
     ],
   });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { AccountNav } from '../features/auth/AccountNav';
 import { InstructorNavLink } from '../features/authoring/InstructorNavLink';
+import { LearningNavLinks } from '../features/learning/LearningNavLinks';
 import { useI18n } from '../i18n';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -24,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/courses" className={(active: boolean) => (active ? 'active' : '')}>
             {t('nav.catalog')}
           </Link>
+          <LearningNavLinks />
           <InstructorNavLink />
         </nav>
         <AccountNav />

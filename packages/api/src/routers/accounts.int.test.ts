@@ -5,14 +5,17 @@ import {
   createLogger,
   createRateLimiter,
   hashPassword,
+  hashToken,
+  type SessionCookie,
   login,
   systemClock,
   validateSessionToken,
   type CoreDeps,
 } from '@mdsc/core';
-import { createDatabase, RefreshToken, User } from '@mdsc/db';
+import { createDatabase, RefreshToken, User, UserSession } from '@mdsc/db';
 import { createInlineJobQueue, type JobContext } from '@mdsc/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpContext } from '../context';
 import { appRouter } from '../root';
 import { createCallerFactory, type Context } from '../trpc';
 
@@ -120,6 +123,42 @@ describe('passwords and sessions', () => {
     expect(await (await as(a)).auth.revokeSession({ id: bId })).toEqual({ current: false });
     expect(await validateSessionToken(b)).toBeNull();
     expect(user.id).toBeGreaterThan(0);
+  });
+
+  it('slides a session used in its second half by 30 days (cookie re-sent), and drops an expired one', async () => {
+    const DAY = 24 * 3600 * 1000;
+    await makeUser('slide');
+    const token = await sessionOf('slide');
+    const where = { sessionId: hashToken(token) };
+    const cookies: SessionCookie[] = [];
+    const viaCookie = () =>
+      createHttpContext({
+        deps,
+        redis: null,
+        trustedOrigins: [],
+        secureCookies: true,
+        request: { ip: IP, headers: {}, cookies: { mdsc_session: token } },
+        setCookie: (c) => cookies.push(c),
+      });
+
+    await UserSession.update({ expiresAt: new Date(Date.now() + 20 * DAY) }, { where });
+    expect((await viaCookie()).actor).not.toBeNull();
+    expect(cookies).toHaveLength(0); // first half: nothing to extend
+    expect((await UserSession.findOne({ where }))!.expiresAt.getTime()).toBeLessThan(Date.now() + 21 * DAY);
+
+    await UserSession.update({ expiresAt: new Date(Date.now() + 10 * DAY) }, { where });
+    expect((await viaCookie()).actor).not.toBeNull();
+    expect((await UserSession.findOne({ where }))!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatchObject({ name: 'mdsc_session', value: token });
+    expect(cookies[0].attributes).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
+    expect(cookies[0].attributes.maxAge).toBeGreaterThan(29 * 24 * 3600);
+
+    await UserSession.update({ expiresAt: new Date(Date.now() - 1000) }, { where });
+    const expired = await viaCookie();
+    expect(expired.actor).toBeNull();
+    expect(cookies[1]).toMatchObject({ name: 'mdsc_session', value: '' }); // cleared
+    expect(await UserSession.count({ where })).toBe(0);
   });
 
   it('logout closes the session and revokes the refresh tokens issued with it', async () => {

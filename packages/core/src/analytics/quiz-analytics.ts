@@ -91,23 +91,39 @@ export async function quizStats(deps: Deps, quizzes: QuizRef[]): Promise<QuizSta
   });
 }
 
+/**
+ * Hardest questions are judged on the most recent graded attempts of each quiz: a bounded sample
+ * keeps the JSON unnesting cheap on courses with tens of thousands of attempts, and reflects the
+ * quiz as it is now (questions get reworded).
+ */
+export const HARDEST_QUESTIONS_SAMPLE = 1000;
+
 /** The questions of these quizzes with the highest failure rate among graded answers. */
 export async function hardestQuestions(deps: Deps, quizzes: QuizRef[], limit: number): Promise<QuestionStats[]> {
   if (quizzes.length === 0) return [];
-  // Table-valued unnesting of the results array, joined laterally to each attempt.
+  // The latest attempts of each quiz (index idx_quiz_status: quiz_id, status, then the primary key).
+  const latest = quizzes
+    .map(
+      (q, i) => `SELECT results FROM (SELECT results FROM quiz_attempts
+                  WHERE quiz_id = :q${i} AND status = 'graded' AND results IS NOT NULL
+                  ORDER BY id DESC LIMIT :sample) t${i}`,
+    )
+    .join(' UNION ALL ');
+  // Table-valued unnesting of each results array, joined laterally to its attempt.
   const mysql = deps.db.dialect === 'mysql';
   const from = mysql
-    ? `quiz_attempts qa, JSON_TABLE(qa.results, '$[*]' COLUMNS (question_id INT PATH '$.questionId', correct INT PATH '$.correct')) r`
-    : 'quiz_attempts qa, json_each(qa.results) j';
+    ? `(${latest}) qa, JSON_TABLE(qa.results, '$[*]' COLUMNS (question_id INT PATH '$.questionId', correct INT PATH '$.correct')) r`
+    : `(${latest}) qa, json_each(qa.results) j`;
   const questionId = mysql ? 'r.question_id' : "json_extract(j.value, '$.questionId')";
   const correct = mysql ? 'r.correct' : "json_extract(j.value, '$.correct')";
+  const replacements: Record<string, number> = { sample: HARDEST_QUESTIONS_SAMPLE };
+  quizzes.forEach((q, i) => (replacements[`q${i}`] = q.id));
   const rows = await deps.db.sequelize.query<{ questionId: number; answered: number; failed: number }>(
     `SELECT ${questionId} AS questionId, COUNT(*) AS answered,
             SUM(CASE WHEN ${correct} = 1 THEN 0 ELSE 1 END) AS failed
        FROM ${from}
-      WHERE qa.quiz_id IN (:ids) AND qa.status = 'graded' AND qa.results IS NOT NULL
       GROUP BY ${questionId}`,
-    { replacements: { ids: quizzes.map((q) => q.id) }, type: QueryTypes.SELECT },
+    { replacements, type: QueryTypes.SELECT },
   );
   const ranked = rows
     .map((r) => ({ questionId: Number(r.questionId), answered: num(r.answered), failed: num(r.failed) }))

@@ -1,6 +1,7 @@
 // Enrolment: who may join a course, exactly once, with courses.enrollment_count kept equal to the
 // number of active enrolments under any concurrency.
 import { Certificate, Course, Enrollment, User } from '@mdsc/db';
+import type { EnrollmentStatus } from '@mdsc/validators';
 import { UniqueConstraintError, type Transaction } from 'sequelize';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
@@ -14,7 +15,7 @@ export type EnrollBlocker = 'not_verified' | 'not_published' | 'deadline_passed'
 export interface EnrollmentDto {
   id: number;
   courseId: number;
-  status: Enrollment['status'];
+  status: EnrollmentStatus;
   progressPercentage: number;
   enrolledAt: string;
   startedAt: string | null;

@@ -19,7 +19,7 @@ function structure(): CourseStructure {
     { id: 30, title: 'M3', description: null, isUnlocked: true, lessons: [lesson(31, 30)] },
     { id: 40, title: 'M4', description: null, isUnlocked: false, lessons: [lesson(41, 40)] },
   ];
-  return { courseId: 1, courseLessons: intro, modules, finalQuiz: null, ordered: [...intro, ...modules.flatMap((m) => m.lessons)] };
+  return { courseId: 1, courseLessons: intro, modules, finalQuiz: null, ordered: [...modules.flatMap((m) => m.lessons), ...intro] };
 }
 
 describe('module unlocking and percentage', () => {
@@ -32,7 +32,7 @@ describe('module unlocking and percentage', () => {
     expect([...a.lockedModuleIds]).toEqual([40]); // M1 done (optional lesson ignored) opens M2
     a = computeAccess(s, new Set([11, 31]));
     expect([...a.lockedModuleIds]).toEqual([]); // M3 done opens M4
-    expect(isLessonOpen(a, s.ordered[0])).toBe(true); // course lessons are always open
+    expect(isLessonOpen(a, s.courseLessons[0])).toBe(true); // course lessons are always open
   });
 
   it('counts required lessons only, floored to two decimals, 100 only when all are done', () => {
@@ -41,7 +41,7 @@ describe('module unlocking and percentage', () => {
     expect(computeAccess(s, new Set([1, 11, 12])).percentage).toBe(40);
     const a = computeAccess(s, new Set([1, 11, 21, 31, 41]));
     expect(a).toMatchObject({ percentage: 100, allRequiredDone: true, requiredTotal: 5 });
-    const three = { ...s, ordered: s.ordered.slice(0, 4), modules: s.modules.slice(0, 2), courseLessons: s.courseLessons };
+    const three = { ...s, ordered: [...s.modules[0].lessons, ...s.modules[1].lessons, ...s.courseLessons], modules: s.modules.slice(0, 2) };
     expect(computeAccess(three, new Set([1, 11])).percentage).toBe(66.66);
   });
 

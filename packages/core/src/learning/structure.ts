@@ -33,11 +33,11 @@ export interface FinalQuizNode {
 
 export interface CourseStructure {
   courseId: number;
-  /** Lessons attached to the course itself: an introduction, always open, shown first. */
+  /** Lessons attached to the course itself: always open, after the modules (as on the course page). */
   courseLessons: LessonNode[];
   modules: ModuleNode[];
   finalQuiz: FinalQuizNode | null;
-  /** Every lesson in reading order (course lessons, then each module's). */
+  /** Every lesson in reading order (each module's, then the course's own). */
   ordered: LessonNode[];
 }
 
@@ -106,7 +106,7 @@ export async function loadStructure(courseId: number, transaction?: Transaction)
     courseLessons,
     modules: moduleNodes,
     finalQuiz,
-    ordered: [...courseLessons, ...moduleNodes.flatMap((m) => m.lessons)],
+    ordered: [...moduleNodes.flatMap((m) => m.lessons), ...courseLessons],
   };
 }
 

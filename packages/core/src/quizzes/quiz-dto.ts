@@ -1,6 +1,6 @@
 // What quizzes look like on the wire. Two audiences: authors (everything, answers included) and
 // learners (questions without any correctness data until their attempt is submitted).
-import type { Quiz, QuizAttempt, QuizQuestion } from '@mdsc/db';
+import type { Quiz, QuizAttempt, QuizAttemptStatus, QuizQuestion } from '@mdsc/db';
 import type { QuizAnswerValue } from '@mdsc/validators';
 import { toIso } from '../catalog/access';
 import { acceptedAnswers } from './grading';
@@ -90,7 +90,7 @@ export interface QuestionFeedbackDto extends LearnerQuestionDto {
 export interface AttemptResultDto {
   id: number;
   quizId: number;
-  status: QuizAttempt['status'];
+  status: QuizAttemptStatus;
   startedAt: string;
   completedAt: string | null;
   score: number;

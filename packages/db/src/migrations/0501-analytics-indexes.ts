@@ -15,7 +15,9 @@ const INDEXES: [table: string, name: string, fields: string[]][] = [
   ['progress', 'idx_lesson_status_time', ['lesson_id', 'status', 'time_spent']],
   // Quiz pass rates: attempts, passes, distinct students and average score per quiz (graded only).
   ['quiz_attempts', 'idx_quiz_status_passed', ['quiz_id', 'status', 'is_passed', 'user_id', 'percentage']],
-  // Platform view: users by role and country.
+  // Hardest questions: the latest graded attempts of a quiz (the primary key follows implicitly).
+  ['quiz_attempts', 'idx_quiz_status', ['quiz_id', 'status']],
+  // Platform view: users by role and country (new users use 0001's idx_created_at).
   ['users', 'idx_role_country', ['role', 'country', 'deleted_at']],
   // Certificates issued over time.
   ['certificates', 'idx_issued_at', ['issued_at']],

@@ -32,7 +32,7 @@ export function CourseBuilderPage() {
       <PublishPanel data={data} />
       <section aria-labelledby="course-fields" className="card stack">
         <h2 id="course-fields">{t('authoring.courseDetails')}</h2>
-        <CourseForm key={data.course.updatedAt} course={data.course} />
+        <CourseForm key={data.course.id} course={data.course} />
       </section>
       <CurriculumEditor data={data} />
     </div>

@@ -6,6 +6,8 @@ import { trpc } from '../../lib/trpc';
 import { PriceTag } from './CourseCard';
 import { formatDate, formatMinutes } from './format';
 import { LessonContent } from './LessonContent';
+import { CourseLearningPanel } from '../learning/CourseLearningPanel';
+import { ReviewSection } from '../learning/ReviewSection';
 
 export function CoursePage() {
   const { t, locale } = useI18n();
@@ -60,6 +62,7 @@ export function CoursePage() {
           </p>
           {!course.isPublished && <p className="callout">{t('course.unpublishedNotice')}</p>}
           {viewer.isOwner && <Link href={`/instructor/courses/${course.id}`}>{t('course.edit')}</Link>}
+          {course.isPublished && <CourseLearningPanel slug={course.slug} />}
         </div>
       </header>
 
@@ -129,6 +132,7 @@ export function CoursePage() {
         ))}
         {courseLessons.length > 0 && <ol className="list card">{courseLessons.map(lessonItem)}</ol>}
       </section>
+      {course.isPublished && <ReviewSection courseId={course.id} canReview={viewer.isEnrolled} />}
     </article>
   );
 }

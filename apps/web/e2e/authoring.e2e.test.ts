@@ -1,0 +1,148 @@
+// An instructor builds a course in the browser (course form, a module, two lessons reordered with
+// the keyboard buttons, an uploaded image), publishes it; then a visitor finds it by searching a
+// word of its description and opens its page. At 360 px, the width of the phones we target.
+import zlib from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+
+/** A w×h PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
+function png(w: number, h: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.concat(Array.from({ length: w }, () => Buffer.from(rgb)))]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function noHorizontalScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+}
+
+describe('course authoring in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('an instructor builds and publishes a course; a visitor finds it by search', async () => {
+    const baseUrl = inject('baseUrl');
+    const word = `mangroves${Date.now().toString(36)}`;
+    const title = `Protéger les ${word}`;
+    const ctx = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await ctx.newPage();
+    page.on('dialog', (d) => void d.accept());
+
+    await page.goto(`${baseUrl}/login?next=%2Finstructor`);
+    await page.getByLabel('Adresse e-mail').fill('instructeur@mdsc.test');
+    await page.getByLabel('Mot de passe').fill('Demo-2026!');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Mes cours' }).waitFor();
+
+    // Course form: a bad date order is refused next to the field, then the course is created.
+    await page.getByRole('link', { name: '+ Nouveau cours' }).click();
+    await page.getByLabel('Titre', { exact: true }).fill(title);
+    await page.getByLabel('Catégorie').selectOption({ index: 1 });
+    await page.getByLabel('Résumé (une phrase)').fill('Agir pour le littoral');
+    await page.getByLabel('Description').fill(`Un cours sur la protection des ${word} du delta.`);
+    await page.getByLabel('Prix').fill('5000');
+    await page.getByLabel('Début du cours').fill('2027-03-10T09:00');
+    await page.getByLabel('Fin du cours').fill('2027-03-01T09:00');
+    await page.getByRole('button', { name: 'Créer le cours' }).click();
+    await expect(page.locator('[data-field-error="courseEndDate"]').textContent()).resolves.toMatch(/suivre son début/);
+    await page.getByLabel('Fin du cours').fill('2027-06-30T17:00');
+    await page.getByRole('button', { name: 'Créer le cours' }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+
+    // Publishing too early lists what is missing.
+    await page.getByRole('button', { name: 'Publier le cours' }).click();
+    await expect(page.getByTestId('publish-missing').textContent()).resolves.toContain('au moins une leçon publiée');
+
+    // The course image, with the upload progress bar.
+    await page.getByLabel('Image du cours').setInputFiles({ name: 'couverture.png', mimeType: 'image/png', buffer: png(640, 360, [31, 122, 77]) });
+    await page.getByText('Fichier envoyé : couverture.png').waitFor();
+    await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+    await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
+
+    // A module with two lessons.
+    await page.getByPlaceholder('Titre du module').fill('Comprendre le littoral');
+    await page.getByRole('button', { name: '+ Ajouter un module' }).click();
+    await page.getByRole('heading', { name: 'Module 1 — Comprendre le littoral' }).waitFor();
+    for (const lesson of ['Les marées', 'Les palétuviers']) {
+      await page.getByRole('button', { name: '+ Ajouter une leçon' }).first().click();
+      const form = page.getByRole('form', { name: 'Nouvelle leçon' });
+      await form.getByLabel('Titre de la leçon').fill(lesson);
+      await form.getByLabel('Texte de la leçon').fill(`Contenu de la leçon « ${lesson} ».`);
+      await form.getByLabel('Leçon publiée (visible des étudiants)').check();
+      await form.getByRole('button', { name: 'Ajouter une leçon' }).click();
+      await page.getByRole('button', { name: `Modifier « ${lesson} »` }).waitFor();
+    }
+    // Reorder with the keyboard-accessible buttons: "Les palétuviers" first.
+    const lessonOrder = (first: string) =>
+      page.waitForFunction((name) => {
+        const items = document.querySelectorAll('[data-testid^="lessons-"] > li');
+        return items.length === 2 && !!items[0].textContent?.includes(name);
+      }, first);
+    await lessonOrder('Les marées');
+    await page.getByRole('button', { name: 'Monter « Les palétuviers »' }).click();
+    await lessonOrder('Les palétuviers');
+    await screenshot(page, 'authoring-builder-phone');
+    await noHorizontalScroll(page);
+
+    await page.getByRole('button', { name: 'Publier le cours' }).click();
+    await page.getByTestId('publish-status').filter({ hasText: /^Publié$/ }).waitFor();
+    // The order was saved on the server: reload and check.
+    await page.reload();
+    await lessonOrder('Les palétuviers');
+    await ctx.close();
+
+    // A visitor (not logged in) searches the catalog for a word of the description.
+    const visitor = await browser.newPage({ viewport: VIEWPORTS.phone });
+    await visitor.goto(`${baseUrl}/courses`);
+    await visitor.getByRole('heading', { name: 'Catalogue des cours' }).waitFor();
+    await visitor.getByLabel('Rechercher un cours').fill(word);
+    await visitor.getByRole('button', { name: 'Rechercher' }).click();
+    await visitor.waitForURL(new RegExp(`/courses\\?q=${word}`));
+    const cards = visitor.getByTestId('course-list').locator('> li');
+    await expect(cards.count()).resolves.toBe(1);
+    await expect(cards.first().textContent()).resolves.toMatch(/5\s000\sF\sCFA/);
+    await screenshot(visitor, 'catalog-search-phone');
+    await noHorizontalScroll(visitor);
+
+    await visitor.getByRole('link', { name: title }).click();
+    await visitor.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await visitor.getByText('Programme (2 leçons)').waitFor();
+    await expect(visitor.locator('.lesson-row').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('Les palétuviers'),
+      expect.stringContaining('Les marées'),
+    ]);
+    // Outline only: the lesson text is for enrolled students.
+    expect(await visitor.content()).not.toContain('Contenu de la leçon');
+    // The course image is served to visitors once the course is public.
+    const img = visitor.locator('img.course-hero-img');
+    await img.waitFor();
+    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    await screenshot(visitor, 'course-page-phone');
+    await noHorizontalScroll(visitor);
+    await visitor.close();
+  });
+});

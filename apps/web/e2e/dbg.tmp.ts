@@ -1,0 +1,14 @@
+import { launchBrowser } from './browser';
+const b = await launchBrowser();
+const page = await b.newPage({ viewport: { width: 360, height: 740 } });
+page.on('console', (m) => console.log('console:', m.text(), JSON.stringify(m.args().length)));
+page.on('pageerror', (e) => console.log('pageerror:', e.message, e.stack));
+await page.goto('http://127.0.0.1:4555/login?next=%2Finstructor');
+await page.getByLabel('Adresse e-mail').fill('instructeur@mdsc.test');
+await page.getByLabel('Mot de passe').fill('Demo-2026!');
+await page.getByRole('button', { name: 'Se connecter' }).click();
+await page.waitForTimeout(3000);
+console.log(page.url());
+console.log((await page.locator('main').innerText()).slice(0, 600));
+await page.screenshot({ path: '/tmp/dbg1.png', fullPage: true });
+await b.close();

@@ -1,0 +1,52 @@
+// My certificates: download the PDF, share the public verification link.
+import { Link } from 'wouter';
+import { useI18n } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import '../learning/learning.css';
+
+export function CertificatesPage() {
+  const { t, locale } = useI18n();
+  const mine = trpc.certificates.mine.useQuery(undefined, {
+    // A certificate just earned is rendered in the background: check again until it is ready.
+    refetchInterval: (q) => (q.state.data?.some((c) => !c.ready && c.status === 'valid') ? 3000 : false),
+  });
+  if (mine.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (mine.isError) return <p role="alert" className="error-state">{t('common.error')}</p>;
+  return (
+    <section className="stack" aria-labelledby="certs">
+      <h1 id="certs">{t('cert.title')}</h1>
+      {mine.data.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t('cert.none')}</p>
+          <Link href="/learning">{t('learn.mine.title')}</Link>
+        </div>
+      ) : (
+        <ul className="list" data-testid="certificates">
+          {mine.data.map((c) => (
+            <li key={c.id} className={`card stack status-${c.status}`}>
+              <div className="row">
+                <h2 className="module-title">{c.course.title}</h2>
+                <span className={`badge ${c.status === 'valid' ? 'ok' : 'warn'}`}>{t(`verify.status.${c.status}`)}</span>
+              </div>
+              <p className="small">
+                {c.number && <>{t('cert.number', { number: c.number })} — </>}
+                {t('cert.issuedOn', { date: new Date(c.issuedAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}
+              </p>
+              <div className="form-actions">
+                {c.ready ? (
+                  <a className="button primary" href={c.downloadUrl} download>
+                    {t('cert.download')}
+                  </a>
+                ) : (
+                  <span aria-busy="true">{t('cert.preparing')}</span>
+                )}
+                <Link href={`/verify/${c.code}`}>{t('cert.verifyLink')}</Link>
+              </div>
+              <p className="muted small code">{c.verifyUrl}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+// The lesson player: the material, time and position reported every 30 s (and on pause, end and
+// leaving), "completed", previous / next, and the course path beside it.
+import { useCallback, useEffect, useRef } from 'react';
+import { Link, useLocation, useParams } from 'wouter';
+import { useI18n } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { CourseOutline, LockIcon } from './CourseOutline';
+import { learningErrorKey } from './errors';
+import { LessonBody } from './LessonBody';
+import './learning.css';
+
+const BEAT_MS = 30_000;
+
+export function LessonPage() {
+  const { t } = useI18n();
+  const params = useParams<{ slug: string; lessonId: string }>();
+  const lessonId = Number(params.lessonId);
+  const [, navigate] = useLocation();
+  const utils = trpc.useUtils();
+  const lesson = trpc.progress.lesson.useQuery({ lessonId }, { retry: false, enabled: Number.isInteger(lessonId) && lessonId > 0 });
+  const outline = trpc.progress.course.useQuery({ slug: params.slug }, { retry: false });
+  const start = trpc.progress.start.useMutation();
+  const beat = trpc.progress.heartbeat.useMutation({
+    onSuccess: (r) => {
+      if (r.completedNow) void refresh();
+    },
+  });
+  const complete = trpc.progress.completeLesson.useMutation();
+  const mediaRef = useRef<HTMLMediaElement>(null);
+  const lastBeat = useRef(Date.now());
+  const enrolled = !!lesson.data?.progress;
+
+  const refresh = useCallback(
+    () =>
+      Promise.all([
+        utils.progress.lesson.invalidate({ lessonId }),
+        utils.progress.course.invalidate({ slug: params.slug }),
+        utils.enrollments.mine.invalidate(),
+      ]),
+    [utils, lessonId, params.slug],
+  );
+
+  // Report time since the last report, and where the player is.
+  const sendBeat = useCallback(() => {
+    if (!enrolled) return;
+    const now = Date.now();
+    const seconds = Math.min(120, Math.round((now - lastBeat.current) / 1000));
+    lastBeat.current = now;
+    const m = mediaRef.current;
+    const position = m && Number.isFinite(m.currentTime) ? m.currentTime : null;
+    const duration = m && Number.isFinite(m.duration) && m.duration > 0 ? m.duration : null;
+    if (seconds === 0 && position === null) return;
+    beat.mutate({ lessonId, seconds, positionSeconds: position, durationSeconds: duration });
+    // beat.mutate is stable across renders.
+  }, [enrolled, lessonId]);
+
+  useEffect(() => {
+    if (!enrolled) return;
+    start.mutate({ lessonId }, { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) });
+    lastBeat.current = Date.now();
+    const timer = setInterval(() => document.visibilityState === 'visible' && sendBeat(), BEAT_MS);
+    const onHide = () => document.visibilityState === 'hidden' && sendBeat();
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onHide);
+      sendBeat();
+    };
+    // Once per lesson (start and the timer must not restart on every render).
+  }, [enrolled, lessonId]);
+
+  // Media: resume at the stored position; report on pause and at the end.
+  const onMediaReady = useCallback(() => {
+    const m = mediaRef.current;
+    const pos = lesson.data?.progress?.lastPositionSeconds ?? 0;
+    if (m && pos > 0 && pos < m.duration - 5) m.currentTime = pos;
+    if (m) {
+      m.onpause = () => sendBeat();
+      m.onended = () => sendBeat();
+    }
+  }, [lesson.data?.progress?.lastPositionSeconds, sendBeat]);
+
+  if (lesson.isPending || outline.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (lesson.isError || outline.isError) {
+    return (
+      <div role="alert" className="error-state">
+        <p>{t(learningErrorKey(lesson.error ?? outline.error))}</p>
+        <Link href={`/learn/${params.slug}`}>{t('learn.backToCourse')}</Link>
+      </div>
+    );
+  }
+  const d = lesson.data;
+  const p = d.progress;
+  const isQuizLesson = !!d.quiz;
+  const done = p?.status === 'completed';
+
+  const onComplete = () =>
+    complete.mutate(
+      { lessonId },
+      {
+        onSuccess: async (r) => {
+          await refresh();
+          if (r.courseCompleted) navigate(`/learn/${params.slug}/complete`);
+          else if (d.nextLessonId) navigate(`/learn/${params.slug}/lessons/${d.nextLessonId}`);
+        },
+      },
+    );
+
+  return (
+    <div className="learn-grid">
+      <aside className="card" aria-label={t('learn.outline')}>
+        <p className="small">
+          <Link href={`/learn/${params.slug}`}>← {d.course.title}</Link>
+        </p>
+        <CourseOutline data={outline.data} currentLessonId={lessonId} />
+      </aside>
+      <article className="stack">
+        <header>
+          {d.moduleTitle && <p className="muted small">{d.moduleTitle}</p>}
+          <h1>{d.lesson.title}</h1>
+          {done && <span className="badge ok">{t('learn.lessonDone')}</span>}
+        </header>
+        <LessonBody key={lessonId} ref={mediaRef} lesson={d.lesson} onMediaReady={onMediaReady} />
+        {isQuizLesson && d.quiz && (
+          <div className="card">
+            <p>{d.quiz.passed ? t('learn.quizLessonPassed') : t('learn.quizLessonTodo')}</p>
+            <Link className="button primary" href={`/learn/${params.slug}/quiz/${d.quiz.id}`}>
+              {d.quiz.passed ? t('quiz.seeResults') : t('quiz.take')}
+            </Link>
+          </div>
+        )}
+        {p && !isQuizLesson && !done && (
+          <div className="form-actions">
+            <button type="button" onClick={onComplete} disabled={complete.isPending} data-testid="complete-lesson">
+              {t('learn.markComplete')}
+            </button>
+            {(d.lesson.contentType === 'video' || d.lesson.contentType === 'audio') && (
+              <span className="muted small">{t('learn.watchShare', { value: Math.round(d.completionShare * 100) })}</span>
+            )}
+          </div>
+        )}
+        {complete.isError && (
+          <p role="alert" className="form-error">
+            {complete.error.data?.field === 'lessonId'
+              ? t('learn.error.watch_more', { value: Math.round(d.completionShare * 100) })
+              : t(learningErrorKey(complete.error))}
+          </p>
+        )}
+        <nav className="lesson-nav" aria-label={t('learn.lessonNav')}>
+          {d.previousLessonId ? (
+            <Link href={`/learn/${params.slug}/lessons/${d.previousLessonId}`}>← {t('learn.previous')}</Link>
+          ) : (
+            <span />
+          )}
+          {d.nextLessonId && !d.nextLocked ? (
+            <Link href={`/learn/${params.slug}/lessons/${d.nextLessonId}`} data-testid="next-lesson">
+              {t('learn.next')} →
+            </Link>
+          ) : d.nextLessonId ? (
+            <span className="muted small">
+              <LockIcon /> {t('learn.nextLocked')}
+            </span>
+          ) : (
+            <Link href={`/learn/${params.slug}`}>{t('learn.backToCourse')}</Link>
+          )}
+        </nav>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// What a notification says and where it leads, from its type and data (rendered as text).
+import type { NotificationDto } from '@mdsc/validators';
+import type { MessageKey } from '../../i18n/fr';
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function describeNotification(n: NotificationDto, t: T): { text: string; href: string | null } {
+  switch (n.type) {
+    case 'enrolment':
+      return {
+        text: t('notifications.enrolment', { course: n.data.courseTitle }),
+        href: n.data.courseSlug ? `/learn/${n.data.courseSlug}` : '/learning',
+      };
+    case 'lesson_unlocked':
+      return {
+        text: t('notifications.lessonUnlocked', { course: n.data.courseTitle, module: n.data.moduleTitle ?? n.data.lessonTitle ?? '' }),
+        href: n.data.courseSlug
+          ? n.data.lessonId
+            ? `/learn/${n.data.courseSlug}/lessons/${n.data.lessonId}`
+            : `/learn/${n.data.courseSlug}`
+          : '/learning',
+      };
+    case 'quiz_graded':
+      return {
+        text: t(n.data.passed ? 'notifications.quizPassed' : 'notifications.quizFailed', {
+          quiz: n.data.quizTitle,
+          percentage: Math.round(n.data.percentage),
+        }),
+        href: n.data.courseSlug ? `/learn/${n.data.courseSlug}/quiz/${n.data.quizId}` : '/learning',
+      };
+    case 'badge_earned':
+      return { text: t('notifications.badge', { badge: n.data.badgeName }), href: null };
+    case 'level_up':
+      return { text: t('notifications.levelUp', { level: n.data.level, name: n.data.levelName }), href: null };
+    case 'certificate_ready':
+      return { text: t('notifications.certificate', { course: n.data.courseTitle }), href: '/certificates' };
+    case 'new_message':
+      return {
+        text: t(n.data.broadcast ? 'notifications.broadcast' : 'notifications.message', {
+          sender: n.data.senderName,
+          subject: n.data.subject,
+        }),
+        href: `/messages/${n.data.messageId}`,
+      };
+  }
+}

@@ -1,0 +1,16 @@
+// Catalog constants without zod, so that pages needing only these stay light.
+import type { FileCategory } from './constants';
+
+export const COURSE_SORTS = ['newest', 'popular', 'rating'] as const;
+export type CourseSort = (typeof COURSE_SORTS)[number];
+
+/** Upload limits per file category, in bytes (also shown by the web app). */
+export const MEDIA_SIZE_LIMITS: Record<FileCategory, number> = {
+  image: 10 * 1024 * 1024,
+  document: 50 * 1024 * 1024,
+  presentation: 100 * 1024 * 1024,
+  audio: 200 * 1024 * 1024,
+  video: 2 * 1024 * 1024 * 1024,
+  h5p: 200 * 1024 * 1024,
+  other: 50 * 1024 * 1024,
+};
