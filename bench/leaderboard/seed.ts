@@ -1,10 +1,12 @@
 // Seeds the leaderboard bench database (its own: mdsc_bench_gamification): 100,000 learners,
 // 5,000,000 XP ledger rows over the last 12 months in 20 categories (skewed: a few very active
 // learners, many occasional ones), user_xp totals that match the ledger, streaks, and the
-// reference badges. Streamed through LOAD DATA LOCAL INFILE (no temporary file); reused when
-// already complete.
+// reference badges; then the monthly and per-category totals rebuilt from the ledger by the same
+// function the platform uses. Streamed through LOAD DATA LOCAL INFILE (no temporary file); reused
+// when already complete.
 import { Readable } from 'node:stream';
 import { createDatabase, dropMysqlDatabase, ensureMysqlDatabase, migrateUp, parseMysqlUrl, seedReference } from '@mdsc/db';
+import { rebuildXpRollups } from '@mdsc/core';
 import { LEVELS } from '@mdsc/validators';
 import mysql from 'mysql2/promise';
 
@@ -54,10 +56,11 @@ async function existing(c: mysql.Connection): Promise<BenchData | null> {
     const [rows] = await c.query<mysql.RowDataPacket[]>(
       `SELECT (SELECT MIN(id) FROM users WHERE email LIKE '%@${MARKER}.test') AS firstUserId,
               (SELECT COUNT(*) FROM users WHERE email LIKE '%@${MARKER}.test') AS users,
-              (SELECT COUNT(*) FROM xp_ledger) AS ledger`,
+              (SELECT COUNT(*) FROM xp_ledger) AS ledger,
+              (SELECT COUNT(*) FROM xp_monthly_totals) AS months`,
     );
     const r = rows[0];
-    if (Number(r.users) !== SIZE.users || Number(r.ledger) !== SIZE.ledger) return null;
+    if (Number(r.users) !== SIZE.users || Number(r.ledger) !== SIZE.ledger || Number(r.months) === 0) return null;
     const [cats] = await c.query<mysql.RowDataPacket[]>(`SELECT id FROM categories WHERE name LIKE 'Bench %' ORDER BY id`);
     return { firstUserId: Number(r.firstUserId), categoryIds: cats.map((x) => Number(x.id)) };
   } catch {
@@ -167,8 +170,13 @@ export async function seedBench(url: string, log: (s: string) => void, opts: { r
      SELECT id, id % 9, id % 4, CURRENT_DATE - INTERVAL (id % 3) DAY, id % 40, NOW(), NOW() FROM users WHERE email LIKE '%@${MARKER}.test'`,
   );
   await c.query('SET unique_checks = 1, foreign_key_checks = 1');
-  await c.query('ANALYZE TABLE users, user_xp, xp_ledger, user_streaks');
   await c.end();
+  const t1 = Date.now();
+  const rdb = createDatabase({ url });
+  await rebuildXpRollups({ db: rdb, config: { publicUrl: '', timezone: 'Africa/Porto-Novo', dataDir: '' } });
+  await rdb.sequelize.query('ANALYZE TABLE users, user_xp, xp_ledger, user_streaks, xp_monthly_totals, xp_category_totals');
+  await rdb.close();
+  log(`monthly and category totals rebuilt from the ledger in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
   log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { firstUserId: Number(firstUserId), categoryIds };
 }

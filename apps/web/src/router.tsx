@@ -22,6 +22,9 @@ import {
   QuizRoute,
   VerifyRoute,
 } from './features/learning/routes';
+import { AdminStatsRoute, AnalyticsHomeRoute, CourseAnalyticsRoute } from './features/analytics/routes';
+import { ComposeRoute, MessagesRoute, ThreadRoute } from './features/messages/routes';
+import { NotificationsRoute } from './features/notifications/routes';
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -51,6 +54,13 @@ export function AppRoutes() {
         <Route path="/learn/:slug/complete" component={CompletionRoute} />
         <Route path="/certificates" component={CertificatesRoute} />
         <Route path="/verify/:code" component={VerifyRoute} />
+        <Route path="/messages" component={MessagesRoute} />
+        <Route path="/messages/new" component={ComposeRoute} />
+        <Route path="/messages/:id" component={ThreadRoute} />
+        <Route path="/notifications" component={NotificationsRoute} />
+        <Route path="/analytics" component={AnalyticsHomeRoute} />
+        <Route path="/analytics/courses/:id" component={CourseAnalyticsRoute} />
+        <Route path="/admin/stats" component={AdminStatsRoute} />
         <Route component={NotFoundPage} />
       </Switch>
     </Layout>

@@ -28,10 +28,10 @@ type U = Awaited<ReturnType<CommsHarness['user']>>;
 let teacher: U, otherTeacher: U, admin: U, student: U;
 let courseId: number;
 let lessons: { id: number; title: string }[] = [];
-let quizIds: number[] = [];
+const quizIds: number[] = [];
 const gen = {
   enrolments: [] as { id: number; userId: number; status: string; progress: number; enrolledAt: Date; lastAccessedAt: Date | null }[],
-  progress: [] as { enrollmentId: number; lessonId: number; status: string; timeSpent: number }[],
+  progress: [] as { enrollmentId: number; lessonId: number; status: 'not_started' | 'in_progress' | 'completed'; timeSpent: number }[],
   attempts: [] as { userId: number; quizId: number; status: string; isPassed: boolean; percentage: number; results: { questionId: number; correct: boolean }[] }[],
   questions: [] as { id: number; quizId: number }[],
 };

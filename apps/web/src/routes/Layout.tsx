@@ -2,6 +2,9 @@ import { LOCALES, type Locale } from '@mdsc/validators';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { AccountNav } from '../features/auth/AccountNav';
+import { AnalyticsNavLink } from '../features/analytics/AnalyticsNavLink';
+import { MessagesNavLink } from '../features/messages/MessagesNavLink';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { InstructorNavLink } from '../features/authoring/InstructorNavLink';
 import { LearningNavLinks } from '../features/learning/LearningNavLinks';
 import { useI18n } from '../i18n';
@@ -27,7 +30,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <LearningNavLinks />
           <InstructorNavLink />
+          <AnalyticsNavLink />
+          <MessagesNavLink />
         </nav>
+        <NotificationBell />
         <AccountNav />
         <label className="lang-switch">
           <span className="visually-hidden">{t('nav.language')}</span>

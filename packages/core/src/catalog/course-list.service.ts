@@ -5,7 +5,7 @@ import { toIso } from './access';
 import {
   buildCourseListQuery,
   COURSE_CARD_COLUMNS,
-  COURSE_CARD_FROM,
+  courseCardFrom,
   cursorFromRow,
   decodeCursor,
   encodeCursor,
@@ -87,7 +87,7 @@ export async function listCourses(deps: Deps, input: CourseListInput): Promise<C
 
 export async function listFeaturedCourses(deps: Deps, input: { limit: number }): Promise<CourseCardDto[]> {
   const rows = await deps.db.sequelize.query<Row>(
-    `SELECT ${COURSE_CARD_COLUMNS} ${COURSE_CARD_FROM}
+    `SELECT ${COURSE_CARD_COLUMNS} ${courseCardFrom(deps.db.dialect)}
      WHERE c.is_published = TRUE AND c.deleted_at IS NULL AND c.is_featured = TRUE
      ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
     { replacements: { limit: input.limit }, type: QueryTypes.SELECT },
@@ -106,7 +106,7 @@ export async function listCoursesPerCategory(deps: Deps, input: { perCategory: n
     `SELECT * FROM (
        SELECT ${COURSE_CARD_COLUMNS},
          ROW_NUMBER() OVER (PARTITION BY c.category_id ORDER BY c.enrollment_count DESC, c.id DESC) AS rn
-       ${COURSE_CARD_FROM}
+       ${courseCardFrom(deps.db.dialect)}
        WHERE c.is_published = TRUE AND c.deleted_at IS NULL AND cat.is_active = TRUE
      ) ranked
      WHERE rn <= :n

@@ -17,9 +17,18 @@ export const COURSE_CARD_COLUMNS = `c.id, c.slug, c.title, c.short_description, 
   cat.id AS category_id, cat.name AS category_name, cat.color AS category_color,
   u.id AS instructor_id, u.first_name AS instructor_first_name, u.last_name AS instructor_last_name`;
 
-export const COURSE_CARD_FROM = `FROM courses c
-  JOIN categories cat ON cat.id = c.category_id
-  JOIN users u ON u.id = c.instructor_id`;
+/**
+ * Courses first, then their category and instructor by primary key. On MySQL/MariaDB the join
+ * order is forced (STRAIGHT_JOIN): with only a handful of categories the optimizer otherwise
+ * starts from categories and sorts every course before applying LIMIT (100+ ms on 10,000 courses
+ * instead of reading 21 rows down the sort index).
+ */
+export function courseCardFrom(dialect: SqlDialect): string {
+  const join = dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'JOIN';
+  return `FROM courses c
+  ${join} categories cat ON cat.id = c.category_id
+  ${join} users u ON u.id = c.instructor_id`;
+}
 
 export interface CourseCursor {
   sort: CourseSort;
@@ -130,7 +139,7 @@ export function buildCourseListQuery(dialect: SqlDialect, query: CourseListQuery
   }
   r.limit = query.limit + 1; // one more than asked: tells whether there is a next page
   const sql = `SELECT ${COURSE_CARD_COLUMNS}
-  ${COURSE_CARD_FROM}
+  ${courseCardFrom(dialect)}
   WHERE ${where.join(' AND ')}
   ORDER BY ${col} DESC, c.id DESC
   LIMIT :limit`;

@@ -73,8 +73,14 @@ export async function createModule(deps: Deps, actor: Actor, input: ModuleCreate
   });
 }
 
+/**
+ * Finds the module's course *outside* the transaction, then locks the course and reads the module
+ * inside it. A plain read inside the transaction before the lock would fix InnoDB's snapshot
+ * (REPEATABLE READ) too early: work committed by the lock's previous holder would be invisible and
+ * the renumbering would leave gaps.
+ */
 async function loadModuleForEdit(actor: Actor, id: number, transaction: Transaction): Promise<CourseModule> {
-  const found = await CourseModule.findByPk(id, { attributes: ['id', 'courseId'], transaction });
+  const found = await CourseModule.findByPk(id, { attributes: ['id', 'courseId'] });
   if (!found) throw new NotFoundError('Module', { id });
   await loadEditableCourse(actor, found.courseId, transaction);
   const mod = await CourseModule.findByPk(id, { transaction });
@@ -135,8 +141,9 @@ export async function createLesson(deps: Deps, actor: Actor, input: LessonCreate
   });
 }
 
+/** Same order as loadModuleForEdit: course found outside, then locked, then the lesson read. */
 async function loadLessonForEdit(actor: Actor, id: number, transaction: Transaction): Promise<Lesson> {
-  const found = await Lesson.findByPk(id, { attributes: ['id', 'courseId'], transaction });
+  const found = await Lesson.findByPk(id, { attributes: ['id', 'courseId'] });
   if (!found) throw new NotFoundError('Lesson', { id });
   await loadEditableCourse(actor, found.courseId, transaction);
   const lesson = await Lesson.findByPk(id, { transaction });

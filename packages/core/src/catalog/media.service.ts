@@ -7,7 +7,7 @@ import * as fileType from 'file-type';
 import { Op } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors';
-import { assertAuthor, isOwnerOrAdmin, loadEditableCourse } from './access';
+import { assertAuthor, loadEditableCourse } from './access';
 import { toMediaRef, type MediaRefDto } from './curriculum-dto';
 import { chooseMediaCategory, safeOriginalName } from './media-rules';
 
@@ -132,14 +132,6 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
   } else if (category === 'audio' || category === 'video') {
     await deps.jobs.enqueue('media', 'probe-media', { mediaFileId: media.id }, { jobId: `probe-media-${media.id}` });
   }
-  return toMediaDto(media);
-}
-
-export async function getMedia(_deps: Pick<CoreDeps, 'db'>, actor: Actor, id: number): Promise<MediaDto> {
-  const media = await MediaFile.findByPk(id, { include: [{ model: Course, as: 'course', attributes: ['id', 'instructorId'] }] });
-  const allowed =
-    media && (media.uploadedBy === actor.id || isOwnerOrAdmin(actor, media.course?.instructorId ?? media.uploadedBy));
-  if (!media || !allowed) throw new NotFoundError('Media', { id });
   return toMediaDto(media);
 }
 

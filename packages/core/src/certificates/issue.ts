@@ -15,26 +15,40 @@ export function formatCertificateNumber(year: number, n: number): string {
 }
 
 /** The calendar year of `date` in the platform's time zone (a certificate issued on 31 December at 23:30 in Porto-Novo is of that year). */
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
 export function yearIn(date: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(date));
+  let f = yearFormats.get(timeZone);
+  // Building a DateTimeFormat costs far more than using one.
+  if (!f) yearFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' })));
+  return Number(f.format(date));
 }
 
 /**
- * Next number of the year. The single upsert statement takes the counter row's exclusive lock and
- * keeps it until the transaction ends, so concurrent completions are numbered one after the other
- * without gaps or duplicates.
+ * Next number of the year, in one statement that takes the counter row's exclusive lock and keeps
+ * it until the transaction ends: concurrent completions are numbered one after the other, without
+ * gaps (a rollback hands the number back) or duplicates. MySQL returns the new value through
+ * LAST_INSERT_ID(expr) as the statement's insertId.
  */
 export async function nextCertificateNumber(deps: Pick<CoreDeps, 'db'>, year: number, transaction: Transaction): Promise<number> {
   const { sequelize, dialect } = deps.db;
-  const upsert =
-    dialect === 'mysql'
-      ? 'INSERT INTO certificate_counters (year, last_number) VALUES (?, 1) ON DUPLICATE KEY UPDATE last_number = last_number + 1'
-      : 'INSERT INTO certificate_counters (year, last_number) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last_number = last_number + 1';
-  await sequelize.query(upsert, { replacements: [year], transaction });
-  const rows = await sequelize.query<{ last_number: number }>(
-    'SELECT last_number FROM certificate_counters WHERE year = ?',
-    { replacements: [year], type: QueryTypes.SELECT, transaction },
+  if (dialect === 'mysql') {
+    const [insertId] = (await sequelize.query(
+      'INSERT INTO certificate_counters (year, last_number) VALUES (?, LAST_INSERT_ID(1)) ' +
+        'ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)',
+      { replacements: [year], type: QueryTypes.INSERT, transaction },
+    )) as unknown as [number, number];
+    return Number(insertId);
+  }
+  // SQLite runs one writing transaction at a time: two statements are as safe.
+  await sequelize.query(
+    'INSERT INTO certificate_counters (year, last_number) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last_number = last_number + 1',
+    { replacements: [year], transaction },
   );
+  const rows = await sequelize.query<{ last_number: number }>('SELECT last_number FROM certificate_counters WHERE year = ?', {
+    replacements: [year],
+    type: QueryTypes.SELECT,
+    transaction,
+  });
   return Number(rows[0].last_number);
 }
 

@@ -10,3 +10,4 @@ export * from './leaderboard.service';
 export * from './me.service';
 export { effectiveDailyStreak, resetBrokenStreaks } from './streaks';
 export { addDays as addCalendarDays, localDay, startOfDay } from './time';
+export { monthOf, rebuildXpRollups } from './rollups';

@@ -1,11 +1,12 @@
-// Leaderboards: global (user_xp.total_xp, read in index order), this month and per category (sums
-// over the ledger, ranked in one pass with window functions). Competition ranking: equal XP, equal
-// rank; ties are listed by user id. Learners who opted out keep their place but are anonymous.
+// Leaderboards: global (user_xp), this month (xp_monthly_totals) and per category
+// (xp_category_totals), all three running sums of the ledger read in index order: a page is an
+// index range, the viewer's rank a count on the same index. Competition ranking: equal XP, equal
+// rank; ties listed by user id. Learners who opted out keep their place but are anonymous;
+// deleted and deactivated accounts are not ranked.
 import type { LeaderboardInput, LeaderboardScope } from '@mdsc/validators';
-import { levelForXp } from '@mdsc/validators';
 import type { Actor, CoreDeps } from '../deps';
+import { monthOf } from './rollups';
 import { selectRows } from './sql';
-import { monthStartDay, nextMonthStartDay, startOfDay } from './time';
 
 export interface LeaderboardEntry {
   rank: number;
@@ -15,6 +16,7 @@ export interface LeaderboardEntry {
   avatarUrl: string | null;
   anonymous: boolean;
   xp: number;
+  /** The learner's overall level. */
   level: number;
   isViewer: boolean;
 }
@@ -33,18 +35,37 @@ export interface LeaderboardDto {
 interface Row {
   user_id: number;
   xp: number;
-  level?: number;
-  rnk?: number;
-  pos?: number;
+  level: number | null;
   first_name: string;
   last_name: string;
   avatar_url: string | null;
   hide_from_leaderboard: number | boolean;
 }
 
-const VISIBLE_USER = 'u.deleted_at IS NULL AND u.is_active = ?';
+/** Where a board's numbers live: a table, its XP column and the filter selecting the board. */
+interface Source {
+  from: string;
+  xp: string;
+  where: string;
+  params: unknown[];
+  levelJoin: string;
+}
 
-function entryOf(r: Row, rank: number, viewerId: number, level: number): LeaderboardEntry {
+const VISIBLE = 'u.deleted_at IS NULL AND u.is_active = ?';
+
+function sourceFor(deps: CoreDeps, input: LeaderboardInput): Source & { periodStart: string | null } {
+  if (input.scope === 'global') {
+    return { from: 'user_xp t', xp: 't.total_xp', where: '1 = 1', params: [], levelJoin: '', periodStart: null };
+  }
+  const levelJoin = 'LEFT JOIN user_xp x ON x.user_id = t.user_id';
+  if (input.scope === 'month') {
+    const month = monthOf(deps.clock.now(), deps.config.timezone);
+    return { from: 'xp_monthly_totals t', xp: 't.xp', where: 't.month = ?', params: [month], levelJoin, periodStart: month };
+  }
+  return { from: 'xp_category_totals t', xp: 't.xp', where: 't.category_id = ?', params: [input.categoryId], levelJoin, periodStart: null };
+}
+
+function entryOf(r: Row, rank: number, viewerId: number): LeaderboardEntry {
   const isViewer = Number(r.user_id) === viewerId;
   const anonymous = Boolean(Number(r.hide_from_leaderboard));
   const shown = !anonymous || isViewer;
@@ -56,99 +77,61 @@ function entryOf(r: Row, rank: number, viewerId: number, level: number): Leaderb
     avatarUrl: shown ? (r.avatar_url ?? null) : null,
     anonymous,
     xp: Number(r.xp),
-    level,
+    level: Number(r.level ?? 1),
     isViewer,
   };
 }
 
-async function globalBoard(deps: CoreDeps, actor: Actor, input: LeaderboardInput): Promise<LeaderboardDto> {
+export async function getLeaderboard(deps: CoreDeps, actor: Actor, input: LeaderboardInput): Promise<LeaderboardDto> {
   const { db } = deps;
+  const s = sourceFor(deps, input);
+  const level = s.levelJoin ? 'x.current_level' : 't.current_level';
   const rows = await selectRows<Row>(
     db,
-    `SELECT x.user_id, x.total_xp AS xp, x.current_level AS level, u.first_name, u.last_name, u.avatar_url, u.hide_from_leaderboard
-       FROM user_xp x JOIN users u ON u.id = x.user_id
-      WHERE x.total_xp > 0 AND ${VISIBLE_USER}
-      ORDER BY x.total_xp DESC, x.user_id ASC
+    `SELECT t.user_id, ${s.xp} AS xp, ${level} AS level, u.first_name, u.last_name, u.avatar_url, u.hide_from_leaderboard
+       FROM ${s.from} JOIN users u ON u.id = t.user_id ${s.levelJoin}
+      WHERE ${s.where} AND ${s.xp} > 0 AND ${VISIBLE}
+      ORDER BY ${s.xp} DESC, t.user_id ASC
       LIMIT ? OFFSET ?`,
-    [true, input.limit + 1, input.offset],
+    [...s.params, true, input.limit + 1, input.offset],
   );
-  const page = rows.slice(0, input.limit);
   const countAbove = async (xp: number) => {
     const [r] = await selectRows<{ n: number }>(
       db,
-      `SELECT COUNT(*) AS n FROM user_xp x JOIN users u ON u.id = x.user_id WHERE x.total_xp > ? AND ${VISIBLE_USER}`,
-      [xp, true],
+      `SELECT COUNT(*) AS n FROM ${s.from} JOIN users u ON u.id = t.user_id WHERE ${s.where} AND ${s.xp} > ? AND ${VISIBLE}`,
+      [...s.params, xp, true],
     );
     return Number(r.n);
   };
+
+  const page = rows.slice(0, input.limit);
   const entries: LeaderboardEntry[] = [];
   for (const [i, r] of page.entries()) {
     const prev = entries[i - 1];
     let rank: number;
     if (prev && prev.xp === Number(r.xp)) rank = prev.rank;
     else if (i > 0 || input.offset === 0) rank = input.offset + i + 1;
-    else rank = (await countAbove(Number(r.xp))) + 1;
-    entries.push(entryOf(r, rank, actor.id, Number(r.level)));
+    else rank = (await countAbove(Number(r.xp))) + 1; // a page further down starts mid-way
+    entries.push(entryOf(r, rank, actor.id));
   }
+
   let viewer: LeaderboardDto['viewer'] = null;
   const own = entries.find((e) => e.isViewer);
   if (own) viewer = { rank: own.rank, xp: own.xp };
   else {
     const [me] = await selectRows<{ xp: number }>(
       db,
-      `SELECT x.total_xp AS xp FROM user_xp x JOIN users u ON u.id = x.user_id WHERE x.user_id = ? AND ${VISIBLE_USER}`,
-      [actor.id, true],
+      `SELECT ${s.xp} AS xp FROM ${s.from} JOIN users u ON u.id = t.user_id WHERE ${s.where} AND t.user_id = ? AND ${VISIBLE}`,
+      [...s.params, actor.id, true],
     );
     if (me && Number(me.xp) > 0) viewer = { rank: (await countAbove(Number(me.xp))) + 1, xp: Number(me.xp) };
   }
-  return { scope: 'global', categoryId: null, periodStart: null, entries, viewer, hasMore: rows.length > input.limit };
-}
-
-/** Sums over the ledger rows matching `filter`, ranked once; returns the page and the viewer's row. */
-async function ledgerBoard(
-  deps: CoreDeps,
-  actor: Actor,
-  input: LeaderboardInput,
-  filter: { sql: string; params: unknown[] },
-): Promise<Pick<LeaderboardDto, 'entries' | 'viewer' | 'hasMore'>> {
-  const rows = await selectRows<Row>(
-    deps.db,
-    `WITH sums AS (
-        SELECT l.user_id, SUM(l.amount) AS xp FROM xp_ledger l WHERE ${filter.sql} GROUP BY l.user_id
-      ), ranked AS (
-        SELECT s.user_id, s.xp,
-               RANK() OVER (ORDER BY s.xp DESC) AS rnk,
-               ROW_NUMBER() OVER (ORDER BY s.xp DESC, s.user_id ASC) AS pos
-          FROM sums s JOIN users u ON u.id = s.user_id
-         WHERE s.xp > 0 AND ${VISIBLE_USER}
-      )
-      SELECT r.user_id, r.xp, r.rnk, r.pos, u.first_name, u.last_name, u.avatar_url, u.hide_from_leaderboard, x.current_level AS level
-        FROM ranked r JOIN users u ON u.id = r.user_id LEFT JOIN user_xp x ON x.user_id = r.user_id
-       WHERE (r.pos > ? AND r.pos <= ?) OR r.user_id = ?
-       ORDER BY r.pos`,
-    [...filter.params, true, input.offset, input.offset + input.limit + 1, actor.id],
-  );
-  const inPage = rows.filter((r) => Number(r.pos) > input.offset && Number(r.pos) <= input.offset + input.limit);
-  // Level: the learner's overall level (user_xp), not a level computed from this board's XP.
-  const entries = inPage.map((r) => entryOf(r, Number(r.rnk), actor.id, Number(r.level ?? levelForXp(0).level)));
-  const me = rows.find((r) => Number(r.user_id) === actor.id);
   return {
+    scope: input.scope,
+    categoryId: input.scope === 'category' ? (input.categoryId ?? null) : null,
+    periodStart: s.periodStart,
     entries,
-    viewer: me ? { rank: Number(me.rnk), xp: Number(me.xp) } : null,
-    hasMore: rows.some((r) => Number(r.pos) === input.offset + input.limit + 1),
+    viewer,
+    hasMore: rows.length > input.limit,
   };
-}
-
-export async function getLeaderboard(deps: CoreDeps, actor: Actor, input: LeaderboardInput): Promise<LeaderboardDto> {
-  if (input.scope === 'global') return globalBoard(deps, actor, input);
-  if (input.scope === 'month') {
-    const tz = deps.config.timezone;
-    const first = monthStartDay(deps.clock.now(), tz);
-    const from = startOfDay(first, tz);
-    const to = startOfDay(nextMonthStartDay(first), tz);
-    const board = await ledgerBoard(deps, actor, input, { sql: 'l.created_at >= ? AND l.created_at < ?', params: [from, to] });
-    return { scope: 'month', categoryId: null, periodStart: first, ...board };
-  }
-  const board = await ledgerBoard(deps, actor, input, { sql: 'l.category_id = ?', params: [input.categoryId] });
-  return { scope: 'category', categoryId: input.categoryId ?? null, periodStart: null, ...board };
 }

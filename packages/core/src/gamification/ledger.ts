@@ -5,6 +5,7 @@ import { levelForXp, LEVELS, type XpReason } from '@mdsc/validators';
 import type { Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
 import { notify } from '../notifications/notify';
+import { addToRollups } from './rollups';
 import { execute, forUpdate, insertCount, insertIgnore, selectRows } from './sql';
 
 export interface XpAward {
@@ -89,6 +90,7 @@ export async function applyAwards(
   const gained = paid.reduce((s, a) => s + a.amount, 0);
   if (gained === 0) return { ...before, paid, previousLevel: before.level };
 
+  await addToRollups(deps, tx, userId, paid);
   const totalXp = before.totalXp + gained;
   const { level, xpToNextLevel } = levelForXp(totalXp);
   await execute(

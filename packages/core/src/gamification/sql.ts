@@ -1,6 +1,6 @@
 // The few statements whose spelling differs between MariaDB/MySQL and SQLite (embedded mode).
 import type { Database } from '@mdsc/db';
-import { QueryTypes, type Transaction } from 'sequelize';
+import { QueryTypes, Transaction } from 'sequelize';
 
 /** `INSERT IGNORE` (MySQL) / `INSERT OR IGNORE` (SQLite): a duplicate on a unique key is skipped. */
 export function insertIgnore(db: Database): string {
@@ -57,11 +57,16 @@ export function isRetryableLockError(err: unknown): boolean {
   return p?.errno === 1213 || p?.errno === 1205 || p?.code === 'SQLITE_BUSY';
 }
 
-/** Runs `fn` in a transaction, again (up to 4 times) when the database reports a deadlock. */
+/**
+ * Runs `fn` in a transaction, again (up to 4 times) when the database reports a deadlock. READ
+ * COMMITTED on MySQL: no gap locks on searches, so learners' awards do not block one another, and
+ * every statement after the per-user lock sees what the previous holder committed.
+ */
 export async function withTransaction<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const opts = db.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.sequelize.transaction(fn);
+      return await db.sequelize.transaction(opts, fn);
     } catch (err) {
       if (attempt >= 4 || !isRetryableLockError(err)) throw err;
       await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));

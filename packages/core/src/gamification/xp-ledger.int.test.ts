@@ -126,7 +126,7 @@ describe('XP ledger', () => {
       const res = await give(1);
       total = l.minXp;
       xp = await xpOf(u.id);
-      const next = LEVELS[l.level];
+      const next = LEVELS.find((x) => x.level === l.level + 1);
       expect([xp.totalXp, xp.currentLevel, xp.xpToNextLevel]).toEqual([total, l.level, next ? next.minXp - total : null]);
       expect([res.previousLevel, res.level]).toEqual([l.level - 1, l.level]);
     }

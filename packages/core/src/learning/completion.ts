@@ -31,13 +31,13 @@ export function lockLearner(userId: number, courseId: number, transaction: Trans
   return loadLearner(userId, courseId, transaction, true);
 }
 
-/** Same as lockLearner, for reads: no lock unless asked. */
-export async function loadLearner(
+/** The active enrolment, locked FOR UPDATE when asked (inside a transaction). */
+export async function findEnrollment(
   userId: number,
   courseId: number,
   transaction?: Transaction,
   lock = false,
-): Promise<LearnerState> {
+): Promise<Enrollment> {
   const enrollment = await Enrollment.findOne({
     where: { userId, courseId },
     ...(lock && transaction ? { lock: transaction.LOCK.UPDATE } : {}),
@@ -46,12 +46,28 @@ export async function loadLearner(
   if (!enrollment || !enrollment.isActive) {
     throw new ForbiddenError('Enrol in this course first', { reason: 'not_enrolled', courseId });
   }
+  return enrollment;
+}
+
+/** Same as lockLearner, for reads: no lock unless asked. */
+export async function loadLearner(
+  userId: number,
+  courseId: number,
+  transaction?: Transaction,
+  lock = false,
+): Promise<LearnerState> {
+  const enrollment = await findEnrollment(userId, courseId, transaction, lock);
   const course = await Course.findByPk(courseId, {
     attributes: ['id', 'title', 'slug', 'categoryId', 'instructorId'],
     transaction,
   });
   if (!course) throw new NotFoundError('Course', { id: courseId });
-  const structure = await loadStructure(courseId, transaction);
+  return learnerState(enrollment, course, transaction);
+}
+
+/** The rest of the learner's state, for an enrolment already loaded (and locked). */
+export async function learnerState(enrollment: Enrollment, course: CourseRef, transaction?: Transaction): Promise<LearnerState> {
+  const structure = await loadStructure(course.id, transaction);
   const [done, passed] = await Promise.all([
     Progress.findAll({
       attributes: ['lessonId'],
@@ -61,7 +77,7 @@ export async function loadLearner(
     structure.finalQuiz
       ? QuizAttempt.findOne({
           attributes: ['id'],
-          where: { userId, quizId: structure.finalQuiz.id, isPassed: true, status: 'graded' },
+          where: { userId: enrollment.userId, quizId: structure.finalQuiz.id, isPassed: true, status: 'graded' },
           transaction,
         })
       : null,
@@ -152,14 +168,18 @@ export async function settleEnrollment(
 
   const hasSomethingToComplete = after.requiredTotal > 0 || structure.finalQuiz !== null;
   const done = hasSomethingToComplete && after.allRequiredDone && (!structure.finalQuiz || state.finalPassed);
-  if (done && (enrollment.status === 'enrolled' || enrollment.status === 'in_progress')) {
+  const completing = done && (enrollment.status === 'enrolled' || enrollment.status === 'in_progress');
+  if (completing) {
     changes.status = 'completed';
     changes.completedAt = now;
     if (after.requiredTotal === 0) changes.progressPercentage = 100;
     effects.event({ ...base, type: 'course_completed', sourceId: course.id });
+  }
+  await enrollment.update(changes, { transaction });
+  if (completing) {
+    // Last statement before the commit: the year's counter row stays locked as briefly as possible.
     const { certificate, created } = await issueCertificate(deps, enrollment.userId, course.id, transaction);
     if (created) effects.event({ ...base, type: 'certificate_earned', sourceId: certificate.id });
     if (!certificate.pdfUrl) effects.renderCertificate(certificate.id);
   }
-  await enrollment.update(changes, { transaction });
 }

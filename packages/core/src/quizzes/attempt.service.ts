@@ -8,7 +8,15 @@ import type { Transaction } from 'sequelize';
 import { isOwnerOrAdmin } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { completeLessonIn, loadLearner, lockLearner, settleEnrollment, type LearnerState } from '../learning/completion';
+import {
+  completeLessonIn,
+  findEnrollment,
+  learnerState,
+  loadLearner,
+  lockLearner,
+  settleEnrollment,
+  type LearnerState,
+} from '../learning/completion';
 import { Effects, publishEffects } from '../learning/effects';
 import { computeAccess, isLessonOpen } from '../learning/structure';
 import { notify } from '../notifications/notify';
@@ -196,33 +204,46 @@ export async function startAttempt(deps: Deps, actor: Actor, quizId: number): Pr
 /**
  * Grades an attempt. Answers arriving after the deadline (plus a small grace) are not counted: the
  * attempt is recorded as expired with a score of 0. Passing a lesson's quiz completes the lesson;
- * passing the final quiz may complete the course.
+ * passing the final quiz may complete the course. The questions are read and the answers checked
+ * before the transaction; inside it, the enrolment lock, the attempts, the writes, and the rest of
+ * the learner's state only when the attempt passed (what completion needs).
  */
 export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttemptInput): Promise<AttemptResultDto> {
-  const found = await QuizAttempt.findOne({ attributes: ['id', 'quizId'], where: { id: input.attemptId, userId: actor.id } });
-  if (!found) throw new NotFoundError('Attempt', { id: input.attemptId });
-  const quiz = await Quiz.findByPk(found.quizId);
-  if (!quiz) throw new NotFoundError('Attempt', { id: input.attemptId });
+  const found = await QuizAttempt.findOne({
+    attributes: ['id', 'quizId'],
+    where: { id: input.attemptId, userId: actor.id },
+    include: [
+      {
+        model: Quiz,
+        as: 'quiz',
+        include: [{ model: Course, as: 'course', attributes: ['id', 'title', 'slug', 'categoryId', 'instructorId'] }],
+      },
+    ],
+  });
+  const quiz = found?.quiz;
+  const course = quiz?.course;
+  if (!quiz || !course) throw new NotFoundError('Attempt', { id: input.attemptId });
+  const questions = await activeQuestions(quiz.id);
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const answers = new Map<number, QuizAnswerValue>();
+  for (const a of input.answers) {
+    const q = byId.get(a.questionId);
+    if (!q) throw new ValidationError('answers', `Question ${a.questionId} is not part of this quiz`);
+    try {
+      assertAnswerShape(gradable(q), a.answer);
+    } catch (err) {
+      if (err instanceof AnswerShapeError) throw new ValidationError('answers', err.message);
+      throw err;
+    }
+    answers.set(a.questionId, a.answer);
+  }
   const effects = new Effects();
   const result = await deps.db.sequelize.transaction(async (tx) => {
-    const state = await lockLearner(actor.id, quiz.courseId, tx);
-    // Re-read under the lock: a concurrent submission of the same attempt may have graded it.
-    const attempt = (await QuizAttempt.findByPk(input.attemptId, { transaction: tx }))!;
+    const enrollment = await findEnrollment(actor.id, course.id, tx, true);
+    // Read under the lock: a concurrent submission of the same attempt may have graded it.
+    const attempts = await QuizAttempt.findAll({ where: { userId: actor.id, quizId: quiz.id }, transaction: tx });
+    const attempt = attempts.find((a) => a.id === input.attemptId)!;
     if (attempt.status !== 'in_progress') throw new ConflictError('This attempt was already submitted', { reason: 'already_submitted' });
-    const questions = await activeQuestions(quiz.id, tx);
-    const byId = new Map(questions.map((q) => [q.id, q]));
-    const answers = new Map<number, QuizAnswerValue>();
-    for (const a of input.answers) {
-      const q = byId.get(a.questionId);
-      if (!q) throw new ValidationError('answers', `Question ${a.questionId} is not part of this quiz`);
-      try {
-        assertAnswerShape(gradable(q), a.answer);
-      } catch (err) {
-        if (err instanceof AnswerShapeError) throw new ValidationError('answers', err.message);
-        throw err;
-      }
-      answers.set(a.questionId, a.answer);
-    }
     const now = deps.clock.now();
     if (isOver(attempt, now)) {
       await expire(attempt, questions, tx);
@@ -251,7 +272,7 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
       {
         userId: actor.id,
         type: 'quiz_graded',
-        data: { quizId: quiz.id, quizTitle: quiz.title, attemptId: attempt.id, percentage, passed, courseId: state.course.id, courseSlug: state.course.slug },
+        data: { quizId: quiz.id, quizTitle: quiz.title, attemptId: attempt.id, percentage, passed, courseId: course.id, courseSlug: course.slug },
       },
       tx,
     );
@@ -259,18 +280,19 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
       userId: actor.id,
       type: passed ? 'quiz_passed' : 'quiz_failed',
       sourceId: attempt.id,
-      courseId: state.course.id,
-      categoryId: state.course.categoryId,
+      courseId: course.id,
+      categoryId: course.categoryId,
       occurredAt: now,
       percentage,
     });
     if (passed) {
+      const state = await learnerState(enrollment, course, tx);
       const before = new Set(state.completed);
       if (quiz.lessonId !== null && !quiz.isFinal) await completeLessonIn(deps, state, quiz.lessonId, effects, tx);
       if (quiz.isFinal) state.finalPassed = true;
       await settleEnrollment(deps, state, before, effects, tx);
     }
-    const used = await QuizAttempt.count({ where: { userId: actor.id, quizId: quiz.id, status: ['graded', 'expired'] }, transaction: tx });
+    const used = attempts.filter((a) => a.status !== 'in_progress').length;
     return toAttemptResultDto(attempt, questions, passed || used >= quiz.maxAttempts);
   });
   await publishEffects(deps, effects);

@@ -27,7 +27,9 @@ import { UserSession } from './user-session.model';
 import { UserStreak } from './user-streak.model';
 import { UserXp } from './user-xp.model';
 import { User } from './user.model';
+import { XpCategoryTotal } from './xp-category-total.model';
 import { XpLedger } from './xp-ledger.model';
+import { XpMonthlyTotal } from './xp-monthly-total.model';
 
 export type { QuizAnswers } from './quiz-attempt.model';
 export { QUIZ_ATTEMPT_STATUSES, type QuizAttemptStatus, type QuizQuestionResult } from './quiz-attempt.model';
@@ -60,6 +62,8 @@ export {
   UserStreak,
   UserXp,
   XpLedger,
+  XpMonthlyTotal,
+  XpCategoryTotal,
 };
 
 /** Every model, to register with sequelize-typescript (`new Sequelize({ models: allModels })`). */
@@ -89,6 +93,8 @@ export const allModels = [
   Challenge,
   UserChallenge,
   XpLedger,
+  XpMonthlyTotal,
+  XpCategoryTotal,
   Message,
   MessageRecipient,
   Notification,

@@ -1,0 +1,53 @@
+// The courses an instructor (all of them for an admin) can analyse, with their headline numbers.
+import { Link } from 'wouter';
+import { useI18n } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { useAuth } from '../auth/useAuth';
+import { Bar } from './charts';
+import { fmtNumber, fmtPercent } from './format';
+import './analytics.css';
+
+export function AnalyticsHomePage() {
+  const { t, locale } = useI18n();
+  const { user } = useAuth();
+  const q = trpc.analytics.courses.useQuery();
+  return (
+    <div className="stack">
+      <div className="row">
+        <h1>{t('analytics.title')}</h1>
+        {user?.role === 'admin' && <Link href="/admin/stats">{t('nav.adminStats')}</Link>}
+      </div>
+      {q.isPending ? (
+        <p aria-busy="true">{t('common.loading')}</p>
+      ) : q.isError ? (
+        <p className="error-state" role="alert">
+          {q.error.data?.code === 'FORBIDDEN' ? t('analytics.instructorsOnly') : t('common.error')}
+        </p>
+      ) : q.data.length === 0 ? (
+        <p className="empty-state muted">{t('analytics.noCourses')}</p>
+      ) : (
+        <ul className="bar-list" data-testid="analytics-courses">
+          {q.data.map((c) => (
+            <li key={c.id} className="stat">
+              <div className="row">
+                <Link href={`/analytics/courses/${c.id}`} className="bar-label">
+                  {c.title}
+                </Link>
+                {!c.isPublished && <span className="badge">{t('analytics.draft')}</span>}
+              </div>
+              <p className="muted small">
+                {t('analytics.courseRow', {
+                  enrolments: fmtNumber(c.enrolments, locale),
+                  rate: fmtPercent(c.completionRate, locale),
+                  progress: fmtPercent(c.averageProgress / 100, locale),
+                })}
+                {user?.role === 'admin' && ` · ${c.instructorName}`}
+              </p>
+              <Bar value={c.averageProgress} max={100} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// One conversation: its messages oldest first (as text), read on opening, a reply box.
+import { MESSAGE_CONTENT_MAX } from '@mdsc/validators';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useParams } from 'wouter';
+import { useI18n } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { MessageBody } from './MessageBody';
+import './messages.css';
+
+export function ThreadPage() {
+  const { t, locale } = useI18n();
+  const params = useParams<{ id: string }>();
+  const messageId = Number(params.id);
+  const utils = trpc.useUtils();
+  const [, navigate] = useLocation();
+  const thread = trpc.messages.thread.useQuery({ messageId }, { enabled: Number.isInteger(messageId) && messageId > 0 });
+  const markThreadRead = trpc.messages.markThreadRead.useMutation({
+    onSuccess: (r) => {
+      utils.messages.unreadCount.setData(undefined, r.unreadCount);
+      void utils.messages.inbox.invalidate();
+      void utils.messages.thread.invalidate({ messageId });
+      void utils.notifications.unreadCount.invalidate();
+      void utils.notifications.list.invalidate();
+    },
+  });
+  const hasUnread = !!thread.data?.messages.some((m) => !m.isMine && !m.isRead);
+  // Opening the conversation reads it: once each time it has unread messages.
+  const { mutate: readThread } = markThreadRead;
+  useEffect(() => {
+    if (hasUnread) readThread({ messageId });
+  }, [hasUnread, messageId, readThread]);
+  const remove = trpc.messages.delete.useMutation({
+    onSuccess: () => {
+      void utils.messages.invalidate();
+      navigate('/messages');
+    },
+  });
+
+  if (thread.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (thread.isError) {
+    return (
+      <div className="stack">
+        <p className="error-state" role="alert">
+          {thread.error.data?.code === 'NOT_FOUND' ? t('messages.notFound') : t('common.error')}
+        </p>
+        <Link href="/messages">{t('messages.back')}</Link>
+      </div>
+    );
+  }
+  const messages = thread.data.messages;
+  // Replies go to the other party of the latest message received, else of my latest direct message.
+  const target = [...messages].reverse().find((m) => !m.isMine) ?? [...messages].reverse().find((m) => m.type === 'direct');
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+  return (
+    <div className="stack">
+      <Link href="/messages">← {t('messages.back')}</Link>
+      <h1>{thread.data.subject}</h1>
+      <ol className="thread list">
+        {messages.map((m) => (
+          <li key={m.id} className={m.isMine ? 'thread-message mine' : 'thread-message'} data-testid="thread-message">
+            <div className="row">
+              <div className="message-meta">
+                <strong>{m.isMine ? t('messages.me') : m.sender.name}</strong>
+                {m.recipient && <span>{t('messages.to', { name: m.recipient.name })}</span>}
+                {m.type === 'broadcast' && (
+                  <span className="badge">{m.course ? t('messages.toCourse', { course: m.course.title }) : t('messages.announcement')}</span>
+                )}
+                <time dateTime={m.createdAt}>{date(m.createdAt)}</time>
+                {m.isMine && m.type === 'direct' && <span>{m.isRead ? t('messages.read') : t('messages.unread')}</span>}
+              </div>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => window.confirm(t('messages.deleteConfirm')) && remove.mutate({ messageId: m.id })}
+              >
+                {t('messages.delete')}
+              </button>
+            </div>
+            <MessageBody content={m.content} />
+          </li>
+        ))}
+      </ol>
+      {target && <ReplyForm messageId={target.id} to={target.isMine ? (target.recipient?.name ?? '') : target.sender.name} />}
+    </div>
+  );
+}
+
+function ReplyForm({ messageId, to }: { messageId: number; to: string }) {
+  const { t } = useI18n();
+  const utils = trpc.useUtils();
+  const [content, setContent] = useState('');
+  const reply = trpc.messages.reply.useMutation({
+    onSuccess: () => {
+      setContent('');
+      void utils.messages.thread.invalidate();
+      void utils.messages.sent.invalidate();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    reply.mutate({ messageId, content });
+  };
+  const fieldErrors = reply.error?.data?.zodError?.fieldErrors as Record<string, string[] | undefined> | undefined;
+  const error = fieldErrors?.content?.[0] ?? reply.error?.message;
+  return (
+    <form className="form card" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="reply">{t('messages.replyTo', { name: to })}</label>
+        <textarea
+          id="reply"
+          rows={4}
+          value={content}
+          maxLength={MESSAGE_CONTENT_MAX}
+          onChange={(e) => setContent(e.target.value)}
+          aria-invalid={!!reply.error}
+          required
+        />
+        <p className="char-count">{t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}</p>
+        {reply.error && <p className="field-error">{error}</p>}
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={reply.isPending || !content.trim()}>
+          {t('messages.send')}
+        </button>
+        {reply.isSuccess && <span className="notice">{t('messages.sentOk')}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,179 @@
+// 500 simultaneous submissions of a 20-question final quiz through quizzes.submitAttempt (tRPC
+// caller → service: enrolment lock, grading, attempt update, notification, and for the passing half
+// course completion with a numbered certificate), against raw mysql2 transactions doing the same
+// reads-for-update and the same writes on the same pool size. p50 / p99 latency, errors, and the
+// ratios. MariaDB only (the baseline is mysql2): BENCH_DATABASE_URL, default a mdsc_bench_quiz db.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appRouter, createCallerFactory } from '@mdsc/api';
+import { createLogger, gradeAttempt, startAttempt, systemClock, type Actor, type CoreDeps } from '@mdsc/core';
+import {
+  Category,
+  Course,
+  CourseModule,
+  createDatabase,
+  dropMysqlDatabase,
+  Enrollment,
+  ensureMysqlDatabase,
+  Lesson,
+  migrateUp,
+  parseMysqlUrl,
+  Progress,
+  Quiz,
+  QuizAttempt,
+  QuizQuestion,
+  User,
+} from '@mdsc/db';
+import type { JobQueue } from '@mdsc/jobs';
+import mysql from 'mysql2/promise';
+
+const N = Number(process.env.BENCH_N ?? 500);
+const POOL = Number(process.env.BENCH_POOL ?? 10);
+const url = process.env.BENCH_DATABASE_URL ?? 'mysql://mdsc:mdsc@127.0.0.1:3306/mdsc_bench_quiz';
+
+await dropMysqlDatabase(url);
+await ensureMysqlDatabase(url);
+const db = createDatabase({ url, pool: { max: POOL } });
+await migrateUp(db.sequelize);
+const noJobs: JobQueue = { driver: 'inline', enqueue: async () => {}, close: async () => {} };
+const deps: CoreDeps = {
+  db,
+  clock: systemClock,
+  logger: createLogger('bench', 'silent'),
+  jobs: noJobs,
+  storage: null as unknown as CoreDeps['storage'], // submission never touches files
+  config: { publicUrl: 'https://mooc.mdsc.example', timezone: 'Africa/Porto-Novo', dataDir: '/tmp' },
+};
+
+// ---------------------------------------------------------------- fixtures
+const teacher = await User.create({ email: 'teacher@bench.test', password: 'x', firstName: 'Aïcha', lastName: 'Dossou', role: 'instructor' });
+const category = await Category.create({ name: 'Bench' });
+const course = await Course.create({ title: 'Bench', slug: 'bench-quiz', instructorId: teacher.id, categoryId: category.id, isPublished: true } as never);
+const mod = await CourseModule.create({ courseId: course.id, title: 'M1', orderIndex: 1 } as never);
+const lesson = await Lesson.create({ courseId: course.id, moduleId: mod.id, title: 'L1', contentType: 'text', contentText: 'x', orderIndex: 1, isPublished: true } as never);
+const quiz = await Quiz.create({ courseId: course.id, lessonId: null, title: 'Final', passingScore: 70, maxAttempts: 3, isFinal: true, isPublished: true } as never);
+const questions = await QuizQuestion.bulkCreate(
+  Array.from({ length: 20 }, (_, i) => {
+    const kind = i % 4;
+    return kind === 0
+      ? { quizId: quiz.id, orderIndex: i + 1, questionText: `Q${i}`, questionType: 'multiple_choice' as const, options: [{ text: 'a', correct: true }, { text: 'b', correct: false }, { text: 'c', correct: false }], correctAnswer: null }
+      : kind === 1
+        ? { quizId: quiz.id, orderIndex: i + 1, questionText: `Q${i}`, questionType: 'multiple_choice' as const, options: [{ text: 'a', correct: true }, { text: 'b', correct: true }, { text: 'c', correct: false }], correctAnswer: null }
+        : kind === 2
+          ? { quizId: quiz.id, orderIndex: i + 1, questionText: `Q${i}`, questionType: 'true_false' as const, options: null, correctAnswer: 'true' }
+          : { quizId: quiz.id, orderIndex: i + 1, questionText: `Q${i}`, questionType: 'short_answer' as const, options: null, correctAnswer: 'les statuts\nstatuts' };
+  }) as never,
+);
+/** Even learners answer everything right (they pass and complete the course), odd ones half right. */
+const answersFor = (i: number) =>
+  questions.map((q, k) => {
+    const wrong = i % 2 === 1 && k % 2 === 0;
+    const answer =
+      q.questionType === 'multiple_choice' ? (wrong ? [2] : q.options!.flatMap((o, j) => (o.correct ? [j] : []))) : q.questionType === 'true_false' ? !wrong : wrong ? 'non' : 'Les Statuts';
+    return { questionId: q.id, answer };
+  });
+
+async function learners(prefix: string): Promise<{ users: User[]; enrollments: Enrollment[] }> {
+  const users = await User.bulkCreate(
+    Array.from({ length: N }, (_, i) => ({ email: `${prefix}-${i}@bench.test`, password: 'x', firstName: 'Awa', lastName: `Traoré ${i}`, isEmailVerified: true })),
+  );
+  const enrollments = await Enrollment.bulkCreate(users.map((u) => ({ userId: u.id, courseId: course.id, status: 'in_progress', startedAt: new Date() })) as never);
+  await Progress.bulkCreate(enrollments.map((e) => ({ enrollmentId: e.id, lessonId: lesson.id, status: 'completed', completionPercentage: 100, completedAt: new Date() })) as never);
+  return { users, enrollments };
+}
+
+const ours = await learners('ours');
+const raw = await learners('raw');
+const actor = (u: User): Actor => ({ id: u.id, role: 'student', emailVerified: true, locale: 'fr' });
+// Attempts started beforehand (not timed): the service's, and plain rows for the baseline.
+const ourAttempts: number[] = [];
+for (let i = 0; i < N; i += 25) {
+  const batch = await Promise.all(ours.users.slice(i, i + 25).map((u) => startAttempt(deps, actor(u), quiz.id)));
+  ourAttempts.push(...batch.map((b) => b.attemptId));
+}
+const rawAttempts = await QuizAttempt.bulkCreate(
+  raw.users.map((u) => ({ userId: u.id, quizId: quiz.id, answers: {}, startedAt: new Date(), status: 'in_progress' })) as never,
+);
+
+// ---------------------------------------------------------------- runs
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function burst(task: (i: number) => Promise<unknown>) {
+  const lat: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: N }, async (_, i) => {
+      const t0 = performance.now();
+      try {
+        await task(i);
+        lat.push(performance.now() - t0);
+      } catch (err) {
+        errors++;
+        if (errors === 1) console.error(err);
+      }
+    }),
+  );
+  const wallMs = performance.now() - start;
+  return { p50: percentile(lat, 50), p99: percentile(lat, 99), errors, perSec: N / (wallMs / 1000), wallMs };
+}
+
+const createCaller = createCallerFactory(appRouter);
+const oursResult = await burst((i) =>
+  createCaller({ deps, redis: null, req: { ip: '127.0.0.1', origin: null, userAgent: 'bench' }, actor: actor(ours.users[i]) }).quizzes.submitAttempt({
+    attemptId: ourAttempts[i],
+    answers: answersFor(i),
+  }),
+);
+
+const target = parseMysqlUrl(url);
+const pool = mysql.createPool({ host: target.host, port: target.port, user: target.username, password: target.password, database: target.database, connectionLimit: POOL, charset: 'utf8mb4_unicode_ci', timezone: 'Z' });
+const gradable = questions.map((q) => ({ id: q.id, questionType: q.questionType, options: q.options, correctAnswer: q.correctAnswer, points: Number(q.points) }));
+const rawResult = await burst(async (i) => {
+  const c = await pool.getConnection();
+  try {
+    await c.beginTransaction();
+    const [[e]] = (await c.query('SELECT id, status FROM enrollments WHERE user_id = ? AND course_id = ? FOR UPDATE', [raw.users[i].id, course.id])) as unknown as [{ id: number }[]];
+    await c.query('SELECT id, status, started_at, deadline_at FROM quiz_attempts WHERE id = ?', [rawAttempts[i].id]);
+    await c.query('SELECT id, question_type, options, correct_answer, points FROM quiz_questions WHERE quiz_id = ? AND is_active = 1 ORDER BY order_index', [quiz.id]);
+    const answers = answersFor(i);
+    const g = gradeAttempt(gradable, new Map(answers.map((a) => [a.questionId, a.answer])), 70);
+    const now = new Date();
+    await c.query(
+      'UPDATE quiz_attempts SET status = ?, answers = ?, completed_at = ?, score = ?, total_points = ?, percentage = ?, is_passed = ?, results = ?, time_spent_minutes = 1 WHERE id = ?',
+      ['graded', JSON.stringify(Object.fromEntries(answers.map((a) => [a.questionId, a.answer]))), now, g.score, g.totalPoints, g.percentage, g.passed, JSON.stringify(g.results), rawAttempts[i].id],
+    );
+    await c.query('INSERT INTO notifications (user_id, payload, is_read, created_at) VALUES (?, ?, 0, ?)', [raw.users[i].id, JSON.stringify({ type: 'quiz_graded', data: { quizId: quiz.id, percentage: g.percentage } }), now]);
+    if (g.passed) {
+      await c.query("UPDATE enrollments SET status = 'completed', completed_at = ?, progress_percentage = 100, last_accessed_at = ? WHERE id = ?", [now, now, e.id]);
+      const [counter] = (await c.query(
+        'INSERT INTO certificate_counters (year, last_number) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)',
+        [2100],
+      )) as unknown as [{ insertId: number }];
+      await c.query('INSERT INTO certificates (certificate_code, user_id, course_id, certificate_number, issued_at) VALUES (?, ?, ?, ?, ?)', [`raw-${i}-${Date.now()}`.padEnd(32, 'x'), raw.users[i].id, course.id, `MDSC-2100-${counter.insertId}`, now]);
+    }
+    await c.commit();
+  } catch (err) {
+    await c.rollback();
+    throw err;
+  } finally {
+    c.release();
+  }
+});
+
+const graded = await QuizAttempt.count({ where: { id: ourAttempts, status: 'graded' } });
+const fmt = (r: typeof oursResult) => `p50 ${r.p50.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${r.perSec.toFixed(0).padStart(4)}/s  errors ${r.errors}`;
+console.log(`quiz submissions: ${N} at once, 20 questions, half passing (course completed + certificate), pool ${POOL}, MariaDB`);
+console.log(`submitAttempt (service)  ${fmt(oursResult)}`);
+console.log(`raw mysql2 transaction   ${fmt(rawResult)}`);
+const ratios = { p50: oursResult.p50 / rawResult.p50, p99: oursResult.p99 / rawResult.p99, throughput: oursResult.perSec / rawResult.perSec };
+console.log(`ratios service/raw: p50 ×${ratios.p50.toFixed(2)}, p99 ×${ratios.p99.toFixed(2)}, throughput ×${ratios.throughput.toFixed(2)}; attempts graded ${graded}/${N}`);
+
+const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+fs.writeFileSync(path.join(resultsDir, `quiz-submit-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ N, pool: POOL, ours: oursResult, raw: rawResult, ratios }, null, 2));
+await pool.end();
+await db.close();
+await dropMysqlDatabase(url);
+if (oursResult.errors > 0 || rawResult.errors > 0 || graded !== N) process.exitCode = 1;
