@@ -21,7 +21,8 @@ import { createDatabase, parseMysqlUrl, Quiz } from '@mdsc/db';
 import mysql from 'mysql2/promise';
 import { seedBench, SIZE } from './seed';
 
-const url = process.env.BENCH_ANALYTICS_DATABASE_URL ?? 'mysql://mdsc:mdsc@127.0.0.1:3306/mdsc_bench_analytics';
+const url =
+  process.env.BENCH_ANALYTICS_DATABASE_URL ?? 'mysql://mdsc:mdsc@127.0.0.1:3306/mdsc_bench_analytics';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const log = (s: string) => console.log(s);
 
@@ -39,10 +40,20 @@ const deps = {
 } as unknown as CoreDeps;
 const instructor: Actor = { id: data.instructorId, role: 'instructor', emailVerified: true, locale: 'fr' };
 const admin: Actor = { id: data.adminId, role: 'admin', emailVerified: true, locale: 'fr' };
-const quizzes = await Quiz.findAll({ attributes: ['id', 'title', 'isFinal', 'lessonId'], where: { courseId: data.courseId } });
+const quizzes = await Quiz.findAll({
+  attributes: ['id', 'title', 'isFinal', 'lessonId'],
+  where: { courseId: data.courseId },
+});
 
 const t = parseMysqlUrl(url);
-const raw = await mysql.createConnection({ host: t.host, port: t.port, user: t.username, password: t.password, database: t.database, timezone: 'Z' });
+const raw = await mysql.createConnection({
+  host: t.host,
+  port: t.port,
+  user: t.username,
+  password: t.password,
+  database: t.database,
+  timezone: 'Z',
+});
 
 const cases: [name: string, run: () => Promise<unknown>][] = [
   ['summary (totals + active 7/30 d)', () => courseSummary(deps, data.courseId)],
@@ -50,7 +61,10 @@ const cases: [name: string, run: () => Promise<unknown>][] = [
   ['lesson funnel + time spent', () => lessonFunnel(deps, data.courseId, SIZE.enrolments)],
   ['quiz pass rates', () => quizStats(deps, quizzes)],
   ['most failed questions', () => hardestQuestions(deps, quizzes, 10)],
-  ['whole course dashboard', () => getCourseAnalytics(deps, instructor, { courseId: data.courseId, days: 30, granularity: 'day' })],
+  [
+    'whole course dashboard',
+    () => getCourseAnalytics(deps, instructor, { courseId: data.courseId, days: 30, granularity: 'day' }),
+  ],
   ['admin platform view', () => getPlatformAnalytics(deps, admin)],
 ];
 
@@ -87,20 +101,28 @@ for (const [name, run] of cases) {
       const [plan] = await raw.query<mysql.RowDataPacket[]>(`EXPLAIN ${sql}`);
       explains.push({
         name,
-        plan: plan.map((p) => `${p.table ?? ''} type=${p.type} key=${p.key ?? '-'} rows=${p.rows} ${p.Extra ?? ''}`.trim()),
+        plan: plan.map((p) =>
+          `${p.table ?? ''} type=${p.type} key=${p.key ?? '-'} rows=${p.rows} ${p.Extra ?? ''}`.trim(),
+        ),
       });
     }
   }
 }
 
-console.log(`\nanalytics on ${SIZE.enrolments.toLocaleString('en')} enrolments / ${(SIZE.enrolments * SIZE.lessons).toLocaleString('en')} progress rows (MariaDB), p50 of ${RUNS} alternating runs`);
+console.log(
+  `\nanalytics on ${SIZE.enrolments.toLocaleString('en')} enrolments / ${(SIZE.enrolments * SIZE.lessons).toLocaleString('en')} progress rows (MariaDB), p50 of ${RUNS} alternating runs`,
+);
 console.log('query                                stmts  service ms  raw mysql2 ms  ratio');
 for (const r of rows) {
-  console.log(`${r.name.padEnd(36)} ${String(r.statements).padStart(5)}  ${r.serviceP50.toFixed(1).padStart(10)}  ${r.rawP50.toFixed(1).padStart(13)}  ${r.ratio.toFixed(2)}`);
+  console.log(
+    `${r.name.padEnd(36)} ${String(r.statements).padStart(5)}  ${r.serviceP50.toFixed(1).padStart(10)}  ${r.rawP50.toFixed(1).padStart(13)}  ${r.ratio.toFixed(2)}`,
+  );
 }
 console.log('\nEXPLAIN (MariaDB):');
 for (const e of explains) for (const line of e.plan) console.log(`  ${e.name.padEnd(34)} ${line}`);
-console.log('(the "whole course dashboard" runs its queries concurrently on the pool; its baseline runs them one after the other on one connection)');
+console.log(
+  '(the "whole course dashboard" runs its queries concurrently on the pool; its baseline runs them one after the other on one connection)',
+);
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
 fs.mkdirSync(resultsDir, { recursive: true });

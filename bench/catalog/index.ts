@@ -29,7 +29,15 @@ await seedCatalogBench(URL_, log);
 // --- The real stack: the API server exactly as deployed in full mode.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-bench-catalog-'));
 const rt = await createRuntime(
-  loadEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: URL_, REDIS_URL: REDIS, REDIS_PREFIX: 'mdsc-bench-catalog', DATA_DIR: dataDir, WEB_DIST: dataDir }),
+  loadEnv({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: URL_,
+    REDIS_URL: REDIS,
+    REDIS_PREFIX: 'mdsc-bench-catalog',
+    DATA_DIR: dataDir,
+    WEB_DIST: dataDir,
+  }),
 );
 const app = await buildServer(rt);
 await app.listen({ host: '127.0.0.1', port: 0 });
@@ -55,7 +63,7 @@ const raw = http.createServer((req, res) => {
     const query = { sort: 'newest', limit: 20, ...input } as CourseListQuery;
     const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
     const { sql, replacements } = buildCourseListQuery('mysql', query, cursor);
-    const [rows] = await pool.query<mysql.RowDataPacket[]>(sql, replacements);
+    const [rows] = await pool.query<mysql.RowDataPacket[]>(sql, replacements as mysql.QueryValues);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const items = page.map((r) => ({
@@ -82,7 +90,12 @@ const raw = http.createServer((req, res) => {
         ? encodeCursor(
             query.sort === 'newest'
               ? { sort: 'newest', value: (last.created_at as Date).toISOString(), isDate: true, id: last.id }
-              : { sort: query.sort, value: Number(query.sort === 'popular' ? last.enrollment_count : last.rating), isDate: false, id: last.id },
+              : {
+                  sort: query.sort,
+                  value: Number(query.sort === 'popular' ? last.enrollment_count : last.rating),
+                  isDate: false,
+                  id: last.id,
+                },
           )
         : null;
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -96,7 +109,9 @@ await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
 const rawBase = `http://127.0.0.1:${(raw.address() as { port: number }).port}`;
 
 // --- The workload: typical catalog requests, first pages and a next page.
-const [[cat]] = await pool.query<mysql.RowDataPacket[]>("SELECT id FROM categories WHERE name LIKE 'bench-catalog-v2%' ORDER BY id LIMIT 1");
+const [[cat]] = await pool.query<mysql.RowDataPacket[]>(
+  "SELECT id FROM categories WHERE name LIKE 'bench-catalog-v2%' ORDER BY id LIMIT 1",
+);
 const inputs: Record<string, unknown>[] = [
   { limit: 20 },
   { limit: 20, sort: 'popular' },
@@ -106,13 +121,18 @@ const inputs: Record<string, unknown>[] = [
   { limit: 20, difficulty: 'advanced', language: 'fr', sort: 'rating' },
 ];
 type Page = { result: { data: { items: { id: number }[]; nextCursor: string | null } } };
-const first = (await (await fetch(`${apiBase}/trpc/courses.list?input=${encodeURIComponent(JSON.stringify({ limit: 20 }))}`)).json()) as Page;
+const first = (await (
+  await fetch(`${apiBase}/trpc/courses.list?input=${encodeURIComponent(JSON.stringify({ limit: 20 }))}`)
+).json()) as Page;
 inputs.push({ limit: 20, cursor: first.result.data.nextCursor });
 const paths = inputs.map((i) => `/trpc/courses.list?input=${encodeURIComponent(JSON.stringify(i))}`);
 
 // Both sides must answer the same thing, or the comparison means nothing.
 for (const p of paths) {
-  const [a, b] = await Promise.all([fetch(apiBase + p).then((r) => r.json()), fetch(rawBase + p).then((r) => r.json())]);
+  const [a, b] = await Promise.all([
+    fetch(apiBase + p).then((r) => r.json()),
+    fetch(rawBase + p).then((r) => r.json()),
+  ]);
   const ids = (x: unknown) => (x as Page).result.data.items.map((i) => i.id).join(',');
   if (ids(a) !== ids(b)) throw new Error(`different results for ${p}`);
   if ((a as Page).result.data.items.length === 0) throw new Error(`empty result for ${p}`);
@@ -137,16 +157,23 @@ async function round(base: string, n: number): Promise<{ perSec: number; latenci
   return { perSec: n / ((performance.now() - start) / 1000), latencies };
 }
 
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const pct = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const median = (xs: number[]) => pct(xs, 0.5);
 
 await round(rawBase, 300); // warm-up: JIT, pools, InnoDB buffer pool
 await round(apiBase, 300);
 const per = Math.round(REQUESTS / ROUNDS);
-const sides = { raw: { rates: [] as number[], lat: [] as number[] }, api: { rates: [] as number[], lat: [] as number[] } };
+const sides = {
+  raw: { rates: [] as number[], lat: [] as number[] },
+  api: { rates: [] as number[], lat: [] as number[] },
+};
 // Alternate short rounds so that any change in machine load hits both sides alike.
 for (let r = 0; r < ROUNDS; r++) {
-  for (const [name, base] of [['raw', rawBase], ['api', apiBase]] as const) {
+  for (const [name, base] of [
+    ['raw', rawBase],
+    ['api', apiBase],
+  ] as const) {
     const { perSec, latencies } = await round(base, per);
     sides[name].rates.push(perSec);
     sides[name].lat.push(...latencies);
@@ -167,11 +194,15 @@ result.ratios = {
   p50: result.api.p50Ms / result.raw.p50Ms,
   p99: result.api.p99Ms / result.raw.p99Ms,
 };
-console.log(`courses.list over HTTP, ${result.requests} requests per side at concurrency ${CONCURRENCY}, ${paths.length} query shapes, MariaDB, 10,000 courses`);
+console.log(
+  `courses.list over HTTP, ${result.requests} requests per side at concurrency ${CONCURRENCY}, ${paths.length} query shapes, MariaDB, 10,000 courses`,
+);
 console.log('          req/s     p50 ms   p99 ms');
 for (const side of ['raw', 'api'] as const) {
   const s = result[side];
-  console.log(`${side.padEnd(6)} ${s.perSec.toFixed(0).padStart(8)} ${s.p50Ms.toFixed(2).padStart(10)} ${s.p99Ms.toFixed(2).padStart(8)}`);
+  console.log(
+    `${side.padEnd(6)} ${s.perSec.toFixed(0).padStart(8)} ${s.p50Ms.toFixed(2).padStart(10)} ${s.p99Ms.toFixed(2).padStart(8)}`,
+  );
 }
 const ok = result.ratios.p50 <= TARGET_P50;
 console.log(
@@ -179,7 +210,10 @@ console.log(
 );
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, `catalog-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
+fs.writeFileSync(
+  path.join(resultsDir, `catalog-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+  JSON.stringify(result, null, 2),
+);
 
 await app.close();
 await rt.close();

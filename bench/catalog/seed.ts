@@ -32,9 +32,19 @@ export async function seedCatalogBench(url: string, log: (s: string) => void): P
   await migrateUp(db.sequelize); // also applies indexes added since an earlier seeding
   await db.close();
   const t = parseMysqlUrl(url);
-  const c = await mysql.createConnection({ host: t.host, port: t.port, user: t.username, password: t.password, database: t.database, timezone: 'Z' });
+  const c = await mysql.createConnection({
+    host: t.host,
+    port: t.port,
+    user: t.username,
+    password: t.password,
+    database: t.database,
+    timezone: 'Z',
+  });
   try {
-    const [[row]] = await c.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM courses WHERE slug LIKE ?', [`${MARKER}-%`]);
+    const [[row]] = await c.query<mysql.RowDataPacket[]>(
+      'SELECT COUNT(*) AS n FROM courses WHERE slug LIKE ?',
+      [`${MARKER}-%`],
+    );
     if (Number(row.n) === SIZE.courses) return log(`reusing ${SIZE.courses} seeded courses`);
     log(`seeding ${SIZE.courses} courses…`);
     await c.query("DELETE FROM courses WHERE slug LIKE 'bench-catalog-%'");

@@ -67,7 +67,10 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);
 
   await app.register(mediaRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
-  await app.register(analyticsRoutes, { deps: rt.deps, resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor });
+  await app.register(analyticsRoutes, {
+    deps: rt.deps,
+    resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor,
+  });
   await app.register(certificateRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
   await app.register(badgeRoutes, {
     deps: rt.deps,

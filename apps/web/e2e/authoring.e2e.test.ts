@@ -21,7 +21,10 @@ function png(w: number, h: number, rgb: [number, number, number]): Buffer {
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.concat(Array.from({ length: w }, () => Buffer.from(rgb)))]);
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.concat(Array.from({ length: w }, () => Buffer.from(rgb))),
+  ]);
   const raw = Buffer.concat(Array.from({ length: h }, () => row));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -32,7 +35,9 @@ function png(w: number, h: number, rgb: [number, number, number]): Buffer {
 }
 
 async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    VIEWPORTS.phone.width,
+  );
 }
 
 describe('course authoring in the browser', () => {
@@ -68,17 +73,23 @@ describe('course authoring in the browser', () => {
     await page.getByLabel('Début du cours').fill('2027-03-10T09:00');
     await page.getByLabel('Fin du cours').fill('2027-03-01T09:00');
     await page.getByRole('button', { name: 'Créer le cours' }).click();
-    await expect(page.locator('[data-field-error="courseEndDate"]').textContent()).resolves.toMatch(/suivre son début/);
+    await expect(page.locator('[data-field-error="courseEndDate"]').textContent()).resolves.toMatch(
+      /suivre son début/,
+    );
     await page.getByLabel('Fin du cours').fill('2027-06-30T17:00');
     await page.getByRole('button', { name: 'Créer le cours' }).click();
     await page.getByRole('heading', { name: title }).waitFor();
 
     // Publishing too early lists what is missing.
     await page.getByRole('button', { name: 'Publier le cours' }).click();
-    await expect(page.getByTestId('publish-missing').textContent()).resolves.toContain('au moins une leçon publiée');
+    await expect(page.getByTestId('publish-missing').textContent()).resolves.toContain(
+      'au moins une leçon publiée',
+    );
 
     // The course image, with the upload progress bar.
-    await page.getByLabel('Image du cours').setInputFiles({ name: 'couverture.png', mimeType: 'image/png', buffer: png(640, 360, [31, 122, 77]) });
+    await page
+      .getByLabel('Image du cours')
+      .setInputFiles({ name: 'couverture.png', mimeType: 'image/png', buffer: png(640, 360, [31, 122, 77]) });
     await page.getByText('Fichier envoyé : couverture.png').waitFor();
     await page.getByRole('button', { name: 'Enregistrer' }).first().click();
     await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
@@ -109,7 +120,10 @@ describe('course authoring in the browser', () => {
     await noHorizontalScroll(page);
 
     await page.getByRole('button', { name: 'Publier le cours' }).click();
-    await page.getByTestId('publish-status').filter({ hasText: /^Publié$/ }).waitFor();
+    await page
+      .getByTestId('publish-status')
+      .filter({ hasText: /^Publié$/ })
+      .waitFor();
     // The order was saved on the server: reload and check.
     await page.reload();
     await lessonOrder('Les palétuviers');

@@ -22,6 +22,13 @@ import {
   QuizRoute,
   VerifyRoute,
 } from './features/learning/routes';
+import {
+  AchievementsRoute,
+  AdminBadgesRoute,
+  AdminChallengesRoute,
+  ChallengesRoute,
+  LeaderboardRoute,
+} from './features/gamification/routes';
 import { AdminStatsRoute, AnalyticsHomeRoute, CourseAnalyticsRoute } from './features/analytics/routes';
 import { ComposeRoute, MessagesRoute, ThreadRoute } from './features/messages/routes';
 import { NotificationsRoute } from './features/notifications/routes';
@@ -54,6 +61,11 @@ export function AppRoutes() {
         <Route path="/learn/:slug/complete" component={CompletionRoute} />
         <Route path="/certificates" component={CertificatesRoute} />
         <Route path="/verify/:code" component={VerifyRoute} />
+        <Route path="/achievements" component={AchievementsRoute} />
+        <Route path="/leaderboard" component={LeaderboardRoute} />
+        <Route path="/challenges" component={ChallengesRoute} />
+        <Route path="/admin/badges" component={AdminBadgesRoute} />
+        <Route path="/admin/challenges" component={AdminChallengesRoute} />
         <Route path="/messages" component={MessagesRoute} />
         <Route path="/messages/new" component={ComposeRoute} />
         <Route path="/messages/:id" component={ThreadRoute} />

@@ -35,8 +35,11 @@ export interface StorageEnv {
 export function storageEnvIssues(env: StorageEnv): string[] {
   if (env.STORAGE_DRIVER === 'local') return [];
   const required = ['S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const;
-  const issues = required.filter((k) => !env[k]).map((k) => `${k}: required when STORAGE_DRIVER=${env.STORAGE_DRIVER}`);
-  if (env.STORAGE_DRIVER === 'minio' && !env.S3_ENDPOINT) issues.push('S3_ENDPOINT: required when STORAGE_DRIVER=minio');
+  const issues = required
+    .filter((k) => !env[k])
+    .map((k) => `${k}: required when STORAGE_DRIVER=${env.STORAGE_DRIVER}`);
+  if (env.STORAGE_DRIVER === 'minio' && !env.S3_ENDPOINT)
+    issues.push('S3_ENDPOINT: required when STORAGE_DRIVER=minio');
   return issues;
 }
 

@@ -49,7 +49,10 @@ export function createLocalStorage(opts: { root: string }): Storage {
       await fs.mkdir(tmpDir, { recursive: true });
       const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
       try {
-        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(tmp, { flags: 'wx' }));
+        await pipeline(
+          Buffer.isBuffer(body) ? Readable.from([body]) : body,
+          createWriteStream(tmp, { flags: 'wx' }),
+        );
         const { size } = await fs.stat(tmp);
         await fs.rename(tmp, file);
         return { key, size };

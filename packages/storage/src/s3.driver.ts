@@ -91,7 +91,14 @@ export function createS3Storage(o: S3StorageOptions): Storage & { close(): void 
       }
       const PartNumber = parts.length + 1;
       const res = await client.send(
-        new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber, Body: data, ContentLength: data.length }),
+        new UploadPartCommand({
+          Bucket,
+          Key: key,
+          UploadId: uploadId,
+          PartNumber,
+          Body: data,
+          ContentLength: data.length,
+        }),
       );
       parts.push({ ETag: res.ETag, PartNumber });
     };
@@ -108,13 +115,24 @@ export function createS3Storage(o: S3StorageOptions): Storage & { close(): void 
         // Small object: a single PUT.
         const data = Buffer.concat(chunks, buffered);
         await client.send(
-          new PutObjectCommand({ Bucket, Key: key, Body: data, ContentLength: data.length, ContentType: contentType }),
+          new PutObjectCommand({
+            Bucket,
+            Key: key,
+            Body: data,
+            ContentLength: data.length,
+            ContentType: contentType,
+          }),
         );
         return { key, size: total };
       }
       if (buffered > 0) await flush();
       await client.send(
-        new CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+        new CompleteMultipartUploadCommand({
+          Bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: parts },
+        }),
       );
       return { key, size: total };
     } catch (err) {
@@ -132,7 +150,11 @@ export function createS3Storage(o: S3StorageOptions): Storage & { close(): void 
     assertValidKey(key);
     try {
       const h = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
-      return { size: h.ContentLength ?? 0, contentType: h.ContentType ?? null, lastModified: h.LastModified ?? null };
+      return {
+        size: h.ContentLength ?? 0,
+        contentType: h.ContentType ?? null,
+        lastModified: h.LastModified ?? null,
+      };
     } catch (err) {
       if (httpStatus(err) === 404) return null;
       throw err;
@@ -147,7 +169,13 @@ export function createS3Storage(o: S3StorageOptions): Storage & { close(): void 
       assertValidKey(key);
       if (Buffer.isBuffer(body)) {
         await client.send(
-          new PutObjectCommand({ Bucket, Key: key, Body: body, ContentLength: body.length, ContentType: opts.contentType }),
+          new PutObjectCommand({
+            Bucket,
+            Key: key,
+            Body: body,
+            ContentLength: body.length,
+            ContentType: opts.contentType,
+          }),
         );
         return { key, size: body.length };
       }

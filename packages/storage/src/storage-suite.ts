@@ -101,7 +101,11 @@ export function describeStorageSuite(
       expect((await storage.put(key, stream)).size).toBe(size);
       const got = await storage.get(key);
       expect(got.size).toBe(size);
-      expect(createHash('sha256').update(await readAll(got.stream)).digest('hex')).toBe(sha);
+      expect(
+        createHash('sha256')
+          .update(await readAll(got.stream))
+          .digest('hex'),
+      ).toBe(sha);
       await storage.delete(key);
     });
 

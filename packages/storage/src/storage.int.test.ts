@@ -8,7 +8,10 @@ import { describeStorageSuite } from './storage-suite';
 
 describeStorageSuite('local disk', async () => {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'mdsc-storage-'));
-  return { storage: createLocalStorage({ root }), teardown: () => fs.rm(root, { recursive: true, force: true }) };
+  return {
+    storage: createLocalStorage({ root }),
+    teardown: () => fs.rm(root, { recursive: true, force: true }),
+  };
 });
 
 // The S3 driver against a real S3-protocol server (s3rver) on a free port.

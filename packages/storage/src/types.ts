@@ -78,7 +78,10 @@ export function assertValidKey(key: string): void {
 }
 
 /** Clamps a requested range to an object of `size` bytes; throws when it cannot be served. */
-export function resolveRange(range: { start: number; end?: number } | undefined, size: number): ByteRange | null {
+export function resolveRange(
+  range: { start: number; end?: number } | undefined,
+  size: number,
+): ByteRange | null {
   if (!range) return null;
   const { start } = range;
   if (!Number.isInteger(start) || start < 0 || start >= size) throw new StorageRangeError(size);

@@ -30,7 +30,10 @@ export const contentUrlSchema = z
     'must be an http(s) URL or an uploaded file',
   );
 const optionalUrl = contentUrlSchema.nullish().transform((v) => (v ? v : null));
-const isoDate = z.iso.datetime({ offset: true }).nullish().transform((v) => (v ? v : null));
+const isoDate = z.iso
+  .datetime({ offset: true })
+  .nullish()
+  .transform((v) => (v ? v : null));
 
 // ---------------------------------------------------------------- categories
 export const categoryColorSchema = z
@@ -68,7 +71,13 @@ const courseFields = {
   shortDescription: optionalText(500),
   thumbnailUrl: optionalUrl,
   videoUrl: optionalUrl,
-  durationMinutes: z.number().int().min(0).max(100_000).nullish().transform((v) => v ?? null),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .nullish()
+    .transform((v) => v ?? null),
   difficulty: z.enum(DIFFICULTIES),
   language: z
     .string()
@@ -117,7 +126,8 @@ export function courseRuleIssues(c: CourseRuleFields): { field: string; message:
 
 function withCourseRules<T extends z.ZodType<CourseRuleFields>>(schema: T) {
   return schema.superRefine((value, ctx) => {
-    for (const i of courseRuleIssues(value)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+    for (const i of courseRuleIssues(value))
+      ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
   });
 }
 
@@ -149,7 +159,6 @@ export type CourseByIdInput = z.infer<typeof courseByIdInput>;
 export const courseSlugInput = z.object({ slug: z.string().trim().min(1).max(255) });
 export const courseFeatureInput = z.object({ id: idSchema, featured: z.boolean() });
 
-
 export const courseListInput = z
   .object({
     q: z.string().trim().max(200).optional(),
@@ -170,7 +179,9 @@ export const courseListInput = z
 export type CourseListInput = z.input<typeof courseListInput>;
 export type CourseListQuery = z.output<typeof courseListInput>;
 
-export const featuredCoursesInput = z.object({ limit: z.number().int().min(1).max(24).default(8) }).default({ limit: 8 });
+export const featuredCoursesInput = z
+  .object({ limit: z.number().int().min(1).max(24).default(8) })
+  .default({ limit: 8 });
 export const coursesPerCategoryInput = z
   .object({ perCategory: z.number().int().min(1).max(12).default(4) })
   .default({ perCategory: 4 });
@@ -204,16 +215,17 @@ export type ModuleReorderInput = z.infer<typeof moduleReorderInput>;
 
 // ---------------------------------------------------------------- lessons
 /** What each content type needs besides a title. `oneOf`: at least one of these fields is set. */
-export const LESSON_REQUIREMENTS: Record<LessonContentType, { oneOf: (keyof LessonContentFields)[] } | null> = {
-  video: { oneOf: ['mediaFileId', 'videoUrl'] },
-  audio: { oneOf: ['mediaFileId', 'contentUrl'] },
-  document: { oneOf: ['mediaFileId', 'contentUrl'] },
-  presentation: { oneOf: ['mediaFileId', 'contentUrl'] },
-  h5p: { oneOf: ['mediaFileId', 'contentUrl'] },
-  text: { oneOf: ['contentText'] },
-  assignment: { oneOf: ['contentText'] },
-  quiz: null, // the quiz itself is attached through quizzes.lesson_id
-};
+export const LESSON_REQUIREMENTS: Record<LessonContentType, { oneOf: (keyof LessonContentFields)[] } | null> =
+  {
+    video: { oneOf: ['mediaFileId', 'videoUrl'] },
+    audio: { oneOf: ['mediaFileId', 'contentUrl'] },
+    document: { oneOf: ['mediaFileId', 'contentUrl'] },
+    presentation: { oneOf: ['mediaFileId', 'contentUrl'] },
+    h5p: { oneOf: ['mediaFileId', 'contentUrl'] },
+    text: { oneOf: ['contentText'] },
+    assignment: { oneOf: ['contentText'] },
+    quiz: null, // the quiz itself is attached through quizzes.lesson_id
+  };
 
 /** File categories a lesson of each type may point at through media_file_id. */
 export const LESSON_MEDIA_CATEGORIES: Record<LessonContentType, readonly string[]> = {
@@ -242,7 +254,9 @@ export function lessonContentIssues(l: LessonContentFields): { field: string; me
     const v = l[f];
     return typeof v === 'string' ? v.trim() !== '' : v !== null && v !== undefined;
   });
-  return has ? [] : [{ field: req.oneOf[0], message: `a ${l.contentType} lesson needs ${req.oneOf.join(' or ')}` }];
+  return has
+    ? []
+    : [{ field: req.oneOf[0], message: `a ${l.contentType} lesson needs ${req.oneOf.join(' or ')}` }];
 }
 
 const lessonFields = {
@@ -253,7 +267,13 @@ const lessonFields = {
   contentUrl: optionalUrl,
   contentText: optionalLongText,
   videoUrl: optionalUrl,
-  durationMinutes: z.number().int().min(0).max(10_000).nullish().transform((v) => v ?? null),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .nullish()
+    .transform((v) => v ?? null),
   isRequired: z.boolean(),
   isPublished: z.boolean(),
 };
@@ -267,7 +287,8 @@ export const lessonCreateInput = z
     isPublished: lessonFields.isPublished.default(false),
   })
   .superRefine((v, ctx) => {
-    for (const i of lessonContentIssues(v)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+    for (const i of lessonContentIssues(v))
+      ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
   });
 export type LessonCreateInput = z.infer<typeof lessonCreateInput>;
 

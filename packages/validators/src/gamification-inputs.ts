@@ -160,6 +160,8 @@ export const leaderboardInput = z
     categoryId: idSchema.optional(),
     limit: z.number().int().min(1).max(100).default(20),
     offset: z.number().int().min(0).max(1_000_000).default(0),
+    /** Same as offset, for infinite queries (the client library names the page parameter `cursor`). */
+    cursor: z.number().int().min(0).max(1_000_000).nullish(),
   })
   .superRefine((v, ctx) => {
     if (v.scope === 'category' && !v.categoryId) {

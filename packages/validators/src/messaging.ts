@@ -25,7 +25,11 @@ export function cleanMessageContent(value: string): string {
 
 /** A subject is one line: tabs and line breaks become spaces. */
 export function cleanMessageSubject(value: string): string {
-  return value.replace(CONTROL, '').replace(/[\t\r\n]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return value
+    .replace(CONTROL, '')
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 // The raw length is bounded first so that a huge body is refused before being cleaned.

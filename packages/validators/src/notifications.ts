@@ -36,14 +36,31 @@ export interface NotificationDataMap {
   };
   badge_earned: { badgeId: number; badgeName: string; tier?: string; userBadgeId?: number };
   level_up: { level: number; levelName: string };
-  certificate_ready: { certificateId: number; certificateCode: string; courseId: number; courseTitle: string };
-  new_message: { messageId: number; senderId: number; senderName: string; subject: string; broadcast: boolean };
+  certificate_ready: {
+    certificateId: number;
+    certificateCode: string;
+    courseId: number;
+    courseTitle: string;
+  };
+  new_message: {
+    messageId: number;
+    senderId: number;
+    senderName: string;
+    subject: string;
+    broadcast: boolean;
+  };
 }
 export type NotificationData<T extends NotificationType = NotificationType> = NotificationDataMap[T];
 
 /** One notification as the API returns it (and as the live subscription pushes it). */
 export type NotificationDto = {
-  [T in NotificationType]: { id: number; type: T; data: NotificationDataMap[T]; isRead: boolean; createdAt: string };
+  [T in NotificationType]: {
+    id: number;
+    type: T;
+    data: NotificationDataMap[T];
+    isRead: boolean;
+    createdAt: string;
+  };
 }[NotificationType];
 
 /** What the live subscription yields: a new notification, a change of read state, or the initial sync. */

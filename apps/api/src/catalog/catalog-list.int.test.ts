@@ -30,7 +30,11 @@ function row(over: Partial<Course> = {}) {
   } as Course;
 }
 
-async function allPages(input: Record<string, unknown>, limit: number, between?: (page: number) => Promise<void>) {
+async function allPages(
+  input: Record<string, unknown>,
+  limit: number,
+  between?: (page: number) => Promise<void>,
+) {
   const ids: number[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 100; page++) {
@@ -53,11 +57,17 @@ describe('search', () => {
     const res = await h.caller(null).courses.list({ q: word });
     expect(res.items.map((c) => c.id)).toEqual([published.id]);
     // Prefix, case and accent-insensitive, several words all required.
-    expect((await h.caller(null).courses.list({ q: `MANGROVE${h.run.slice(0, 2)}` })).items.map((c) => c.id)).toContain(published.id);
-    expect((await h.caller(null).courses.list({ q: `proteger ${word}` })).items.map((c) => c.id)).toEqual([published.id]);
+    expect(
+      (await h.caller(null).courses.list({ q: `MANGROVE${h.run.slice(0, 2)}` })).items.map((c) => c.id),
+    ).toContain(published.id);
+    expect((await h.caller(null).courses.list({ q: `proteger ${word}` })).items.map((c) => c.id)).toEqual([
+      published.id,
+    ]);
     expect((await h.caller(null).courses.list({ q: `${word} introuvablemot` })).items).toEqual([]);
     // MySQL stopwords ("the", "with") and short words do not empty the results.
-    expect((await h.caller(null).courses.list({ q: `the ${word} with la` })).items.map((c) => c.id)).toEqual([published.id]);
+    expect((await h.caller(null).courses.list({ q: `the ${word} with la` })).items.map((c) => c.id)).toEqual([
+      published.id,
+    ]);
   });
 
   it('treats search operators typed by users as plain text', async () => {
@@ -96,7 +106,11 @@ describe('pagination', () => {
     await Course.bulkCreate([row(), row()]);
     const first = await h.caller(null).courses.list({ categoryId, limit: 1, sort: 'newest' });
     expect(first.nextCursor).toBeTruthy();
-    await expectTrpcError(h.caller(null).courses.list({ cursor: first.nextCursor, sort: 'rating' }), 'BAD_REQUEST', 'cursor');
+    await expectTrpcError(
+      h.caller(null).courses.list({ cursor: first.nextCursor, sort: 'rating' }),
+      'BAD_REQUEST',
+      'cursor',
+    );
     await expectTrpcError(h.caller(null).courses.list({ cursor: 'bm90LWpzb24' }), 'BAD_REQUEST', 'cursor');
   });
 });
@@ -111,18 +125,27 @@ describe('filters', () => {
       row({ categoryId: cat, price: 0, language: 'en' }),
     ]);
     const ids = async (input: Record<string, unknown>) =>
-      (await h.caller(null).courses.list({ categoryId: cat, ...input })).items.map((c) => c.id).sort((a, b) => a - b);
+      (await h.caller(null).courses.list({ categoryId: cat, ...input })).items
+        .map((c) => c.id)
+        .sort((a, b) => a - b);
     expect(await ids({ pricing: 'free' })).toEqual([free.id, en.id].sort((a, b) => a - b));
     expect(await ids({ pricing: 'paid' })).toEqual([cheap.id, dear.id]);
     expect(await ids({ minPrice: 1000, maxPrice: 10000 })).toEqual([cheap.id]);
     expect(await ids({ difficulty: 'advanced' })).toEqual([dear.id]);
     expect(await ids({ language: 'en' })).toEqual([en.id]);
-    await expectTrpcError(h.caller(null).courses.list({ minPrice: 10, maxPrice: 1 }), 'BAD_REQUEST', 'maxPrice');
+    await expectTrpcError(
+      h.caller(null).courses.list({ minPrice: 10, maxPrice: 1 }),
+      'BAD_REQUEST',
+      'maxPrice',
+    );
   });
 
   it('lists featured courses and per-category shelves', async () => {
     const cat = await h.category('Vitrine');
-    const [a] = await Course.bulkCreate([row({ categoryId: cat, isFeatured: true }), row({ categoryId: cat })]);
+    const [a] = await Course.bulkCreate([
+      row({ categoryId: cat, isFeatured: true }),
+      row({ categoryId: cat }),
+    ]);
     expect((await h.caller(null).courses.featured({ limit: 24 })).map((c) => c.id)).toContain(a.id);
     const shelves = await h.caller(null).courses.perCategory({ perCategory: 1 });
     const shelf = shelves.find((s) => s.category.id === cat);
@@ -151,11 +174,22 @@ describe('query count', () => {
     const as = h.caller(instructor);
     const counts: number[] = [];
     for (const lessons of [1, 12]) {
-      const c = await as.courses.create({ title: `Taille ${lessons} ${h.run}`, categoryId, description: 'd' });
+      const c = await as.courses.create({
+        title: `Taille ${lessons} ${h.run}`,
+        categoryId,
+        description: 'd',
+      });
       for (let m = 0; m < 3; m++) {
         const mod = await as.modules.create({ courseId: c.id, title: `M${m}` });
         for (let l = 0; l < lessons; l++) {
-          await as.lessons.create({ courseId: c.id, moduleId: mod.id, title: `L${l}`, contentType: 'text', contentText: 'x', isPublished: true });
+          await as.lessons.create({
+            courseId: c.id,
+            moduleId: mod.id,
+            title: `L${l}`,
+            contentType: 'text',
+            contentText: 'x',
+            isPublished: true,
+          });
         }
       }
       await as.courses.publish({ id: c.id });

@@ -14,7 +14,13 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-catalog-sqlite-'));
   db = createDatabase({ sqliteFile: path.join(dir, 'db.sqlite') });
   await migrateUp(db.sequelize);
-  const u = await User.create({ email: 'i@sqlite.test', password: 'x', firstName: 'Ina', lastName: 'Lite', role: 'instructor' });
+  const u = await User.create({
+    email: 'i@sqlite.test',
+    password: 'x',
+    firstName: 'Ina',
+    lastName: 'Lite',
+    role: 'instructor',
+  });
   const c = await Category.create({ name: 'Embarqué' });
   base = { instructorId: u.id, categoryId: c.id };
 });
@@ -26,8 +32,20 @@ afterAll(async () => {
 describe('catalog on SQLite', () => {
   it('searches titles and descriptions word by word, ignoring unpublished courses', async () => {
     await Course.bulkCreate([
-      { ...base, title: 'Gestion associative', slug: 'gestion', description: 'Comptabilité 100% simple', isPublished: true },
-      { ...base, title: 'Brouillon', slug: 'brouillon', description: 'Comptabilité avancée', isPublished: false },
+      {
+        ...base,
+        title: 'Gestion associative',
+        slug: 'gestion',
+        description: 'Comptabilité 100% simple',
+        isPublished: true,
+      },
+      {
+        ...base,
+        title: 'Brouillon',
+        slug: 'brouillon',
+        description: 'Comptabilité avancée',
+        isPublished: false,
+      },
       { ...base, title: 'Plaidoyer', slug: 'plaidoyer', description: 'Mobiliser', isPublished: true },
     ] as Course[]);
     const find = async (q: string) => (await listCourses({ db }, { q })).items.map((c) => c.slug);

@@ -38,7 +38,13 @@ describe('ownership', () => {
     await expectTrpcError(as.modules.update({ id: mod.id, title: 'Intrus' }), 'FORBIDDEN');
     await expectTrpcError(as.modules.reorder({ courseId: c.id, moduleIds: [mod.id] }), 'FORBIDDEN');
     await expectTrpcError(
-      as.lessons.create({ courseId: c.id, moduleId: mod.id, title: 'x', contentType: 'text', contentText: 'x' }),
+      as.lessons.create({
+        courseId: c.id,
+        moduleId: mod.id,
+        title: 'x',
+        contentType: 'text',
+        contentText: 'x',
+      }),
       'FORBIDDEN',
     );
     await expectTrpcError(h.caller(student).courses.create({ title: 'Étudiant', categoryId }), 'FORBIDDEN');
@@ -54,7 +60,11 @@ describe('ownership', () => {
   it('lets only admins feature a course, and only a published one', async () => {
     const c = await course(owner, 'Vedette');
     await expectTrpcError(h.caller(owner).courses.setFeatured({ id: c.id, featured: true }), 'FORBIDDEN');
-    await expectTrpcError(h.caller(admin).courses.setFeatured({ id: c.id, featured: true }), 'BAD_REQUEST', 'featured');
+    await expectTrpcError(
+      h.caller(admin).courses.setFeatured({ id: c.id, featured: true }),
+      'BAD_REQUEST',
+      'featured',
+    );
   });
 });
 
@@ -62,7 +72,11 @@ describe('validation', () => {
   it('names the offending field and writes nothing', async () => {
     const before = await Course.count({ paranoid: false });
     const as = h.caller(owner);
-    await expectTrpcError(as.courses.create({ title: 'Prix', categoryId, price: -5 }), 'BAD_REQUEST', 'price');
+    await expectTrpcError(
+      as.courses.create({ title: 'Prix', categoryId, price: -5 }),
+      'BAD_REQUEST',
+      'price',
+    );
     await expectTrpcError(
       as.courses.create({
         title: 'Dates',
@@ -73,7 +87,11 @@ describe('validation', () => {
       'BAD_REQUEST',
       'courseEndDate',
     );
-    await expectTrpcError(as.courses.create({ title: 'Catégorie', categoryId: 999_999_999 }), 'BAD_REQUEST', 'categoryId');
+    await expectTrpcError(
+      as.courses.create({ title: 'Catégorie', categoryId: 999_999_999 }),
+      'BAD_REQUEST',
+      'categoryId',
+    );
     expect(await Course.count({ paranoid: false })).toBe(before);
   });
 
@@ -84,7 +102,9 @@ describe('validation', () => {
       'BAD_REQUEST',
       'courseEndDate',
     );
-    const ok = await h.caller(owner).courses.update({ id: c.id, courseEndDate: '2026-04-01T08:00:00Z', price: 15000 });
+    const ok = await h
+      .caller(owner)
+      .courses.update({ id: c.id, courseEndDate: '2026-04-01T08:00:00Z', price: 15000 });
     expect(ok).toMatchObject({ courseEndDate: '2026-04-01T08:00:00.000Z', price: 15000, currency: 'XOF' });
   });
 });
@@ -110,13 +130,44 @@ describe('prerequisites', () => {
     const b = await course(owner, 'Niveau B', { prerequisiteCourseId: a.id });
     const c = await course(owner, 'Niveau C', { prerequisiteCourseId: b.id });
     const as = h.caller(owner);
-    await expectTrpcError(as.courses.update({ id: a.id, prerequisiteCourseId: a.id }), 'BAD_REQUEST', 'prerequisiteCourseId');
+    await expectTrpcError(
+      as.courses.update({ id: a.id, prerequisiteCourseId: a.id }),
+      'BAD_REQUEST',
+      'prerequisiteCourseId',
+    );
     // A → C would close the loop A ← B ← C.
-    await expectTrpcError(as.courses.update({ id: a.id, prerequisiteCourseId: c.id }), 'BAD_REQUEST', 'prerequisiteCourseId');
+    await expectTrpcError(
+      as.courses.update({ id: a.id, prerequisiteCourseId: c.id }),
+      'BAD_REQUEST',
+      'prerequisiteCourseId',
+    );
     expect((await Course.findByPk(a.id))!.prerequisiteCourseId).toBeNull();
     // Not a cycle: C may drop B and require A directly.
     const ok = await as.courses.update({ id: c.id, prerequisiteCourseId: a.id });
     expect(ok.prerequisiteCourseId).toBe(a.id);
+  });
+
+  it('lets only one of two concurrent changes that would form a cycle through', async () => {
+    // Many pairs at once, so that the two updates of a pair really overlap.
+    const pairs = await Promise.all(
+      Array.from(
+        { length: 8 },
+        async (_, i) => [await course(owner, `Boucle X${i}`), await course(owner, `Boucle Y${i}`)] as const,
+      ),
+    );
+    const results = await Promise.all(
+      pairs.map(([x, y]) =>
+        Promise.allSettled([
+          h.caller(owner).courses.update({ id: x.id, prerequisiteCourseId: y.id }),
+          h.caller(owner).courses.update({ id: y.id, prerequisiteCourseId: x.id }),
+        ]),
+      ),
+    );
+    for (const pair of results) {
+      expect(pair.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = pair.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect((refused.reason as { code: string }).code).toBe('BAD_REQUEST');
+    }
   });
 });
 
@@ -156,32 +207,42 @@ describe('curriculum order', () => {
     const reversed = [...ids].reverse();
     const rotated = [...ids.slice(2), ...ids.slice(0, 2)];
     // Two reorders at the same time: one wins entirely, never a mix with gaps or duplicates.
-    await Promise.all([as.modules.reorder({ courseId: c.id, moduleIds: reversed }), as.modules.reorder({ courseId: c.id, moduleIds: rotated })]);
+    await Promise.all([
+      as.modules.reorder({ courseId: c.id, moduleIds: reversed }),
+      as.modules.reorder({ courseId: c.id, moduleIds: rotated }),
+    ]);
     const after = await orders(c.id);
     expect(after.map(([, o]) => o)).toEqual([1, 2, 3, 4, 5, 6]);
     expect([reversed, rotated]).toContainEqual(after.map(([id]) => id));
 
-    // Reorders racing an insert and a delete: each either sees the new set or is refused.
-    const results = await Promise.allSettled([
-      as.modules.reorder({ courseId: c.id, moduleIds: ids }),
-      as.modules.create({ courseId: c.id, title: 'M-new' }),
-      as.modules.delete({ id: ids[3] }),
-      as.modules.reorder({ courseId: c.id, moduleIds: reversed }),
-    ]);
-    expect(results[1].status).toBe('fulfilled');
-    expect(results[2].status).toBe('fulfilled');
-    for (const r of [results[0], results[3]]) {
-      if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('BAD_REQUEST');
+    // Reorders racing an insert and a delete, several times: each reorder either sees the new set
+    // or is refused, and the numbering never has a gap.
+    for (let round = 0; round < 3; round++) {
+      const current = (await orders(c.id)).map(([id]) => id);
+      const results = await Promise.allSettled([
+        as.modules.reorder({ courseId: c.id, moduleIds: current }),
+        as.modules.create({ courseId: c.id, title: `M-new-${round}` }),
+        as.modules.delete({ id: current[round + 1] }),
+        as.modules.reorder({ courseId: c.id, moduleIds: [...current].reverse() }),
+      ]);
+      expect(results[1].status).toBe('fulfilled');
+      expect(results[2].status).toBe('fulfilled');
+      for (const r of [results[0], results[3]]) {
+        if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('BAD_REQUEST');
+      }
+      expect((await orders(c.id)).map(([, o]) => o)).toEqual([1, 2, 3, 4, 5, 6]);
     }
-    const final = await orders(c.id);
-    expect(final.map(([, o]) => o)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('refuses a reorder that does not list every module exactly once', async () => {
     const c = await course(owner, 'Ordre partiel');
     const m1 = await h.caller(owner).modules.create({ courseId: c.id, title: 'A' });
     await h.caller(owner).modules.create({ courseId: c.id, title: 'B' });
-    await expectTrpcError(h.caller(owner).modules.reorder({ courseId: c.id, moduleIds: [m1.id] }), 'BAD_REQUEST', 'moduleIds');
+    await expectTrpcError(
+      h.caller(owner).modules.reorder({ courseId: c.id, moduleIds: [m1.id] }),
+      'BAD_REQUEST',
+      'moduleIds',
+    );
   });
 
   it('moves a lesson between modules and renumbers both lists', async () => {
@@ -198,7 +259,10 @@ describe('curriculum order', () => {
     const moved = await as.lessons.move({ id: b.id, toModuleId: m2.id, toIndex: 0 });
     expect(moved).toMatchObject({ moduleId: m2.id, orderIndex: 1 });
     const list = async (moduleId: number) =>
-      (await Lesson.findAll({ where: { moduleId }, order: [['orderIndex', 'ASC']] })).map((l) => [l.id, l.orderIndex]);
+      (await Lesson.findAll({ where: { moduleId }, order: [['orderIndex', 'ASC']] })).map((l) => [
+        l.id,
+        l.orderIndex,
+      ]);
     expect(await list(m1.id)).toEqual([
       [a.id, 1],
       [c1.id, 2],
@@ -211,16 +275,33 @@ describe('curriculum order', () => {
     expect(reordered.lessonIds).toEqual([x.id, b.id]);
     // A module of another course is refused.
     const foreign = await as.modules.create({ courseId: (await course(owner, 'Ailleurs')).id, title: 'Z' });
-    await expectTrpcError(as.lessons.move({ id: a.id, toModuleId: foreign.id, toIndex: 0 }), 'BAD_REQUEST', 'toModuleId');
+    await expectTrpcError(
+      as.lessons.move({ id: a.id, toModuleId: foreign.id, toIndex: 0 }),
+      'BAD_REQUEST',
+      'toModuleId',
+    );
   });
 
   it('requires the fields of each content type', async () => {
     const c = await course(owner, 'Types');
     const as = h.caller(owner);
-    await expectTrpcError(as.lessons.create({ courseId: c.id, title: 'Vidéo', contentType: 'video' }), 'BAD_REQUEST', 'mediaFileId');
-    const v = await as.lessons.create({ courseId: c.id, title: 'Vidéo', contentType: 'video', videoUrl: 'https://video.example/v.mp4' });
+    await expectTrpcError(
+      as.lessons.create({ courseId: c.id, title: 'Vidéo', contentType: 'video' }),
+      'BAD_REQUEST',
+      'mediaFileId',
+    );
+    const v = await as.lessons.create({
+      courseId: c.id,
+      title: 'Vidéo',
+      contentType: 'video',
+      videoUrl: 'https://video.example/v.mp4',
+    });
     // Switching the type re-checks what the new type needs.
-    await expectTrpcError(as.lessons.update({ id: v.id, contentType: 'assignment' }), 'BAD_REQUEST', 'contentText');
+    await expectTrpcError(
+      as.lessons.update({ id: v.id, contentType: 'assignment' }),
+      'BAD_REQUEST',
+      'contentText',
+    );
     const quiz = await as.lessons.create({ courseId: c.id, title: 'Quiz final', contentType: 'quiz' });
     expect(quiz).toMatchObject({ moduleId: null, orderIndex: 2 });
   });
@@ -232,13 +313,30 @@ describe('course page', () => {
     const c = await course(owner, 'Page', { description: 'Description', prerequisiteCourseId: pre.id });
     const as = h.caller(owner);
     const mod = await as.modules.create({ courseId: c.id, title: 'Chapitre' });
-    await as.lessons.create({ courseId: c.id, moduleId: mod.id, title: 'Publique', contentType: 'text', contentText: 'SECRET', isPublished: true, durationMinutes: 12 });
-    await as.lessons.create({ courseId: c.id, moduleId: mod.id, title: 'Brouillon', contentType: 'text', contentText: 'draft', isPublished: false });
+    await as.lessons.create({
+      courseId: c.id,
+      moduleId: mod.id,
+      title: 'Publique',
+      contentType: 'text',
+      contentText: 'SECRET',
+      isPublished: true,
+      durationMinutes: 12,
+    });
+    await as.lessons.create({
+      courseId: c.id,
+      moduleId: mod.id,
+      title: 'Brouillon',
+      contentType: 'text',
+      contentText: 'draft',
+      isPublished: false,
+    });
     await expectTrpcError(h.caller(student).courses.bySlug({ slug: c.slug }), 'NOT_FOUND');
     await as.courses.publish({ id: c.id });
 
     const visitor = await h.caller(null).courses.bySlug({ slug: c.slug });
-    expect(visitor.modules[0].lessons.map((l) => [l.title, l.durationMinutes, l.content])).toEqual([['Publique', 12, null]]);
+    expect(visitor.modules[0].lessons.map((l) => [l.title, l.durationMinutes, l.content])).toEqual([
+      ['Publique', 12, null],
+    ]);
     expect(visitor.instructor.name).toContain('awa');
     expect(visitor.prerequisite).toBeNull(); // an unpublished prerequisite is not shown to visitors
     expect(JSON.stringify(visitor)).not.toContain('SECRET');

@@ -43,13 +43,16 @@ async function person(role: Role) {
   return { actor: { id: u.id, role, emailVerified: true, locale: 'fr' } as Actor, token };
 }
 
-const auth = (p: { token: string } | null): Record<string, string> => (p ? { authorization: `Bearer ${p.token}` } : {});
+const auth = (p: { token: string } | null): Record<string, string> =>
+  p ? { authorization: `Bearer ${p.token}` } : {};
 
 /** Every stored object under the uploads directory (temporary files included). */
 function storedFiles(): string[] {
   const root = path.join(dataDir, 'uploads');
   if (!fs.existsSync(root)) return [];
-  return (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile());
+  return (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) =>
+    fs.statSync(path.join(root, f)).isFile(),
+  );
 }
 
 async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
@@ -97,10 +100,14 @@ beforeAll(async () => {
     }),
   );
   const media = createProcessors(rt.deps).media!;
-  worker = new Worker('media', (job) => media({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade }), {
-    connection: rt.redis!.duplicate({ maxRetriesPerRequest: null }),
-    prefix,
-  });
+  worker = new Worker(
+    'media',
+    (job) => media({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade }),
+    {
+      connection: rt.redis!.duplicate({ maxRetriesPerRequest: null }),
+      prefix,
+    },
+  );
   app = await buildServer(rt);
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -132,8 +139,11 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const upload = (file: { name: string; type: string; data: Buffer }, who = owner, query = `courseId=${courseId}`) =>
-  postFile(`${base}/api/media?${query}`, file, auth(who));
+const upload = (
+  file: { name: string; type: string; data: Buffer },
+  who = owner,
+  query = `courseId=${courseId}`,
+) => postFile(`${base}/api/media?${query}`, file, auth(who));
 
 describe('refused uploads', () => {
   it('refuses an executable that claims to be a PNG, storing nothing', async () => {
@@ -153,23 +163,45 @@ describe('refused uploads', () => {
 
   it('refuses a file over its category limit midway, storing nothing', async () => {
     const rows = await MediaFile.count();
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
-    const res = await upload({ name: 'big.png', type: 'image/png', data: Buffer.concat([png, randomBytes(11 * 1024 * 1024)]) });
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    const res = await upload({
+      name: 'big.png',
+      type: 'image/png',
+      data: Buffer.concat([png, randomBytes(11 * 1024 * 1024)]),
+    });
     expect(res.status).toBe(413);
     expect(await MediaFile.count()).toBe(rows);
     expect(storedFiles()).toEqual([]);
   });
 
   it('refuses uploads to someone else’s course, anonymous ones and cross-site cookie ones', async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     expect((await upload({ name: 'a.png', type: 'image/png', data: png }, intruder)).status).toBe(403);
-    expect((await postFile(`${base}/api/media?courseId=${courseId}`, { name: 'a.png', type: 'image/png', data: png })).status).toBe(401);
-    const csrf = await postFile(`${base}/api/media?courseId=${courseId}`, { name: 'a.png', type: 'image/png', data: png }, {
-      cookie: `mdsc_session=${owner.token}`,
-      origin: 'https://evil.example',
-    });
+    expect(
+      (
+        await postFile(`${base}/api/media?courseId=${courseId}`, {
+          name: 'a.png',
+          type: 'image/png',
+          data: png,
+        })
+      ).status,
+    ).toBe(401);
+    const csrf = await postFile(
+      `${base}/api/media?courseId=${courseId}`,
+      { name: 'a.png', type: 'image/png', data: png },
+      {
+        cookie: `mdsc_session=${owner.token}`,
+        origin: 'https://evil.example',
+      },
+    );
     expect(csrf.status).toBe(403);
-    expect((await upload({ name: 'a.png', type: 'image/png', data: png }, owner, 'courseId=abc')).body).toMatchObject({
+    expect(
+      (await upload({ name: 'a.png', type: 'image/png', data: png }, owner, 'courseId=abc')).body,
+    ).toMatchObject({
       error: { field: 'courseId' },
     });
     expect(storedFiles()).toEqual([]);
@@ -178,11 +210,18 @@ describe('refused uploads', () => {
 
 describe('images', () => {
   it('stores an image, then the worker re-encodes it and makes a WebP thumbnail', async () => {
-    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#1f7a4d' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#1f7a4d' } })
+      .png()
+      .toBuffer();
     const res = await upload({ name: 'couverture.png', type: 'image/png', data: png });
     expect(res.status).toBe(201);
     const id = res.body.id as number;
-    expect(res.body).toMatchObject({ url: `/api/media/${id}`, fileType: 'image/png', fileCategory: 'image', fileSize: png.length });
+    expect(res.body).toMatchObject({
+      url: `/api/media/${id}`,
+      fileType: 'image/png',
+      fileCategory: 'image',
+      fileSize: png.length,
+    });
     const row = await waitFor(async () => {
       const m = await MediaFile.findByPk(id);
       return m?.metadata?.processed ? m : null;
@@ -196,10 +235,14 @@ describe('images', () => {
     expect(thumb.headers.get('content-type')).toBe('image/webp');
     const t = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
     expect([t.format, t.width, t.height]).toEqual(['webp', 480, 320]);
-    const main = await sharp(Buffer.from(await (await fetch(`${base}/api/media/${id}`, { headers: auth(owner) })).arrayBuffer())).metadata();
+    const main = await sharp(
+      Buffer.from(await (await fetch(`${base}/api/media/${id}`, { headers: auth(owner) })).arrayBuffer()),
+    ).metadata();
     expect([main.format, main.width, main.height]).toEqual(['webp', 1200, 800]);
     // The original PNG is gone: only the WebP and its thumbnail remain.
-    expect(storedFiles().filter((f) => f.includes(path.basename(row.storagePath).replace('-web.webp', '')))).toHaveLength(2);
+    expect(
+      storedFiles().filter((f) => f.includes(path.basename(row.storagePath).replace('-web.webp', ''))),
+    ).toHaveLength(2);
   });
 });
 
@@ -217,28 +260,47 @@ describe('reading files', () => {
     });
     expect(row.duration).toBe(3);
 
-    const part = await fetch(`${base}/api/media/${audioId}`, { headers: { ...auth(owner), range: 'bytes=100-199' } });
+    const part = await fetch(`${base}/api/media/${audioId}`, {
+      headers: { ...auth(owner), range: 'bytes=100-199' },
+    });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${data.length}`);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(data.subarray(100, 200));
-    const suffix = await fetch(`${base}/api/media/${audioId}`, { headers: { ...auth(owner), range: 'bytes=-10' } });
+    const suffix = await fetch(`${base}/api/media/${audioId}`, {
+      headers: { ...auth(owner), range: 'bytes=-10' },
+    });
     expect(Buffer.from(await suffix.arrayBuffer())).toEqual(data.subarray(data.length - 10));
-    const beyond = await fetch(`${base}/api/media/${audioId}`, { headers: { ...auth(owner), range: `bytes=${data.length}-` } });
+    const beyond = await fetch(`${base}/api/media/${audioId}`, {
+      headers: { ...auth(owner), range: `bytes=${data.length}-` },
+    });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get('content-range')).toBe(`bytes */${data.length}`);
   });
 
   it('serves lesson files of a published course to enrolled students only, course images to all', async () => {
-    const get = (id: number, who: { token: string } | null) => fetch(`${base}/api/media/${id}`, { headers: auth(who) });
+    const get = (id: number, who: { token: string } | null) =>
+      fetch(`${base}/api/media/${id}`, { headers: auth(who) });
     // Unpublished course: the owner only.
     expect((await get(audioId, null)).status).toBe(404);
     expect((await get(audioId, student)).status).toBe(404);
     expect((await get(audioId, owner)).status).toBe(200);
 
-    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#c00' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#c00' } })
+      .png()
+      .toBuffer();
     const cover = (await upload({ name: 'cover.png', type: 'image/png', data: png })).body.id as number;
-    await Lesson.create({ courseId, title: 'Écoute', contentType: 'audio', mediaFileId: audioId, orderIndex: 1, isPublished: true } as Lesson);
-    await Course.update({ isPublished: true, thumbnailUrl: `/api/media/${cover}` }, { where: { id: courseId } });
+    await Lesson.create({
+      courseId,
+      title: 'Écoute',
+      contentType: 'audio',
+      mediaFileId: audioId,
+      orderIndex: 1,
+      isPublished: true,
+    } as Lesson);
+    await Course.update(
+      { isPublished: true, thumbnailUrl: `/api/media/${cover}` },
+      { where: { id: courseId } },
+    );
 
     expect((await get(cover, null)).status).toBe(200);
     expect((await get(cover, null)).headers.get('cache-control')).toContain('public');

@@ -1,7 +1,18 @@
 // Analytics on generated data (MariaDB): every dashboard number equals a brute-force count done
 // in JavaScript over the generated rows; access is limited to the course's instructor and admins.
-import type { Actor } from '@mdsc/core';
-import { CourseModule, Enrollment, Lesson, Progress, Quiz, QuizAttempt, QuizQuestion, User, Certificate, Course } from '@mdsc/db';
+import { HARDEST_QUESTIONS_SAMPLE, hardestQuestions, type Actor } from '@mdsc/core';
+import {
+  CourseModule,
+  Enrollment,
+  Lesson,
+  Progress,
+  Quiz,
+  QuizAttempt,
+  QuizQuestion,
+  User,
+  Certificate,
+  Course,
+} from '@mdsc/db';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsRoutes } from '../routes/analytics.routes';
@@ -21,7 +32,7 @@ function rng(seed: number) {
   };
 }
 const rand = rng(20261120);
-const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 
 let h: CommsHarness;
 type U = Awaited<ReturnType<CommsHarness['user']>>;
@@ -30,9 +41,28 @@ let courseId: number;
 let lessons: { id: number; title: string }[] = [];
 const quizIds: number[] = [];
 const gen = {
-  enrolments: [] as { id: number; userId: number; status: string; progress: number; enrolledAt: Date; lastAccessedAt: Date | null }[],
-  progress: [] as { enrollmentId: number; lessonId: number; status: 'not_started' | 'in_progress' | 'completed'; timeSpent: number }[],
-  attempts: [] as { userId: number; quizId: number; status: string; isPassed: boolean; percentage: number; results: { questionId: number; correct: boolean }[] }[],
+  enrolments: [] as {
+    id: number;
+    userId: number;
+    status: string;
+    progress: number;
+    enrolledAt: Date;
+    lastAccessedAt: Date | null;
+  }[],
+  progress: [] as {
+    enrollmentId: number;
+    lessonId: number;
+    status: 'not_started' | 'in_progress' | 'completed';
+    timeSpent: number;
+  }[],
+  attempts: [] as {
+    userId: number;
+    quizId: number;
+    status: string;
+    isPassed: boolean;
+    percentage: number;
+    results: { questionId: number; correct: boolean }[];
+  }[],
   questions: [] as { id: number; quizId: number }[],
 };
 
@@ -56,7 +86,10 @@ beforeAll(async () => {
   const b2 = await mk('B2', m2.id, 2);
   lessons = [intro, a1, a2, b1, b2].map((l) => ({ id: l.id, title: l.title }));
 
-  for (const [title, isFinal] of [['Quiz A', false], ['Final', true]] as const) {
+  for (const [title, isFinal] of [
+    ['Quiz A', false],
+    ['Final', true],
+  ] as const) {
     const q = await Quiz.create({ courseId, lessonId: null, title, isFinal, isPublished: true });
     quizIds.push(q.id);
     for (let i = 1; i <= 4; i++) {
@@ -75,27 +108,57 @@ beforeAll(async () => {
   for (let i = 0; i < 70; i++) {
     const s = await h.user('student');
     const status = pick(statuses);
-    const progress = status === 'enrolled' ? 0 : status === 'in_progress' ? Math.round(rand() * 9900) / 100 : 100;
+    const progress =
+      status === 'enrolled' ? 0 : status === 'in_progress' ? Math.round(rand() * 9900) / 100 : 100;
     const enrolledAt = new Date(NOW.getTime() - Math.floor(rand() * 45 * DAY));
-    const lastAccessedAt = status === 'enrolled' && rand() < 0.5 ? null : new Date(NOW.getTime() - Math.floor(rand() * 40 * DAY));
-    const e = await Enrollment.create({ userId: s.id, courseId, status, progressPercentage: progress, enrolledAt, lastAccessedAt });
+    const lastAccessedAt =
+      status === 'enrolled' && rand() < 0.5 ? null : new Date(NOW.getTime() - Math.floor(rand() * 40 * DAY));
+    const e = await Enrollment.create({
+      userId: s.id,
+      courseId,
+      status,
+      progressPercentage: progress,
+      enrolledAt,
+      lastAccessedAt,
+    });
     gen.enrolments.push({ id: e.id, userId: s.id, status, progress, enrolledAt, lastAccessedAt });
     for (const l of lessons) {
       if (rand() < 0.25) continue;
       const ps = pick(['not_started', 'in_progress', 'completed', 'completed'] as const);
-      gen.progress.push({ enrollmentId: e.id, lessonId: l.id, status: ps, timeSpent: ps === 'not_started' ? 0 : Math.floor(rand() * 3600) });
+      gen.progress.push({
+        enrollmentId: e.id,
+        lessonId: l.id,
+        status: ps,
+        timeSpent: ps === 'not_started' ? 0 : Math.floor(rand() * 3600),
+      });
     }
     for (const quizId of quizIds) {
       const tries = Math.floor(rand() * 3);
       for (let t = 0; t < tries; t++) {
-        const results = gen.questions.filter((q) => q.quizId === quizId).map((q) => ({ questionId: q.id, correct: rand() < 0.3 + (q.id % 4) * 0.15 }));
-        const percentage = Math.round((results.filter((r) => r.correct).length / results.length) * 10000) / 100;
+        const results = gen.questions
+          .filter((q) => q.quizId === quizId)
+          .map((q) => ({ questionId: q.id, correct: rand() < 0.3 + (q.id % 4) * 0.15 }));
+        const percentage =
+          Math.round((results.filter((r) => r.correct).length / results.length) * 10000) / 100;
         const attemptStatus = rand() < 0.15 ? 'expired' : 'graded';
-        gen.attempts.push({ userId: s.id, quizId, status: attemptStatus, isPassed: attemptStatus === 'graded' && percentage >= 70, percentage, results });
+        gen.attempts.push({
+          userId: s.id,
+          quizId,
+          status: attemptStatus,
+          isPassed: attemptStatus === 'graded' && percentage >= 70,
+          percentage,
+          results,
+        });
       }
     }
   }
-  await Progress.bulkCreate(gen.progress.map((p) => ({ ...p, completionPercentage: p.status === 'completed' ? 100 : 0, completedAt: null })));
+  await Progress.bulkCreate(
+    gen.progress.map((p) => ({
+      ...p,
+      completionPercentage: p.status === 'completed' ? 100 : 0,
+      completedAt: null,
+    })),
+  );
   await QuizAttempt.bulkCreate(
     gen.attempts.map((a) => ({
       userId: a.userId,
@@ -126,8 +189,11 @@ describe('course analytics', () => {
     const E = gen.enrolments;
     const done = E.filter((e) => e.status === 'completed' || e.status === 'certified').length;
     const started = E.filter((e) => e.status !== 'enrolled').length;
-    const since = (days: number) => E.filter((e) => e.lastAccessedAt && e.lastAccessedAt.getTime() >= NOW.getTime() - days * DAY).length;
-    const totalTime = gen.progress.filter((p) => lessons.some((l) => l.id === p.lessonId)).reduce((s, p) => s + p.timeSpent, 0);
+    const since = (days: number) =>
+      E.filter((e) => e.lastAccessedAt && e.lastAccessedAt.getTime() >= NOW.getTime() - days * DAY).length;
+    const totalTime = gen.progress
+      .filter((p) => lessons.some((l) => l.id === p.lessonId))
+      .reduce((s, p) => s + p.timeSpent, 0);
     expect(a.summary).toEqual({
       enrolments: 70,
       startedLearners: started,
@@ -147,9 +213,13 @@ describe('course analytics', () => {
       expect(p.count, p.date).toBe(E.filter((e) => localDay(e.enrolledAt) === p.date).length);
     }
     const weekly = await h.caller(teacher).analytics.course({ courseId, days: 35, granularity: 'week' });
-    expect(weekly.enrolments.points.every((p) => new Date(`${p.date}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+    expect(weekly.enrolments.points.every((p) => new Date(`${p.date}T00:00:00Z`).getUTCDay() === 1)).toBe(
+      true,
+    );
     const firstWeek = weekly.enrolments.points[0].date;
-    expect(weekly.enrolments.points.reduce((s, p) => s + p.count, 0)).toBe(E.filter((e) => localDay(e.enrolledAt) >= firstWeek).length);
+    expect(weekly.enrolments.points.reduce((s, p) => s + p.count, 0)).toBe(
+      E.filter((e) => localDay(e.enrolledAt) >= firstWeek).length,
+    );
 
     // Funnel: reading order (course lesson, module A in order, module B), unpublished lesson left out.
     expect(a.funnel.map((f) => f.title)).toEqual(['Introduction', 'A1', 'A2', 'B1', 'B2']);
@@ -158,7 +228,12 @@ describe('course analytics', () => {
       const rows = gen.progress.filter((p) => p.lessonId === f.lessonId);
       const completed = rows.filter((p) => p.status === 'completed').length;
       const startedHere = rows.filter((p) => p.status !== 'not_started').length;
-      expect(f).toMatchObject({ started: startedHere, completed, dropOff: previous - completed, timeSpentSeconds: rows.reduce((s, p) => s + p.timeSpent, 0) });
+      expect(f).toMatchObject({
+        started: startedHere,
+        completed,
+        dropOff: previous - completed,
+        timeSpentSeconds: rows.reduce((s, p) => s + p.timeSpent, 0),
+      });
       previous = completed;
     }
 
@@ -177,7 +252,9 @@ describe('course analytics', () => {
 
     // Hardest questions: failure rate over graded answers, highest first.
     const stats = gen.questions.map((q) => {
-      const answers = gen.attempts.filter((x) => x.status === 'graded').flatMap((x) => x.results.filter((r) => r.questionId === q.id));
+      const answers = gen.attempts
+        .filter((x) => x.status === 'graded')
+        .flatMap((x) => x.results.filter((r) => r.questionId === q.id));
       const failed = answers.filter((r) => !r.correct).length;
       return { questionId: q.id, answered: answers.length, failed, rate: failed / answers.length };
     });
@@ -188,8 +265,14 @@ describe('course analytics', () => {
   });
 
   it('is FORBIDDEN to another instructor and to students, and open to admins', async () => {
-    await expectCode(h.caller(otherTeacher).analytics.course({ courseId, days: 30, granularity: 'day' }), 'FORBIDDEN');
-    await expectCode(h.caller(student).analytics.course({ courseId, days: 30, granularity: 'day' }), 'FORBIDDEN');
+    await expectCode(
+      h.caller(otherTeacher).analytics.course({ courseId, days: 30, granularity: 'day' }),
+      'FORBIDDEN',
+    );
+    await expectCode(
+      h.caller(student).analytics.course({ courseId, days: 30, granularity: 'day' }),
+      'FORBIDDEN',
+    );
     await expectCode(h.caller(student).analytics.platform(), 'FORBIDDEN');
     await expectCode(h.caller(teacher).analytics.platform(), 'FORBIDDEN');
     const byAdmin = await h.caller(admin).analytics.course({ courseId, days: 7, granularity: 'day' });
@@ -203,23 +286,82 @@ describe('course analytics', () => {
     await Lesson.update({ title: '=HYPERLINK("http://evil")' }, { where: { id: lessons[1].id } });
     const app = Fastify();
     const actors: Record<string, Actor> = { teacher, other: otherTeacher };
-    await app.register(analyticsRoutes, { deps: h.deps, resolveActor: async (req) => actors[String(req.headers['x-who'])] ?? null });
+    await app.register(analyticsRoutes, {
+      deps: h.deps,
+      resolveActor: async (req) => actors[String(req.headers['x-who'])] ?? null,
+    });
     try {
-      const ok = await app.inject({ url: `/api/analytics/${courseId}.csv?days=7&locale=en`, headers: { 'x-who': 'teacher' } });
+      const ok = await app.inject({
+        url: `/api/analytics/${courseId}.csv?days=7&locale=en`,
+        headers: { 'x-who': 'teacher' },
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.headers['content-type']).toMatch(/text\/csv/);
       expect(ok.body.startsWith('\uFEFF')).toBe(true);
       expect(ok.body).toContain('Enrolments,70');
       expect(ok.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
-      const forbidden = await app.inject({ url: `/api/analytics/${courseId}.csv`, headers: { 'x-who': 'other' } });
+      const forbidden = await app.inject({
+        url: `/api/analytics/${courseId}.csv`,
+        headers: { 'x-who': 'other' },
+      });
       expect(forbidden.statusCode).toBe(403);
       expect((await app.inject({ url: `/api/analytics/${courseId}.csv` })).statusCode).toBe(401);
-      const bad = await app.inject({ url: `/api/analytics/${courseId}.csv?days=9999`, headers: { 'x-who': 'teacher' } });
+      const bad = await app.inject({
+        url: `/api/analytics/${courseId}.csv?days=9999`,
+        headers: { 'x-who': 'teacher' },
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toMatchObject({ error: { field: 'days' } });
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('hardest questions sample', () => {
+  it('judges questions on the latest graded attempts of each quiz only', async () => {
+    const quiz = await Quiz.create({
+      courseId,
+      lessonId: null,
+      title: 'Échantillon',
+      isFinal: false,
+      isPublished: true,
+    });
+    const [q1, q2] = await Promise.all(
+      [1, 2].map((i) =>
+        QuizQuestion.create({
+          quizId: quiz.id,
+          questionText: `S${i}`,
+          questionType: 'true_false',
+          correctAnswer: 'true',
+          orderIndex: i,
+        }),
+      ),
+    );
+    const attempt = (q1ok: boolean, q2ok: boolean) => ({
+      userId: teacher.id,
+      quizId: quiz.id,
+      answers: {},
+      completedAt: NOW,
+      status: 'graded' as const,
+      results: [
+        { questionId: q1.id, correct: q1ok, pointsAwarded: 0, points: 1 },
+        { questionId: q2.id, correct: q2ok, pointsAwarded: 0, points: 1 },
+      ],
+    });
+    // The oldest attempt is the only one failing q2; it falls out of the sample.
+    await QuizAttempt.create(attempt(true, false));
+    await QuizAttempt.bulkCreate(
+      Array.from({ length: HARDEST_QUESTIONS_SAMPLE }, (_, i) => attempt(i % 100 !== 0, true)),
+    );
+    const hardest = await hardestQuestions(
+      h.deps,
+      [{ id: quiz.id, title: quiz.title, isFinal: false, lessonId: null }],
+      10,
+    );
+    expect(hardest.map((q) => [q.questionId, q.answered, q.failed])).toEqual([
+      [q1.id, HARDEST_QUESTIONS_SAMPLE, HARDEST_QUESTIONS_SAMPLE / 100],
+    ]);
   });
 });
 
@@ -229,12 +371,18 @@ describe('platform analytics', () => {
     const users = await User.findAll({ attributes: ['role', 'country', 'createdAt'] });
     expect(p.users.total).toBe(users.length);
     for (const role of ['student', 'instructor', 'admin'] as const) {
-      expect(p.users.byRole.find((r) => r.role === role)?.count).toBe(users.filter((u) => u.role === role).length);
+      expect(p.users.byRole.find((r) => r.role === role)?.count).toBe(
+        users.filter((u) => u.role === role).length,
+      );
     }
     expect(p.users.byCountry.reduce((s, c) => s + c.count, 0)).toBe(users.length);
     const enrolments = await Enrollment.findAll({ attributes: ['userId', 'lastAccessedAt', 'status'] });
     const active = (days: number) =>
-      new Set(enrolments.filter((e) => e.lastAccessedAt && e.lastAccessedAt.getTime() >= NOW.getTime() - days * DAY).map((e) => e.userId)).size;
+      new Set(
+        enrolments
+          .filter((e) => e.lastAccessedAt && e.lastAccessedAt.getTime() >= NOW.getTime() - days * DAY)
+          .map((e) => e.userId),
+      ).size;
     expect(p.activeLearners7d).toBe(active(7));
     expect(p.activeLearners30d).toBe(active(30));
     expect(p.enrolments.total).toBe(enrolments.length);

@@ -58,7 +58,13 @@ async function startApi(): Promise<ApiProcess> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return { base, child };
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, child };
     if (Date.now() > deadline) throw new Error('API did not become healthy in 60 s');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -77,7 +83,10 @@ function openSse(url: string, token: string) {
   const received: unknown[] = [];
   const waiters: { pred: (e: unknown) => boolean; resolve: (e: unknown) => void }[] = [];
   const done = (async () => {
-    const res = await fetch(url, { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` }, signal: ctrl.signal });
+    const res = await fetch(url, {
+      headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      signal: ctrl.signal,
+    });
     if (!res.ok || !res.body) throw new Error(`SSE ${res.status}`);
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -91,8 +100,14 @@ function openSse(url: string, token: string) {
         const block = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
         const lines = block.split('\n');
-        const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
-        const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        const event = lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim();
+        const data = lines
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('\n');
         if (event || !data) continue; // connected / ping / errors carry an event name
         const parsed: unknown = JSON.parse(data);
         received.push(parsed);
@@ -113,7 +128,10 @@ function openSse(url: string, token: string) {
       const found = received.find(pred);
       if (found) return Promise.resolve(found as T);
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching SSE event in ${timeoutMs} ms: ${JSON.stringify(received)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching SSE event in ${timeoutMs} ms: ${JSON.stringify(received)}`)),
+          timeoutMs,
+        );
         waiters.push({ pred, resolve: (e) => (clearTimeout(timer), resolve(e as T)) });
       });
     },
@@ -133,8 +151,18 @@ beforeAll(async () => {
   db = createDatabase({ url: process.env.TEST_DATABASE_URL! });
   const password = await hashPassword(PASSWORD);
   const common = { password, lastName: 'Live', isEmailVerified: true };
-  const teacher = await User.create({ ...common, email: emails.teacher, firstName: 'Awa', role: 'instructor' });
-  const student = await User.create({ ...common, email: emails.student, firstName: 'Koffi', role: 'student' });
+  const teacher = await User.create({
+    ...common,
+    email: emails.teacher,
+    firstName: 'Awa',
+    role: 'instructor',
+  });
+  const student = await User.create({
+    ...common,
+    email: emails.student,
+    firstName: 'Koffi',
+    role: 'student',
+  });
   const category = await Category.create({ name: `Live ${run}` });
   const course = await Course.create({
     title: 'Live',
@@ -179,13 +207,18 @@ describe('live notifications with two API processes and one Redis', () => {
       const onB = trpcHttp(b!.base, ORIGIN);
       const sent = await onB.mutation<{ id: number }>(
         'messages.send',
-        { recipientId: (await User.findOne({ where: { email: emails.student } }))!.id, subject: 'En direct', content: '<b>Bonjour</b>' },
+        {
+          recipientId: (await User.findOne({ where: { email: emails.student } }))!.id,
+          subject: 'En direct',
+          content: '<b>Bonjour</b>',
+        },
         { bearer: teacherToken },
       );
       expect(sent.error).toBeNull();
-      const pushed = await stream.next<{ kind: 'notification'; notification: { id: number; type: string; data: any } }>(
-        (e) => e.kind === 'notification',
-      );
+      const pushed = await stream.next<{
+        kind: 'notification';
+        notification: { id: number; type: string; data: any };
+      }>((e) => e.kind === 'notification');
       expect(pushed.notification).toMatchObject({
         type: 'new_message',
         isRead: false,
@@ -204,7 +237,9 @@ describe('live notifications with two API processes and one Redis', () => {
   });
 
   it('refuses the stream without a session', async () => {
-    const res = await fetch(`${a!.base}/trpc/notifications.onNotification`, { headers: { accept: 'text/event-stream' } });
+    const res = await fetch(`${a!.base}/trpc/notifications.onNotification`, {
+      headers: { accept: 'text/event-stream' },
+    });
     const text = await res.text();
     expect(text).toMatch(/UNAUTHORIZED/);
   });

@@ -32,11 +32,16 @@ describe('who may write to whom', () => {
   it('refuses a student writing to someone they share no course with, and writes nothing', async () => {
     const before = await sentBy(stranger.id);
     await expectCode(
-      h.caller(stranger).messages.send({ recipientId: teacher.id, subject: 'Bonjour', content: 'Une question' }),
+      h
+        .caller(stranger)
+        .messages.send({ recipientId: teacher.id, subject: 'Bonjour', content: 'Une question' }),
       'FORBIDDEN',
     );
     // Two students of the same course: not allowed either (documented rule).
-    await expectCode(h.caller(alice).messages.send({ recipientId: bob.id, subject: 'Salut', content: 'Hello' }), 'FORBIDDEN');
+    await expectCode(
+      h.caller(alice).messages.send({ recipientId: bob.id, subject: 'Salut', content: 'Hello' }),
+      'FORBIDDEN',
+    );
     await expectCode(
       h.caller(alice).messages.send({ recipientId: otherTeacher.id, subject: 'Salut', content: 'Hello' }),
       'FORBIDDEN',
@@ -46,11 +51,18 @@ describe('who may write to whom', () => {
   });
 
   it('lets a student and the instructor of their course write to each other, and anyone write to an admin', async () => {
-    await h.caller(alice).messages.send({ recipientId: teacher.id, subject: 'Question', content: 'Module 2 ?' });
-    await h.caller(teacher).messages.send({ recipientId: bob.id, subject: 'Relance', content: 'Où en êtes-vous ?' });
+    await h
+      .caller(alice)
+      .messages.send({ recipientId: teacher.id, subject: 'Question', content: 'Module 2 ?' });
+    await h
+      .caller(teacher)
+      .messages.send({ recipientId: bob.id, subject: 'Relance', content: 'Où en êtes-vous ?' });
     await h.caller(stranger).messages.send({ recipientId: admin.id, subject: 'Aide', content: 'Mon compte' });
     await h.caller(admin).messages.send({ recipientId: carol.id, subject: 'Info', content: 'Bienvenue' });
-    await expectCode(h.caller(alice).messages.send({ recipientId: alice.id, subject: 'Moi', content: 'moi' }), 'BAD_REQUEST');
+    await expectCode(
+      h.caller(alice).messages.send({ recipientId: alice.id, subject: 'Moi', content: 'moi' }),
+      'BAD_REQUEST',
+    );
   });
 
   it('offers in the picker exactly the people one may write to', async () => {
@@ -58,7 +70,8 @@ describe('who may write to whom', () => {
     const ids = forAlice.map((u) => u.id);
     expect(ids).toContain(teacher.id);
     expect(ids).toContain(admin.id);
-    for (const no of [bob.id, carol.id, otherTeacher.id, stranger.id, alice.id]) expect(ids).not.toContain(no);
+    for (const no of [bob.id, carol.id, otherTeacher.id, stranger.id, alice.id])
+      expect(ids).not.toContain(no);
     const forTeacher = (await h.caller(teacher).messages.recipients({ query: 'Ali' })).map((u) => u.id);
     expect(forTeacher).toEqual([alice.id]);
     const wildcard = await h.caller(teacher).messages.recipients({ query: '%' });
@@ -68,9 +81,16 @@ describe('who may write to whom', () => {
 
 describe('threads and read state', () => {
   it('threads replies under the first message and shows each party only their conversation', async () => {
-    const first = await h.caller(alice).messages.send({ recipientId: teacher.id, subject: 'Devoir', content: 'Pour quand ?' });
+    const first = await h
+      .caller(alice)
+      .messages.send({ recipientId: teacher.id, subject: 'Devoir', content: 'Pour quand ?' });
     const inbox = await h.caller(teacher).messages.inbox({ limit: 5 });
-    expect(inbox.items[0]).toMatchObject({ id: first.id, subject: 'Devoir', isRead: false, sender: { id: alice.id } });
+    expect(inbox.items[0]).toMatchObject({
+      id: first.id,
+      subject: 'Devoir',
+      isRead: false,
+      sender: { id: alice.id },
+    });
     const reply = await h.caller(teacher).messages.reply({ messageId: first.id, content: 'Vendredi.' });
     expect(reply.threadId).toBe(first.id);
     const again = await h.caller(alice).messages.reply({ messageId: reply.id, content: 'Merci !' });
@@ -79,7 +99,11 @@ describe('threads and read state', () => {
     const thread = await h.caller(alice).messages.thread({ messageId: reply.id });
     expect(thread.rootId).toBe(first.id);
     expect(thread.messages.map((m) => m.content)).toEqual(['Pour quand ?', 'Vendredi.', 'Merci !']);
-    expect(thread.messages[1]).toMatchObject({ subject: 'Re: Devoir', isMine: false, sender: { id: teacher.id } });
+    expect(thread.messages[1]).toMatchObject({
+      subject: 'Re: Devoir',
+      isMine: false,
+      sender: { id: teacher.id },
+    });
     await expectCode(h.caller(bob).messages.thread({ messageId: first.id }), 'NOT_FOUND');
     await expectCode(h.caller(bob).messages.reply({ messageId: first.id, content: 'intrus' }), 'NOT_FOUND');
 
@@ -92,7 +116,10 @@ describe('threads and read state', () => {
   });
 
   it('keeps the read state of a broadcast per recipient', async () => {
-    const before = { bob: await h.caller(bob).messages.unreadCount(), carol: await h.caller(carol).messages.unreadCount() };
+    const before = {
+      bob: await h.caller(bob).messages.unreadCount(),
+      carol: await h.caller(carol).messages.unreadCount(),
+    };
     const b = await h.caller(teacher).messages.broadcastCourse({
       courseId,
       subject: 'Classe virtuelle',
@@ -107,7 +134,12 @@ describe('threads and read state', () => {
     expect(await h.caller(bob).messages.unreadCount()).toBe(before.bob);
     expect(await h.caller(carol).messages.unreadCount()).toBe(before.carol + 1);
     const carolInbox = await h.caller(carol).messages.inbox({ limit: 1 });
-    expect(carolInbox.items[0]).toMatchObject({ id: b.id, type: 'broadcast', isRead: false, course: { id: courseId } });
+    expect(carolInbox.items[0]).toMatchObject({
+      id: b.id,
+      type: 'broadcast',
+      isRead: false,
+      course: { id: courseId },
+    });
     const bobInbox = await h.caller(bob).messages.inbox({ limit: 1 });
     expect(bobInbox.items[0]).toMatchObject({ id: b.id, isRead: true });
 
@@ -115,7 +147,10 @@ describe('threads and read state', () => {
     expect(sent.items[0]).toMatchObject({ id: b.id, recipientCount: 3, readCount: 1 });
 
     // One notification per student; Bob's was cleared by reading the message.
-    const notes = await Notification.findAll({ where: { userId: [alice.id, bob.id, carol.id] }, order: [['id', 'DESC']] });
+    const notes = await Notification.findAll({
+      where: { userId: [alice.id, bob.id, carol.id] },
+      order: [['id', 'DESC']],
+    });
     const forB = notes.filter((n) => JSON.parse(n.payload).data.messageId === b.id);
     expect(forB).toHaveLength(3);
     expect(forB.find((n) => n.userId === bob.id)?.isRead).toBe(true);
@@ -123,8 +158,13 @@ describe('threads and read state', () => {
 
     // A student replying to a broadcast writes to its sender only.
     const r = await h.caller(carol).messages.reply({ messageId: b.id, content: 'Présente !' });
-    expect((await h.caller(alice).messages.thread({ messageId: b.id })).messages.map((m) => m.id)).toEqual([b.id]);
-    expect((await h.caller(teacher).messages.thread({ messageId: b.id })).messages.map((m) => m.id)).toEqual([b.id, r.id]);
+    expect((await h.caller(alice).messages.thread({ messageId: b.id })).messages.map((m) => m.id)).toEqual([
+      b.id,
+    ]);
+    expect((await h.caller(teacher).messages.thread({ messageId: b.id })).messages.map((m) => m.id)).toEqual([
+      b.id,
+      r.id,
+    ]);
   });
 
   it('lets only the course owner or an admin broadcast to a course, and admins to a role', async () => {
@@ -132,9 +172,17 @@ describe('threads and read state', () => {
       h.caller(otherTeacher).messages.broadcastCourse({ courseId, subject: 'x', content: 'y' }),
       'FORBIDDEN',
     );
-    await expectCode(h.caller(alice).messages.broadcastCourse({ courseId, subject: 'x', content: 'y' }), 'FORBIDDEN');
-    await expectCode(h.caller(teacher).messages.broadcastAll({ audience: 'all', subject: 'x', content: 'y' }), 'FORBIDDEN');
-    const b = await h.caller(admin).messages.broadcastAll({ audience: 'instructor', subject: 'Réunion', content: 'Lundi' });
+    await expectCode(
+      h.caller(alice).messages.broadcastCourse({ courseId, subject: 'x', content: 'y' }),
+      'FORBIDDEN',
+    );
+    await expectCode(
+      h.caller(teacher).messages.broadcastAll({ audience: 'all', subject: 'x', content: 'y' }),
+      'FORBIDDEN',
+    );
+    const b = await h
+      .caller(admin)
+      .messages.broadcastAll({ audience: 'instructor', subject: 'Réunion', content: 'Lundi' });
     const rows = await MessageRecipient.findAll({ where: { messageId: b.id }, attributes: ['userId'] });
     const ids = rows.map((r) => r.userId);
     expect(ids).toEqual(expect.arrayContaining([teacher.id, otherTeacher.id]));
@@ -146,7 +194,9 @@ describe('threads and read state', () => {
 describe('message text', () => {
   it('returns <script> as the text that was typed, minus control characters, and caps lengths', async () => {
     const content = 'Regardez : <script>alert("x")</script> & <b>gras</b>\u0000\u202E fin';
-    const sent = await h.caller(alice).messages.send({ recipientId: teacher.id, subject: 'Test\n<i>sujet</i>', content });
+    const sent = await h
+      .caller(alice)
+      .messages.send({ recipientId: teacher.id, subject: 'Test\n<i>sujet</i>', content });
     const thread = await h.caller(teacher).messages.thread({ messageId: sent.id });
     const m = thread.messages.find((x) => x.id === sent.id)!;
     expect(m.content).toBe('Regardez : <script>alert("x")</script> & <b>gras</b> fin');
@@ -154,16 +204,23 @@ describe('message text', () => {
     const stored = await Message.findByPk(sent.id);
     expect(stored?.content).toContain('<script>'); // stored as typed, not HTML-escaped
     await expectCode(
-      h.caller(alice).messages.send({ recipientId: teacher.id, subject: 'Long', content: 'x'.repeat(10_001) }),
+      h
+        .caller(alice)
+        .messages.send({ recipientId: teacher.id, subject: 'Long', content: 'x'.repeat(10_001) }),
       'BAD_REQUEST',
     );
-    await expectCode(h.caller(alice).messages.send({ recipientId: teacher.id, subject: ' \n ', content: 'x' }), 'BAD_REQUEST');
+    await expectCode(
+      h.caller(alice).messages.send({ recipientId: teacher.id, subject: ' \n ', content: 'x' }),
+      'BAD_REQUEST',
+    );
   });
 });
 
 describe('deletion and e-mail', () => {
   it('removes a message from one side only, and soft-deletes it once both sides removed it', async () => {
-    const m = await h.caller(teacher).messages.send({ recipientId: carol.id, subject: 'À supprimer', content: 'x' });
+    const m = await h
+      .caller(teacher)
+      .messages.send({ recipientId: carol.id, subject: 'À supprimer', content: 'x' });
     await h.caller(carol).messages.delete({ messageId: m.id });
     expect((await h.caller(carol).messages.inbox({ limit: 50 })).items.map((i) => i.id)).not.toContain(m.id);
     expect((await h.caller(teacher).messages.sent({ limit: 50 })).items.map((i) => i.id)).toContain(m.id);
@@ -174,7 +231,9 @@ describe('deletion and e-mail', () => {
   });
 
   it('e-mails a new message to a recipient who wants it, and not to one who does not', async () => {
-    await h.caller(teacher).messages.send({ recipientId: alice.id, subject: 'Votre devoir', content: 'Bravo' });
+    await h
+      .caller(teacher)
+      .messages.send({ recipientId: alice.id, subject: 'Votre devoir', content: 'Bravo' });
     await h.caller(teacher).messages.send({ recipientId: bob.id, subject: 'Votre devoir', content: 'Bravo' });
     const mail = await h.smtp.waitFor(alice.email, /Nouveau message/);
     expect(mail.text).toContain('/messages/');

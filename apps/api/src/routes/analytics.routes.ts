@@ -39,7 +39,9 @@ export async function analyticsRoutes(app: FastifyInstance, opts: AnalyticsRoute
     });
     if (!q.success || !input.success) {
       const issue = (q.success ? input.error : q.error)?.issues[0];
-      return reply.code(400).send({ error: { message: issue?.message ?? 'invalid', field: String(issue?.path[0] ?? '') } });
+      return reply
+        .code(400)
+        .send({ error: { message: issue?.message ?? 'invalid', field: String(issue?.path[0] ?? '') } });
     }
     try {
       const data = await getCourseAnalytics(opts.deps, actor, input.data);
@@ -51,7 +53,9 @@ export async function analyticsRoutes(app: FastifyInstance, opts: AnalyticsRoute
         .send(courseAnalyticsCsv(data, locale));
     } catch (err) {
       if (err instanceof DomainError) {
-        return reply.code(STATUS[err.code]).send({ error: { message: err.message, field: err.details?.field ?? null } });
+        return reply
+          .code(STATUS[err.code])
+          .send({ error: { message: err.message, field: err.details?.field ?? null } });
       }
       throw err;
     }

@@ -39,7 +39,9 @@ function sendError(reply: FastifyReply, status: number, message: string, field: 
 }
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n` (one range; anything else is ignored: the whole file is sent). */
-export function parseRangeHeader(header: string | undefined): { start: number; end?: number } | { suffix: number } | null {
+export function parseRangeHeader(
+  header: string | undefined,
+): { start: number; end?: number } | { suffix: number } | null {
   const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
   if (!m || (m[1] === '' && m[2] === '')) return null;
   if (m[1] === '') return { suffix: Number(m[2]) };
@@ -80,7 +82,12 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
       reply.header('connection', 'close');
       if (err instanceof MediaTooLargeError) return sendError(reply, 413, err.message, 'file');
       if (err instanceof DomainError) {
-        return sendError(reply, STATUS[err.code], err.message, (err.details?.field as string | undefined) ?? null);
+        return sendError(
+          reply,
+          STATUS[err.code],
+          err.message,
+          (err.details?.field as string | undefined) ?? null,
+        );
       }
       req.log.error({ err }, 'upload failed');
       return sendError(reply, 500, 'Upload failed');
@@ -116,7 +123,10 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
         .header('accept-ranges', 'bytes')
         .header('content-length', String(got.contentLength))
         .header('cache-control', isPublic ? 'public, max-age=3600' : 'private, max-age=300')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(media.originalFilename)}`);
+        .header(
+          'content-disposition',
+          `inline; filename*=UTF-8''${encodeURIComponent(media.originalFilename)}`,
+        );
       if (got.range) {
         reply.code(206).header('content-range', `bytes ${got.range.start}-${got.range.end}/${got.size}`);
       }

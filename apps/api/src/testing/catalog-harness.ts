@@ -92,11 +92,16 @@ export async function expectTrpcError(p: Promise<unknown>, code: string, field?:
   const err = (await p.then(
     () => null,
     (e: unknown) => e,
-  )) as { code?: string; message?: string; cause?: { details?: { field?: string }; issues?: { path: PropertyKey[] }[] } } | null;
+  )) as {
+    code?: string;
+    message?: string;
+    cause?: { details?: { field?: string }; issues?: { path: PropertyKey[] }[] };
+  } | null;
   if (!err) throw new Error(`expected ${code}, the call succeeded`);
   if (err.code !== code) throw new Error(`expected ${code}, got ${err.code}: ${err.message}`);
   if (field) {
     const named = [err.cause?.details?.field, ...(err.cause?.issues ?? []).map((i) => String(i.path[0]))];
-    if (!named.includes(field)) throw new Error(`expected the error to name ${field}, got ${named.join(', ')}: ${err.message}`);
+    if (!named.includes(field))
+      throw new Error(`expected the error to name ${field}, got ${named.join(', ')}: ${err.message}`);
   }
 }

@@ -7,7 +7,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { appRouter, createCallerFactory, type Context } from '@mdsc/api';
-import { createMemoryEventBus, systemClock, type Actor, type Clock, type CoreDeps, type EventBus } from '@mdsc/core';
+import {
+  createMemoryEventBus,
+  systemClock,
+  type Actor,
+  type Clock,
+  type CoreDeps,
+  type EventBus,
+} from '@mdsc/core';
 import { Category, Course, createDatabase, Enrollment, User, type Database } from '@mdsc/db';
 import { createInlineJobQueue, type JobQueue } from '@mdsc/jobs';
 import { createLocalStorage } from '@mdsc/storage';
@@ -26,9 +33,16 @@ export interface CommsHarness {
   jobs: ReturnType<typeof createInlineJobQueue>;
   smtp: SmtpSink;
   caller(actor: Actor | null): ReturnType<typeof createCaller>;
-  user(role: Role, opts?: { firstName?: string; country?: string | null; emailOnMessage?: boolean }): Promise<Actor & { email: string }>;
+  user(
+    role: Role,
+    opts?: { firstName?: string; country?: string | null; emailOnMessage?: boolean },
+  ): Promise<Actor & { email: string }>;
   course(instructorId: number, title?: string): Promise<number>;
-  enrol(userId: number, courseId: number, fields?: Partial<Pick<Enrollment, 'status' | 'isActive'>>): Promise<number>;
+  enrol(
+    userId: number,
+    courseId: number,
+    fields?: Partial<Pick<Enrollment, 'status' | 'isActive'>>,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -66,7 +80,12 @@ export async function createCommsHarness(opts: { clock?: Clock } = {}): Promise<
     jobs,
     smtp,
     caller: (actor) => {
-      const ctx: Context = { deps, redis: null, req: { ip: '127.0.0.1', origin: null, userAgent: 'vitest' }, actor };
+      const ctx: Context = {
+        deps,
+        redis: null,
+        req: { ip: '127.0.0.1', origin: null, userAgent: 'vitest' },
+        actor,
+      };
       return createCaller(ctx);
     },
     async user(role, o = {}) {

@@ -6,6 +6,8 @@ import { AnalyticsNavLink } from '../features/analytics/AnalyticsNavLink';
 import { MessagesNavLink } from '../features/messages/MessagesNavLink';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { InstructorNavLink } from '../features/authoring/InstructorNavLink';
+import { GamificationNavLinks } from '../features/gamification/GamificationNavLinks';
+import { XpHeader } from '../features/gamification/XpHeader';
 import { LearningNavLinks } from '../features/learning/LearningNavLinks';
 import { useI18n } from '../i18n';
 
@@ -29,10 +31,12 @@ export function Layout({ children }: { children: ReactNode }) {
             {t('nav.catalog')}
           </Link>
           <LearningNavLinks />
+          <GamificationNavLinks />
           <InstructorNavLink />
           <AnalyticsNavLink />
           <MessagesNavLink />
         </nav>
+        <XpHeader />
         <NotificationBell />
         <AccountNav />
         <label className="lang-switch">

@@ -30,7 +30,9 @@ export const courseRouter = router({
   bySlug: publicProcedure
     .input(courseSlugInput)
     .query(({ ctx, input }) => getCourseBySlug(ctx.deps, ctx.actor, input.slug)),
-  featured: publicProcedure.input(featuredCoursesInput).query(({ ctx, input }) => listFeaturedCourses(ctx.deps, input)),
+  featured: publicProcedure
+    .input(featuredCoursesInput)
+    .query(({ ctx, input }) => listFeaturedCourses(ctx.deps, input)),
   perCategory: publicProcedure
     .input(coursesPerCategoryInput)
     .query(({ ctx, input }) => listCoursesPerCategory(ctx.deps, input)),
@@ -38,11 +40,21 @@ export const courseRouter = router({
   /** The instructor's own courses, drafts included. */
   mine: instructorProcedure.query(({ ctx }) => listMyCourses(ctx.deps, ctx.actor)),
   /** The course builder's view: every field, every lesson with content, what publication lacks. */
-  editor: instructorProcedure.input(courseByIdInput).query(({ ctx, input }) => getCourseForEdit(ctx.deps, ctx.actor, input.id)),
-  create: instructorProcedure.input(courseCreateInput).mutation(({ ctx, input }) => createCourse(ctx.deps, ctx.actor, input)),
-  update: instructorProcedure.input(courseUpdateInput).mutation(({ ctx, input }) => updateCourse(ctx.deps, ctx.actor, input)),
-  delete: instructorProcedure.input(courseByIdInput).mutation(({ ctx, input }) => deleteCourse(ctx.deps, ctx.actor, input.id)),
-  publish: instructorProcedure.input(courseByIdInput).mutation(({ ctx, input }) => publishCourse(ctx.deps, ctx.actor, input.id)),
+  editor: instructorProcedure
+    .input(courseByIdInput)
+    .query(({ ctx, input }) => getCourseForEdit(ctx.deps, ctx.actor, input.id)),
+  create: instructorProcedure
+    .input(courseCreateInput)
+    .mutation(({ ctx, input }) => createCourse(ctx.deps, ctx.actor, input)),
+  update: instructorProcedure
+    .input(courseUpdateInput)
+    .mutation(({ ctx, input }) => updateCourse(ctx.deps, ctx.actor, input)),
+  delete: instructorProcedure
+    .input(courseByIdInput)
+    .mutation(({ ctx, input }) => deleteCourse(ctx.deps, ctx.actor, input.id)),
+  publish: instructorProcedure
+    .input(courseByIdInput)
+    .mutation(({ ctx, input }) => publishCourse(ctx.deps, ctx.actor, input.id)),
   unpublish: instructorProcedure
     .input(courseByIdInput)
     .mutation(({ ctx, input }) => unpublishCourse(ctx.deps, ctx.actor, input.id)),

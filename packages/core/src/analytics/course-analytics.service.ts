@@ -67,11 +67,18 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-async function select<T extends object>(deps: Deps, sql: string, replacements: Record<string, unknown>): Promise<T[]> {
+async function select<T extends object>(
+  deps: Deps,
+  sql: string,
+  replacements: Record<string, unknown>,
+): Promise<T[]> {
   return deps.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
 }
 
-export async function courseSummary(deps: Deps, courseId: number): Promise<Omit<CourseSummary, 'totalTimeSpentSeconds' | 'averageTimePerLearnerSeconds'>> {
+export async function courseSummary(
+  deps: Deps,
+  courseId: number,
+): Promise<Omit<CourseSummary, 'totalTimeSpentSeconds' | 'averageTimePerLearnerSeconds'>> {
   const now = deps.clock.now().getTime();
   const d7 = new Date(now - 7 * 86_400_000);
   const d30 = new Date(now - 30 * 86_400_000);
@@ -145,11 +152,21 @@ export async function enrolmentSeries(
 /** Published lessons in reading order: the course's own lessons, then each module's. */
 async function orderedLessons(courseId: number) {
   const [modules, lessons] = await Promise.all([
-    CourseModule.findAll({ attributes: ['id', 'title', 'orderIndex'], where: { courseId }, order: [['orderIndex', 'ASC'], ['id', 'ASC']] }),
+    CourseModule.findAll({
+      attributes: ['id', 'title', 'orderIndex'],
+      where: { courseId },
+      order: [
+        ['orderIndex', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    }),
     Lesson.findAll({
       attributes: ['id', 'title', 'moduleId', 'orderIndex'],
       where: { courseId, isPublished: true },
-      order: [['orderIndex', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['orderIndex', 'ASC'],
+        ['id', 'ASC'],
+      ],
     }),
   ]);
   const moduleTitle = new Map(modules.map((m) => [m.id, m.title]));
@@ -201,12 +218,19 @@ export async function lessonFunnel(deps: Deps, courseId: number, enrolments: num
   });
 }
 
-export async function getCourseAnalytics(deps: Deps, actor: Actor, input: CourseAnalyticsInput): Promise<CourseAnalytics> {
+export async function getCourseAnalytics(
+  deps: Deps,
+  actor: Actor,
+  input: CourseAnalyticsInput,
+): Promise<CourseAnalytics> {
   const course = await loadCourseForAnalytics(actor, input.courseId);
   const quizzes = await Quiz.findAll({
     attributes: ['id', 'title', 'isFinal', 'lessonId'],
     where: { courseId: course.id },
-    order: [['isFinal', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['isFinal', 'ASC'],
+      ['id', 'ASC'],
+    ],
   });
   const [summary, points, quizRows, hardest] = await Promise.all([
     courseSummary(deps, course.id),

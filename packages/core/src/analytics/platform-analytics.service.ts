@@ -50,7 +50,9 @@ export async function getPlatformAnalytics(deps: Deps, actor: Actor): Promise<Pl
     q<{ role: Role; country: string | null; n: number }>(
       'SELECT role, country, COUNT(*) AS n FROM users WHERE deleted_at IS NULL GROUP BY role, country',
     ),
-    q<{ n: number }>('SELECT COUNT(*) AS n FROM users WHERE deleted_at IS NULL AND created_at >= :d30', { d30 }),
+    q<{ n: number }>('SELECT COUNT(*) AS n FROM users WHERE deleted_at IS NULL AND created_at >= :d30', {
+      d30,
+    }),
     // idx_accessed_user (last_accessed_at, user_id): covering range.
     q<{ a7: number; a30: number }>(
       `SELECT COUNT(DISTINCT CASE WHEN last_accessed_at >= :d7 THEN user_id END) AS a7, COUNT(DISTINCT user_id) AS a30
@@ -85,7 +87,10 @@ export async function getPlatformAnalytics(deps: Deps, actor: Actor): Promise<Pl
     generatedAt: new Date(now).toISOString(),
     users: {
       total: [...byRole.values()].reduce((a, b) => a + b, 0),
-      byRole: (['student', 'instructor', 'admin'] as Role[]).map((role) => ({ role, count: byRole.get(role) ?? 0 })),
+      byRole: (['student', 'instructor', 'admin'] as Role[]).map((role) => ({
+        role,
+        count: byRole.get(role) ?? 0,
+      })),
       byCountry: [...byCountry.entries()]
         .map(([country, count]) => ({ country, count }))
         .sort((a, b) => b.count - a.count || String(a.country).localeCompare(String(b.country))),

@@ -99,7 +99,11 @@ export async function quizStats(deps: Deps, quizzes: QuizRef[]): Promise<QuizSta
 export const HARDEST_QUESTIONS_SAMPLE = 1000;
 
 /** The questions of these quizzes with the highest failure rate among graded answers. */
-export async function hardestQuestions(deps: Deps, quizzes: QuizRef[], limit: number): Promise<QuestionStats[]> {
+export async function hardestQuestions(
+  deps: Deps,
+  quizzes: QuizRef[],
+  limit: number,
+): Promise<QuestionStats[]> {
   if (quizzes.length === 0) return [];
   // The latest attempts of each quiz (index idx_quiz_status: quiz_id, status, then the primary key).
   const latest = quizzes
@@ -128,12 +132,18 @@ export async function hardestQuestions(deps: Deps, quizzes: QuizRef[], limit: nu
   const ranked = rows
     .map((r) => ({ questionId: Number(r.questionId), answered: num(r.answered), failed: num(r.failed) }))
     .filter((r) => r.answered > 0 && r.failed > 0)
-    .sort((a, b) => b.failed / b.answered - a.failed / a.answered || b.failed - a.failed || a.questionId - b.questionId)
+    .sort(
+      (a, b) =>
+        b.failed / b.answered - a.failed / a.answered || b.failed - a.failed || a.questionId - b.questionId,
+    )
     .slice(0, limit);
   if (ranked.length === 0) return [];
   const questions = await QuizQuestion.findAll({
     attributes: ['id', 'quizId', 'questionText'],
-    where: { id: { [Op.in]: ranked.map((r) => r.questionId) }, quizId: { [Op.in]: quizzes.map((q) => q.id) } },
+    where: {
+      id: { [Op.in]: ranked.map((r) => r.questionId) },
+      quizId: { [Op.in]: quizzes.map((q) => q.id) },
+    },
   });
   const question = new Map(questions.map((q) => [q.id, q]));
   const quizTitle = new Map(quizzes.map((q) => [q.id, q.title]));

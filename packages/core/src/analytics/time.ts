@@ -21,13 +21,25 @@ export function tzOffsetMinutes(timeZone: string, at: Date): number {
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  const local = Date.UTC(
+    +parts.year,
+    +parts.month - 1,
+    +parts.day,
+    +parts.hour,
+    +parts.minute,
+    +parts.second,
+  );
   return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
 /** YYYY-MM-DD of `at` in `timeZone`. */
 export function localDay(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 export function addDays(day: string, n: number): string {

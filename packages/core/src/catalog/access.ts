@@ -18,7 +18,10 @@ export async function loadEditableCourse(
   courseId: number,
   transaction?: Transaction,
 ): Promise<Course> {
-  const course = await Course.findByPk(courseId, transaction ? { transaction, lock: transaction.LOCK.UPDATE } : {});
+  const course = await Course.findByPk(
+    courseId,
+    transaction ? { transaction, lock: transaction.LOCK.UPDATE } : {},
+  );
   if (!course) throw new NotFoundError('Course', { id: courseId });
   assertOwnerOrAdmin(actor, course.instructorId, 'this course');
   return course;

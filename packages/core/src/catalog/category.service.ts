@@ -15,7 +15,10 @@ export interface CategoryDto {
 }
 
 /** Categories with the number of published courses in each, in one query. */
-export async function listCategories(_deps: Pick<CoreDeps, 'db'>, input: CategoryListInput): Promise<CategoryDto[]> {
+export async function listCategories(
+  _deps: Pick<CoreDeps, 'db'>,
+  input: CategoryListInput,
+): Promise<CategoryDto[]> {
   const rows = await Category.findAll({
     where: input.includeInactive ? {} : { isActive: true },
     attributes: {
@@ -65,10 +68,15 @@ async function categoryDto(id: number): Promise<CategoryDto> {
 
 async function assertNameFree(name: string, exceptId?: number): Promise<void> {
   const existing = await Category.findOne({ attributes: ['id'], where: { name } });
-  if (existing && existing.id !== exceptId) throw new ConflictError('A category with this name already exists', { field: 'name' });
+  if (existing && existing.id !== exceptId)
+    throw new ConflictError('A category with this name already exists', { field: 'name' });
 }
 
-export async function createCategory(_deps: Pick<CoreDeps, 'db'>, actor: Actor, input: CategoryCreateInput): Promise<CategoryDto> {
+export async function createCategory(
+  _deps: Pick<CoreDeps, 'db'>,
+  actor: Actor,
+  input: CategoryCreateInput,
+): Promise<CategoryDto> {
   assertAdmin(actor);
   await assertNameFree(input.name);
   const row = await Category.create({ ...input, isActive: true });
@@ -77,7 +85,11 @@ export async function createCategory(_deps: Pick<CoreDeps, 'db'>, actor: Actor, 
 
 /** Rename, recolour, change the icon or description, deactivate or reactivate. A deactivated
  * category keeps its courses but accepts no new ones and leaves the public list. */
-export async function updateCategory(_deps: Pick<CoreDeps, 'db'>, actor: Actor, input: CategoryUpdateInput): Promise<CategoryDto> {
+export async function updateCategory(
+  _deps: Pick<CoreDeps, 'db'>,
+  actor: Actor,
+  input: CategoryUpdateInput,
+): Promise<CategoryDto> {
   assertAdmin(actor);
   const { id, ...fields } = input;
   const row = await Category.findByPk(id);

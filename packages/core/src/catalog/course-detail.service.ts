@@ -37,11 +37,19 @@ const LESSON_OUTLINE_ATTRS = [
  * the outline (titles, types, durations); lesson content goes only to enrolled students, the
  * instructor and admins. A fixed number of statements: course+joins, enrolment, modules, lessons.
  */
-export async function getCourseBySlug(_deps: Deps, actor: Actor | null, slug: string): Promise<CourseDetailDto> {
+export async function getCourseBySlug(
+  _deps: Deps,
+  actor: Actor | null,
+  slug: string,
+): Promise<CourseDetailDto> {
   const course = await Course.findOne({
     where: { slug },
     include: [
-      { model: User, as: 'instructor', attributes: ['id', 'firstName', 'lastName', 'avatarUrl', 'organization'] },
+      {
+        model: User,
+        as: 'instructor',
+        attributes: ['id', 'firstName', 'lastName', 'avatarUrl', 'organization'],
+      },
       { model: Category, as: 'category', attributes: ['id', 'name', 'color'] },
       { model: Course, as: 'prerequisite', attributes: ['id', 'slug', 'title', 'isPublished'] },
     ],
@@ -69,7 +77,9 @@ export async function getCourseBySlug(_deps: Deps, actor: Actor | null, slug: st
       organization: course.instructor!.organization ?? null,
     },
     category: { id: course.category!.id, name: course.category!.name, color: course.category!.color ?? null },
-    prerequisite: showPrerequisite ? { id: prerequisite.id, slug: prerequisite.slug, title: prerequisite.title } : null,
+    prerequisite: showPrerequisite
+      ? { id: prerequisite.id, slug: prerequisite.slug, title: prerequisite.title }
+      : null,
     ...buildOutline(modules, lessons, viewer.canSeeContent),
     viewer,
   };

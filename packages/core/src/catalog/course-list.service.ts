@@ -53,7 +53,11 @@ function toCard(r: Row): CourseCardDto {
     isFeatured: !!Number(r.is_featured),
     createdAt: toIso(r.created_at as Date | string)!,
     courseStartDate: toIso(r.course_start_date as Date | string | null),
-    category: { id: Number(r.category_id), name: String(r.category_name), color: (r.category_color as string) ?? null },
+    category: {
+      id: Number(r.category_id),
+      name: String(r.category_name),
+      color: (r.category_color as string) ?? null,
+    },
     instructor: {
       id: Number(r.instructor_id),
       name: `${String(r.instructor_first_name)} ${String(r.instructor_last_name)}`.trim(),
@@ -101,7 +105,10 @@ export interface CategoryShelfDto {
 }
 
 /** The most popular courses of each active category, in one statement (a window function). */
-export async function listCoursesPerCategory(deps: Deps, input: { perCategory: number }): Promise<CategoryShelfDto[]> {
+export async function listCoursesPerCategory(
+  deps: Deps,
+  input: { perCategory: number },
+): Promise<CategoryShelfDto[]> {
   const rows = await deps.db.sequelize.query<Row>(
     `SELECT * FROM (
        SELECT ${COURSE_CARD_COLUMNS},

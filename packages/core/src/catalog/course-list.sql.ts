@@ -89,7 +89,11 @@ export interface BuiltQuery {
   replacements: Record<string, unknown>;
 }
 
-export function buildCourseListQuery(dialect: SqlDialect, query: CourseListQuery, cursor: CourseCursor | null): BuiltQuery {
+export function buildCourseListQuery(
+  dialect: SqlDialect,
+  query: CourseListQuery,
+  cursor: CourseCursor | null,
+): BuiltQuery {
   const where = ['c.is_published = TRUE', 'c.deleted_at IS NULL'];
   const r: Record<string, unknown> = {};
   const q = query.q?.trim();

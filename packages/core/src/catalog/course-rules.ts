@@ -1,5 +1,5 @@
 import { Category, Course, Lesson, User } from '@mdsc/db';
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { ValidationError } from '../errors';
 
 export async function assertUsableCategory(categoryId: number, transaction?: Transaction): Promise<void> {
@@ -17,8 +17,11 @@ export async function assertInstructorUser(userId: number): Promise<void> {
 
 /**
  * A course may require another existing course, never itself and never one that (through its own
- * prerequisites) requires it back. The chain is walked in one recursive query; deleted courses
- * are included, since their links still exist.
+ * prerequisites) requires it back. The chain is walked with locking reads, one row at a time
+ * (chains are short): they see the latest committed links and hold them until commit, so two
+ * concurrent changes cannot close a cycle between them (InnoDB then reports a deadlock to one of
+ * them, which the caller retries and which then sees the cycle). Deleted courses count: their
+ * links still exist.
  */
 export async function assertValidPrerequisite(
   courseId: number | null,
@@ -29,22 +32,26 @@ export async function assertValidPrerequisite(
   if (courseId !== null && prerequisiteId === courseId) {
     throw new ValidationError(field, 'A course cannot be its own prerequisite');
   }
-  const prerequisite = await Course.findByPk(prerequisiteId, { attributes: ['id'], transaction });
+  const lock = transaction ? { transaction, lock: transaction.LOCK.UPDATE } : {};
+  const prerequisite = await Course.findByPk(prerequisiteId, {
+    attributes: ['id', 'prerequisiteCourseId'],
+    ...lock,
+  });
   if (!prerequisite) throw new ValidationError(field, 'Unknown prerequisite course');
   if (courseId === null) return; // a new course has no dependents: no cycle possible
-  const chain = await Course.sequelize!.query<{ id: number }>(
-    `WITH RECURSIVE chain (id, prereq, depth) AS (
-       SELECT id, prerequisite_course_id, 0 FROM courses WHERE id = :start
-       UNION ALL
-       SELECT c.id, c.prerequisite_course_id, chain.depth + 1
-       FROM courses c JOIN chain ON c.id = chain.prereq
-       WHERE chain.depth < 200
-     )
-     SELECT id FROM chain`,
-    { replacements: { start: prerequisiteId }, type: QueryTypes.SELECT, transaction },
-  );
-  if (chain.some((r) => Number(r.id) === courseId)) {
-    throw new ValidationError(field, 'This prerequisite would create a cycle (it requires this course)');
+  const seen = new Set<number>([prerequisite.id]);
+  let next = prerequisite.prerequisiteCourseId;
+  while (next !== null && next !== undefined) {
+    if (next === courseId)
+      throw new ValidationError(field, 'This prerequisite would create a cycle (it requires this course)');
+    if (seen.has(next) || seen.size > 200) break; // an older cycle or an absurd chain: not ours to walk
+    seen.add(next);
+    const row = await Course.findByPk(next, {
+      attributes: ['id', 'prerequisiteCourseId'],
+      paranoid: false,
+      ...lock,
+    });
+    next = row?.prerequisiteCourseId ?? null;
   }
 }
 
@@ -52,7 +59,10 @@ export const PUBLICATION_REQUIREMENTS = ['title', 'description', 'category', 'pu
 export type PublicationRequirement = (typeof PUBLICATION_REQUIREMENTS)[number];
 
 /** What a course still lacks before it can be published (empty: ready). */
-export async function missingForPublication(course: Course, transaction?: Transaction): Promise<PublicationRequirement[]> {
+export async function missingForPublication(
+  course: Course,
+  transaction?: Transaction,
+): Promise<PublicationRequirement[]> {
   const [category, publishedLessons] = await Promise.all([
     Category.findByPk(course.categoryId, { attributes: ['id', 'isActive'], transaction }),
     Lesson.count({ where: { courseId: course.id, isPublished: true }, transaction }),

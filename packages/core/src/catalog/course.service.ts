@@ -17,7 +17,8 @@ import { uniqueSlug } from './slug';
 type Deps = Pick<CoreDeps, 'db' | 'clock'>;
 
 const isUniqueViolation = (err: unknown) => (err as Error).name === 'SequelizeUniqueConstraintError';
-const asDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
+const asDate = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null ? null : new Date(v);
 
 function throwFirstIssue(issues: { field: string; message: string }[]): void {
   if (issues.length) throw new ValidationError(issues[0].field, issues[0].message);
@@ -57,27 +58,44 @@ export async function createCourse(_deps: Deps, actor: Actor, input: CourseCreat
 export async function updateCourse(deps: Deps, actor: Actor, input: CourseUpdateInput): Promise<CourseDto> {
   assertAuthor(actor);
   const { id, enrollmentDeadline, courseStartDate, courseEndDate, ...fields } = input;
-  const changes: Partial<Course> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const changes: Partial<Course> = Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  );
   for (const [key, value] of Object.entries({ enrollmentDeadline, courseStartDate, courseEndDate })) {
     if (value !== undefined) (changes as Record<string, unknown>)[key] = asDate(value);
   }
-  return deps.db.sequelize.transaction(async (transaction) => {
-    const course = await loadEditableCourse(actor, id, transaction);
-    const merged = { ...course.get(), ...changes };
-    throwFirstIssue(courseRuleIssues(merged));
-    if (changes.categoryId !== undefined && changes.categoryId !== course.categoryId) {
-      await assertUsableCategory(changes.categoryId, transaction);
+  // A deadlock can only come from two prerequisite changes racing (see assertValidPrerequisite):
+  // the retry then sees the other's committed link.
+  return withDeadlockRetry(() =>
+    deps.db.sequelize.transaction(async (transaction) => {
+      const course = await loadEditableCourse(actor, id, transaction);
+      const merged = { ...course.get(), ...changes };
+      throwFirstIssue(courseRuleIssues(merged));
+      if (changes.categoryId !== undefined && changes.categoryId !== course.categoryId) {
+        await assertUsableCategory(changes.categoryId, transaction);
+      }
+      if (changes.prerequisiteCourseId && changes.prerequisiteCourseId !== course.prerequisiteCourseId) {
+        await assertValidPrerequisite(course.id, changes.prerequisiteCourseId, transaction);
+      }
+      // The slug follows the title until the course is first published; after that links must last.
+      if (changes.title && changes.title !== course.title && !course.isPublished && !course.publishedAt) {
+        changes.slug = await uniqueSlug(changes.title, course.id);
+      }
+      await course.update(changes, { transaction });
+      return toCourseDto(course);
+    }),
+  );
+}
+
+async function withDeadlockRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { parent?: { code?: string } }).parent?.code;
+      if (code !== 'ER_LOCK_DEADLOCK' || attempt >= 2) throw err;
     }
-    if (changes.prerequisiteCourseId && changes.prerequisiteCourseId !== course.prerequisiteCourseId) {
-      await assertValidPrerequisite(course.id, changes.prerequisiteCourseId, transaction);
-    }
-    // The slug follows the title until the course is first published; after that links must last.
-    if (changes.title && changes.title !== course.title && !course.isPublished && !course.publishedAt) {
-      changes.slug = await uniqueSlug(changes.title, course.id);
-    }
-    await course.update(changes, { transaction });
-    return toCourseDto(course);
-  });
+  }
 }
 
 /** Soft delete (paranoid): the row stays, hidden from the catalog; its slug stays reserved. */
@@ -103,7 +121,10 @@ export async function publishCourse(deps: Deps, actor: Actor, id: number): Promi
     const course = await loadEditableCourse(actor, id, transaction);
     const missing = await missingForPublication(course, transaction);
     if (missing.length === 0 && !course.isPublished) {
-      await course.update({ isPublished: true, publishedAt: course.publishedAt ?? deps.clock.now() }, { transaction });
+      await course.update(
+        { isPublished: true, publishedAt: course.publishedAt ?? deps.clock.now() },
+        { transaction },
+      );
     }
     return { course: toCourseDto(course), published: course.isPublished, missing };
   });
@@ -127,7 +148,8 @@ export async function setCourseFeatured(
   if (actor.role !== 'admin') throw new ForbiddenError('Admins only');
   return deps.db.sequelize.transaction(async (transaction) => {
     const course = await loadEditableCourse(actor, input.id, transaction);
-    if (input.featured && !course.isPublished) throw new ValidationError('featured', 'Only published courses can be featured');
+    if (input.featured && !course.isPublished)
+      throw new ValidationError('featured', 'Only published courses can be featured');
     await course.update({ isFeatured: input.featured }, { transaction });
     return toCourseDto(course);
   });

@@ -102,7 +102,8 @@ export function buildOutline(modules: CourseModule[], lessons: Lesson[], withCon
     if (!byModule.has(key)) byModule.set(key, []);
     byModule.get(key)!.push(toLessonDto(l, withContent));
   }
-  const sort = (list: LessonOutlineDto[] = []) => list.sort((a, b) => a.orderIndex - b.orderIndex || a.id - b.id);
+  const sort = (list: LessonOutlineDto[] = []) =>
+    list.sort((a, b) => a.orderIndex - b.orderIndex || a.id - b.id);
   return {
     modules: [...modules]
       .sort((a, b) => a.orderIndex - b.orderIndex || a.id - b.id)

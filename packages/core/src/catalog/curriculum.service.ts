@@ -27,24 +27,43 @@ async function moduleIds(courseId: number, transaction: Transaction): Promise<nu
   const rows = await CourseModule.findAll({
     attributes: ['id'],
     where: { courseId },
-    order: [['orderIndex', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['orderIndex', 'ASC'],
+      ['id', 'ASC'],
+    ],
     transaction,
   });
   return rows.map((r) => r.id);
 }
 
-async function lessonIds(courseId: number, moduleId: number | null, transaction: Transaction): Promise<number[]> {
+async function lessonIds(
+  courseId: number,
+  moduleId: number | null,
+  transaction: Transaction,
+): Promise<number[]> {
   const rows = await Lesson.findAll({
     attributes: ['id'],
     where: { courseId, moduleId },
-    order: [['orderIndex', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['orderIndex', 'ASC'],
+      ['id', 'ASC'],
+    ],
     transaction,
   });
   return rows.map((r) => r.id);
 }
 
-async function assertModuleOfCourse(moduleId: number, courseId: number, transaction: Transaction, field: string) {
-  const mod = await CourseModule.findOne({ attributes: ['id'], where: { id: moduleId, courseId }, transaction });
+async function assertModuleOfCourse(
+  moduleId: number,
+  courseId: number,
+  transaction: Transaction,
+  field: string,
+) {
+  const mod = await CourseModule.findOne({
+    attributes: ['id'],
+    where: { id: moduleId, courseId },
+    transaction,
+  });
   if (!mod) throw new ValidationError(field, 'Not a module of this course');
 }
 
@@ -55,10 +74,17 @@ async function assertLessonMedia(
   contentType: LessonContentType,
   transaction: Transaction,
 ) {
-  const media = await MediaFile.findByPk(mediaFileId, { attributes: ['id', 'courseId', 'fileCategory'], transaction });
-  if (!media || media.courseId !== courseId) throw new ValidationError('mediaFileId', 'Not a file of this course');
+  const media = await MediaFile.findByPk(mediaFileId, {
+    attributes: ['id', 'courseId', 'fileCategory'],
+    transaction,
+  });
+  if (!media || media.courseId !== courseId)
+    throw new ValidationError('mediaFileId', 'Not a file of this course');
   if (!LESSON_MEDIA_CATEGORIES[contentType].includes(media.fileCategory)) {
-    throw new ValidationError('mediaFileId', `A ${contentType} lesson cannot use a ${media.fileCategory} file`);
+    throw new ValidationError(
+      'mediaFileId',
+      `A ${contentType} lesson cannot use a ${media.fileCategory} file`,
+    );
   }
 }
 
@@ -106,13 +132,22 @@ export async function deleteModule(deps: Deps, actor: Actor, id: number): Promis
     const mod = await loadModuleForEdit(actor, id, transaction);
     await Lesson.destroy({ where: { moduleId: mod.id }, transaction });
     await mod.destroy({ transaction });
-    await writeDenseOrder(deps.db.sequelize, 'modules', await moduleIds(mod.courseId, transaction), transaction);
+    await writeDenseOrder(
+      deps.db.sequelize,
+      'modules',
+      await moduleIds(mod.courseId, transaction),
+      transaction,
+    );
   });
   return { id };
 }
 
 /** The new order of every module of the course, in one call. */
-export async function reorderModules(deps: Deps, actor: Actor, input: ModuleReorderInput): Promise<ModuleDto[]> {
+export async function reorderModules(
+  deps: Deps,
+  actor: Actor,
+  input: ModuleReorderInput,
+): Promise<ModuleDto[]> {
   assertAuthor(actor);
   return deps.db.sequelize.transaction(async (transaction) => {
     await loadEditableCourse(actor, input.courseId, transaction);
@@ -121,21 +156,33 @@ export async function reorderModules(deps: Deps, actor: Actor, input: ModuleReor
       throw new ValidationError('moduleIds', 'Must list every module of the course exactly once');
     }
     await writeDenseOrder(deps.db.sequelize, 'modules', input.moduleIds, transaction);
-    const rows = await CourseModule.findAll({ where: { courseId: input.courseId }, order: [['orderIndex', 'ASC']], transaction });
+    const rows = await CourseModule.findAll({
+      where: { courseId: input.courseId },
+      order: [['orderIndex', 'ASC']],
+      transaction,
+    });
     return rows.map(toModuleDto);
   });
 }
 
 // ---------------------------------------------------------------- lessons
-export async function createLesson(deps: Deps, actor: Actor, input: LessonCreateInput): Promise<LessonOutlineDto> {
+export async function createLesson(
+  deps: Deps,
+  actor: Actor,
+  input: LessonCreateInput,
+): Promise<LessonOutlineDto> {
   assertAuthor(actor);
   return deps.db.sequelize.transaction(async (transaction) => {
     await loadEditableCourse(actor, input.courseId, transaction);
-    if (input.moduleId !== null) await assertModuleOfCourse(input.moduleId, input.courseId, transaction, 'moduleId');
+    if (input.moduleId !== null)
+      await assertModuleOfCourse(input.moduleId, input.courseId, transaction, 'moduleId');
     if (input.mediaFileId !== null) {
       await assertLessonMedia(input.mediaFileId, input.courseId, input.contentType, transaction);
     }
-    const count = await Lesson.count({ where: { courseId: input.courseId, moduleId: input.moduleId }, transaction });
+    const count = await Lesson.count({
+      where: { courseId: input.courseId, moduleId: input.moduleId },
+      transaction,
+    });
     const lesson = await Lesson.create({ ...input, orderIndex: count + 1 }, { transaction });
     return toLessonDto(lesson, true);
   });
@@ -151,12 +198,18 @@ async function loadLessonForEdit(actor: Actor, id: number, transaction: Transact
   return lesson;
 }
 
-export async function updateLesson(deps: Deps, actor: Actor, input: LessonUpdateInput): Promise<LessonOutlineDto> {
+export async function updateLesson(
+  deps: Deps,
+  actor: Actor,
+  input: LessonUpdateInput,
+): Promise<LessonOutlineDto> {
   assertAuthor(actor);
   const { id, ...fields } = input;
   return deps.db.sequelize.transaction(async (transaction) => {
     const lesson = await loadLessonForEdit(actor, id, transaction);
-    const changes: Partial<Lesson> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const changes: Partial<Lesson> = Object.fromEntries(
+      Object.entries(fields).filter(([, v]) => v !== undefined),
+    );
     const merged = { ...lesson.get(), ...changes };
     const issues = lessonContentIssues(merged);
     if (issues.length) throw new ValidationError(issues[0].field, issues[0].message);
@@ -164,7 +217,10 @@ export async function updateLesson(deps: Deps, actor: Actor, input: LessonUpdate
       await assertLessonMedia(merged.mediaFileId, lesson.courseId, merged.contentType, transaction);
     }
     await lesson.update(changes, { transaction });
-    const reloaded = await Lesson.findByPk(id, { include: [{ model: MediaFile, as: 'mediaFile' }], transaction });
+    const reloaded = await Lesson.findByPk(id, {
+      include: [{ model: MediaFile, as: 'mediaFile' }],
+      transaction,
+    });
     return toLessonDto(reloaded!, true);
   });
 }
@@ -181,11 +237,16 @@ export async function deleteLesson(deps: Deps, actor: Actor, id: number): Promis
 }
 
 /** The new order of the lessons of one module (or of the course's own lessons), in one call. */
-export async function reorderLessons(deps: Deps, actor: Actor, input: LessonReorderInput): Promise<{ lessonIds: number[] }> {
+export async function reorderLessons(
+  deps: Deps,
+  actor: Actor,
+  input: LessonReorderInput,
+): Promise<{ lessonIds: number[] }> {
   assertAuthor(actor);
   return deps.db.sequelize.transaction(async (transaction) => {
     await loadEditableCourse(actor, input.courseId, transaction);
-    if (input.moduleId !== null) await assertModuleOfCourse(input.moduleId, input.courseId, transaction, 'moduleId');
+    if (input.moduleId !== null)
+      await assertModuleOfCourse(input.moduleId, input.courseId, transaction, 'moduleId');
     const current = await lessonIds(input.courseId, input.moduleId, transaction);
     if (!sameIdSet(current, input.lessonIds)) {
       throw new ValidationError('lessonIds', 'Must list every lesson of this module exactly once');
@@ -196,7 +257,11 @@ export async function reorderLessons(deps: Deps, actor: Actor, input: LessonReor
 }
 
 /** Moves a lesson to another module of the same course (or to the course itself) at a position. */
-export async function moveLesson(deps: Deps, actor: Actor, input: LessonMoveInput): Promise<LessonOutlineDto> {
+export async function moveLesson(
+  deps: Deps,
+  actor: Actor,
+  input: LessonMoveInput,
+): Promise<LessonOutlineDto> {
   assertAuthor(actor);
   return deps.db.sequelize.transaction(async (transaction) => {
     const lesson = await loadLessonForEdit(actor, input.id, transaction);

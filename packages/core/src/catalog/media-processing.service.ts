@@ -66,7 +66,12 @@ export async function processImage(deps: Deps, mediaFileId: number): Promise<'do
       pages: mainInfo.pages ?? 1,
       originalKey,
       originalType: media.fileType,
-      thumbnail: { key: thumbKey, width: thumb.info.width, height: thumb.info.height, size: thumb.data.length },
+      thumbnail: {
+        key: thumbKey,
+        width: thumb.info.width,
+        height: thumb.info.height,
+        size: thumb.data.length,
+      },
     },
   });
   await deps.storage.delete(originalKey);
@@ -80,7 +85,11 @@ export async function probeMedia(deps: Deps, mediaFileId: number): Promise<'done
   if (media.metadata?.probed) return 'skipped';
   const { stream, size } = await deps.storage.get(media.storagePath);
   try {
-    const info = await parseStream(stream, { mimeType: media.fileType, size }, { duration: true, skipCovers: true });
+    const info = await parseStream(
+      stream,
+      { mimeType: media.fileType, size },
+      { duration: true, skipCovers: true },
+    );
     const f = info.format;
     await media.update({
       duration: f.duration !== undefined ? Math.round(f.duration) : null,

@@ -7,14 +7,26 @@ import type { FileCategory } from '@mdsc/validators';
 export const MEDIA_ALLOW_LIST: Record<FileCategory, readonly string[]> = {
   image: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'],
   video: ['video/mp4', 'video/webm', 'video/quicktime', 'video/x-m4v', 'video/matroska', 'video/ogg'],
-  audio: ['audio/mpeg', 'audio/ogg', 'audio/wav', 'audio/x-m4a', 'audio/mp4', 'audio/aac', 'audio/flac', 'audio/opus'],
+  audio: [
+    'audio/mpeg',
+    'audio/ogg',
+    'audio/wav',
+    'audio/x-m4a',
+    'audio/mp4',
+    'audio/aac',
+    'audio/flac',
+    'audio/opus',
+  ],
   document: [
     'application/pdf',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'application/epub+zip',
   ],
-  presentation: ['application/vnd.openxmlformats-officedocument.presentationml.presentation', 'application/pdf'],
+  presentation: [
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    'application/pdf',
+  ],
   h5p: ['application/zip'],
   other: ['application/zip'],
 };

@@ -78,7 +78,10 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
   assertAuthor(actor);
   await loadEditableCourse(actor, input.courseId);
   if (input.lessonId) {
-    const lesson = await Lesson.findOne({ attributes: ['id'], where: { id: input.lessonId, courseId: input.courseId } });
+    const lesson = await Lesson.findOne({
+      attributes: ['id'],
+      where: { id: input.lessonId, courseId: input.courseId },
+    });
     if (!lesson) throw new ValidationError('lessonId', 'Not a lesson of this course');
   }
   const originalFilename = safeOriginalName(input.filename);
@@ -128,9 +131,19 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
     throw err;
   }
   if (category === 'image') {
-    await deps.jobs.enqueue('media', 'process-image', { mediaFileId: media.id }, { jobId: `process-image-${media.id}` });
+    await deps.jobs.enqueue(
+      'media',
+      'process-image',
+      { mediaFileId: media.id },
+      { jobId: `process-image-${media.id}` },
+    );
   } else if (category === 'audio' || category === 'video') {
-    await deps.jobs.enqueue('media', 'probe-media', { mediaFileId: media.id }, { jobId: `probe-media-${media.id}` });
+    await deps.jobs.enqueue(
+      'media',
+      'probe-media',
+      { mediaFileId: media.id },
+      { jobId: `probe-media-${media.id}` },
+    );
   }
   return toMediaDto(media);
 }
@@ -159,7 +172,10 @@ export async function authorizeMediaRead(actor: Actor | null, id: number): Promi
   });
   if (!media) throw new NotFoundError('Media', { id });
   const course = media.course;
-  if (actor && (media.uploadedBy === actor.id || actor.role === 'admin' || (course && course.instructorId === actor.id))) {
+  if (
+    actor &&
+    (media.uploadedBy === actor.id || actor.role === 'admin' || (course && course.instructorId === actor.id))
+  ) {
     return { media, isPublic: false };
   }
   if (!course || !course.isPublished) throw new NotFoundError('Media', { id });

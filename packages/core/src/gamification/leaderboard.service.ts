@@ -82,8 +82,9 @@ function entryOf(r: Row, rank: number, viewerId: number): LeaderboardEntry {
   };
 }
 
-export async function getLeaderboard(deps: CoreDeps, actor: Actor, input: LeaderboardInput): Promise<LeaderboardDto> {
+export async function getLeaderboard(deps: CoreDeps, actor: Actor, params: LeaderboardInput): Promise<LeaderboardDto> {
   const { db } = deps;
+  const input = { ...params, offset: params.cursor ?? params.offset };
   const s = sourceFor(deps, input);
   const level = s.levelJoin ? 'x.current_level' : 't.current_level';
   const rows = await selectRows<Row>(

@@ -38,16 +38,34 @@ export async function addToRollups(deps: CoreDeps, tx: Transaction, userId: numb
 }
 
 /**
- * Recomputes both tables from the ledger (after a bulk import, or if the time zone changed).
- * Month by month, so that month boundaries follow the platform time zone whatever the database's.
+ * Recomputes both tables from the ledger (after a bulk import, or if the time zone changed), in
+ * one pass over the ledger per table. Month boundaries are computed here, in the platform time
+ * zone, and handed to the database as a CASE over UTC instants (no time-zone tables needed).
  */
 export async function rebuildXpRollups(deps: Pick<CoreDeps, 'db' | 'config'>): Promise<{ months: number }> {
   const { db } = deps;
+  const tz = deps.config.timezone;
   const [range] = await selectRows<{ lo: Date | string | null; hi: Date | string | null }>(
     db,
     'SELECT MIN(created_at) AS lo, MAX(created_at) AS hi FROM xp_ledger',
     [],
   );
+  const months: string[] = [];
+  if (range?.lo && range.hi) {
+    const last = monthOf(new Date(range.hi), tz);
+    for (let m = monthOf(new Date(range.lo), tz); m <= last; m = nextMonthStartDay(m)) months.push(m);
+  }
+  // created_at < start of the next month → this month (the last one takes the rest).
+  const monthCase =
+    months.length === 0
+      ? 'NULL'
+      : `CASE ${months
+          .slice(0, -1)
+          .map(() => 'WHEN created_at < ? THEN ?')
+          .join(' ')} ELSE ? END`;
+  const caseParams = months.slice(0, -1).flatMap((m) => [startOfDay(nextMonthStartDay(m), tz), m]);
+  if (months.length) caseParams.push(months[months.length - 1]);
+  const now = new Date();
   await db.sequelize.transaction(async (tx) => {
     await execute(db, 'DELETE FROM xp_monthly_totals', [], tx);
     await execute(db, 'DELETE FROM xp_category_totals', [], tx);
@@ -55,26 +73,17 @@ export async function rebuildXpRollups(deps: Pick<CoreDeps, 'db' | 'config'>): P
       db,
       `INSERT INTO xp_category_totals (user_id, category_id, xp, updated_at)
        SELECT user_id, category_id, SUM(amount), ? FROM xp_ledger WHERE category_id IS NOT NULL GROUP BY user_id, category_id`,
-      [new Date()],
+      [now],
       tx,
     );
-  });
-  if (!range?.lo || !range.hi) return { months: 0 };
-  const tz = deps.config.timezone;
-  let month = monthOf(new Date(range.lo), tz);
-  const last = monthOf(new Date(range.hi), tz);
-  let months = 0;
-  for (;;) {
-    const next = nextMonthStartDay(month);
+    if (months.length === 0) return;
     await execute(
       db,
       `INSERT INTO xp_monthly_totals (user_id, month, xp, updated_at)
-       SELECT user_id, ?, SUM(amount), ? FROM xp_ledger WHERE created_at >= ? AND created_at < ? GROUP BY user_id`,
-      [month, new Date(), startOfDay(month, tz), startOfDay(next, tz)],
+       SELECT user_id, m, SUM(amount), ? FROM (SELECT user_id, amount, ${monthCase} AS m FROM xp_ledger) l GROUP BY user_id, m`,
+      [now, ...caseParams],
+      tx,
     );
-    months++;
-    if (month >= last) break;
-    month = next;
-  }
-  return { months };
+  });
+  return { months: months.length };
 }

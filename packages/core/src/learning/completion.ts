@@ -73,6 +73,7 @@ export async function learnerState(enrollment: Enrollment, course: CourseRef, tr
       attributes: ['lessonId'],
       where: { enrollmentId: enrollment.id, status: 'completed' },
       transaction,
+      raw: true,
     }),
     structure.finalQuiz
       ? QuizAttempt.findOne({

@@ -48,18 +48,21 @@ export async function loadStructure(courseId: number, transaction?: Transaction)
       where: { courseId },
       order: [['orderIndex', 'ASC'], ['id', 'ASC']],
       transaction,
+      raw: true, // read-only: plain rows are cheaper than model instances on this hot path
     }),
     Lesson.findAll({
       attributes: ['id', 'moduleId', 'title', 'contentType', 'durationMinutes', 'isRequired', 'orderIndex'],
       where: { courseId, isPublished: true },
       order: [['orderIndex', 'ASC'], ['id', 'ASC']],
       transaction,
+      raw: true,
     }),
     Quiz.findAll({
       attributes: ['id', 'lessonId', 'title', 'isFinal', 'maxAttempts', 'passingScore', 'timeLimitMinutes'],
       where: { courseId, isPublished: true },
       order: [['id', 'ASC']],
       transaction,
+      raw: true,
     }),
   ]);
   const quizByLesson = new Map<number, number>();

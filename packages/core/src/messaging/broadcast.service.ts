@@ -77,12 +77,20 @@ async function sendBroadcast(
 }
 
 async function ids(deps: Deps, sql: string, replacements: Record<string, unknown>, transaction: Transaction) {
-  const rows = await deps.db.sequelize.query<{ id: number }>(sql, { replacements, type: QueryTypes.SELECT, transaction });
+  const rows = await deps.db.sequelize.query<{ id: number }>(sql, {
+    replacements,
+    type: QueryTypes.SELECT,
+    transaction,
+  });
   return rows.map((r) => Number(r.id));
 }
 
 /** To every active student of the course (its instructor, or an admin). */
-export async function broadcastToCourse(deps: Deps, actor: Actor, input: CourseBroadcastInput): Promise<BroadcastResult> {
+export async function broadcastToCourse(
+  deps: Deps,
+  actor: Actor,
+  input: CourseBroadcastInput,
+): Promise<BroadcastResult> {
   const subject = checkedSubject(input.subject);
   const content = checkedContent(input.content);
   const course = await Course.findByPk(input.courseId, { attributes: ['id', 'instructorId'] });
@@ -98,13 +106,24 @@ export async function broadcastToCourse(deps: Deps, actor: Actor, input: CourseB
       { courseId: course.id, me: actor.id },
       transaction,
     );
-    if (recipients.length === 0) throw new ValidationError('courseId', 'This course has no enrolled students yet');
-    return sendBroadcast(deps, actor, { subject, content, courseId: course.id, audience: 'course' }, recipients, transaction);
+    if (recipients.length === 0)
+      throw new ValidationError('courseId', 'This course has no enrolled students yet');
+    return sendBroadcast(
+      deps,
+      actor,
+      { subject, content, courseId: course.id, audience: 'course' },
+      recipients,
+      transaction,
+    );
   });
 }
 
 /** Admins only: to every active user, or to every active user of one role. */
-export async function broadcastToAudience(deps: Deps, actor: Actor, input: AdminBroadcastInput): Promise<BroadcastResult> {
+export async function broadcastToAudience(
+  deps: Deps,
+  actor: Actor,
+  input: AdminBroadcastInput,
+): Promise<BroadcastResult> {
   if (actor.role !== 'admin') throw new ForbiddenError('Admins only');
   const subject = checkedSubject(input.subject);
   const content = checkedContent(input.content);
@@ -118,6 +137,12 @@ export async function broadcastToAudience(deps: Deps, actor: Actor, input: Admin
       transaction,
     );
     if (recipients.length === 0) throw new ValidationError('audience', 'Nobody to send this to');
-    return sendBroadcast(deps, actor, { subject, content, courseId: null, audience }, recipients, transaction);
+    return sendBroadcast(
+      deps,
+      actor,
+      { subject, content, courseId: null, audience },
+      recipients,
+      transaction,
+    );
   });
 }

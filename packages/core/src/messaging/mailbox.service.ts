@@ -78,12 +78,18 @@ function cursorId(cursor: string | null | undefined): number | null {
 }
 
 const course = (id: unknown, title: unknown): CourseRefDto | null =>
-  id !== null && id !== undefined && title !== null && title !== undefined ? { id: Number(id), title: String(title) } : null;
+  id !== null && id !== undefined && title !== null && title !== undefined
+    ? { id: Number(id), title: String(title) }
+    : null;
 
 const user = (id: unknown, firstName: unknown, lastName: unknown, role: unknown): UserRefDto | null =>
   id === null || id === undefined
     ? null
-    : { id: Number(id), name: fullName({ firstName: String(firstName ?? ''), lastName: String(lastName ?? '') }), role: role as Role };
+    : {
+        id: Number(id),
+        name: fullName({ firstName: String(firstName ?? ''), lastName: String(lastName ?? '') }),
+        role: role as Role,
+      };
 
 interface InboxRow {
   rid: number;
@@ -182,7 +188,8 @@ export async function listSent(deps: Deps, actor: Actor, input: SentInput): Prom
          FROM message_recipients WHERE message_id IN (:ids) GROUP BY message_id`,
       { replacements: { ids: broadcastIds }, type: QueryTypes.SELECT },
     );
-    for (const c of counts) stats.set(Number(c.messageId), { total: Number(c.total), read: Number(c.readCount) });
+    for (const c of counts)
+      stats.set(Number(c.messageId), { total: Number(c.total), read: Number(c.readCount) });
   }
   return {
     items: page.map((r) => {

@@ -44,19 +44,32 @@ export async function markMessageRead(
 }
 
 /** Opening a conversation reads every message of it the caller received. */
-export async function markThreadRead(deps: Deps, actor: Actor, input: MessageIdInput): Promise<{ unreadCount: number }> {
+export async function markThreadRead(
+  deps: Deps,
+  actor: Actor,
+  input: MessageIdInput,
+): Promise<{ unreadCount: number }> {
   const root = await visibleThreadRoot(deps, actor, input.messageId);
   const rows = await deps.db.sequelize.query<{ id: number }>(
     `SELECT m.id FROM messages m JOIN message_recipients mr ON mr.message_id = m.id
       WHERE (m.id = :root OR m.thread_id = :root) AND mr.user_id = :me AND mr.is_read = FALSE AND mr.deleted_at IS NULL`,
     { replacements: { root, me: actor.id }, type: QueryTypes.SELECT },
   );
-  await setRead(deps, actor.id, rows.map((r) => Number(r.id)), true);
+  await setRead(
+    deps,
+    actor.id,
+    rows.map((r) => Number(r.id)),
+    true,
+  );
   return { unreadCount: await countUnreadMessages(deps, actor) };
 }
 
 /** Removes a message from the caller's own view (inbox and/or sent). */
-export async function deleteMessage(deps: Deps, actor: Actor, input: MessageIdInput): Promise<{ deleted: true }> {
+export async function deleteMessage(
+  deps: Deps,
+  actor: Actor,
+  input: MessageIdInput,
+): Promise<{ deleted: true }> {
   await deps.db.sequelize.transaction(async (transaction) => {
     const msg = await Message.findByPk(input.messageId, { transaction });
     if (!msg) throw new NotFoundError('Message', { field: 'messageId', id: input.messageId });

@@ -23,7 +23,12 @@ export interface UserRefDto {
 export const fullName = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`.trim();
 
 /** One is the instructor of a live course in which the other holds an active enrolment. */
-export async function shareACourse(deps: Deps, a: number, b: number, transaction?: Transaction): Promise<boolean> {
+export async function shareACourse(
+  deps: Deps,
+  a: number,
+  b: number,
+  transaction?: Transaction,
+): Promise<boolean> {
   // Two EXISTS, each answered from the student's own few enrolments (index on user_id).
   const taught = (student: string, instructor: string) =>
     `EXISTS (SELECT 1 FROM enrollments e JOIN courses c ON c.id = e.course_id
@@ -51,7 +56,9 @@ export async function assertMayWrite(
   if (!recipient || !recipient.isActive) throw new NotFoundError('Recipient', { field, id: recipientId });
   if (opts.isReply || sender.role === 'admin' || recipient.role === 'admin') return recipient;
   if (await shareACourse(deps, sender.id, recipientId, opts.transaction)) return recipient;
-  throw new ForbiddenError('You can only write to people who share a course with you, or to an admin', { field });
+  throw new ForbiddenError('You can only write to people who share a course with you, or to an admin', {
+    field,
+  });
 }
 
 const escapeLike = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);

@@ -36,7 +36,10 @@ async function createDirect(
     { senderId: actor.id, messageType: 'direct', isRead: false, readAt: null, ...fields },
     { transaction },
   );
-  await MessageRecipient.create({ messageId: msg.id, userId: fields.recipientId, isRead: false, readAt: null }, { transaction });
+  await MessageRecipient.create(
+    { messageId: msg.id, userId: fields.recipientId, isRead: false, readAt: null },
+    { transaction },
+  );
   await notify(
     deps,
     {
@@ -61,12 +64,21 @@ async function createDirect(
   };
 }
 
-export async function sendMessage(deps: Deps, actor: Actor, input: SendMessageInput): Promise<SentMessageResult> {
+export async function sendMessage(
+  deps: Deps,
+  actor: Actor,
+  input: SendMessageInput,
+): Promise<SentMessageResult> {
   const subject = checkedSubject(input.subject);
   const content = checkedContent(input.content);
   return deps.db.sequelize.transaction(async (transaction) => {
     await assertMayWrite(deps, actor, input.recipientId, { transaction });
-    return createDirect(deps, actor, { recipientId: input.recipientId, subject, content, threadId: null }, transaction);
+    return createDirect(
+      deps,
+      actor,
+      { recipientId: input.recipientId, subject, content, threadId: null },
+      transaction,
+    );
   });
 }
 
@@ -74,7 +86,11 @@ export async function sendMessage(deps: Deps, actor: Actor, input: SendMessageIn
  * Replies to a message of the caller's: to its sender when the caller received it (always
  * allowed), or a follow-up to its recipient when the caller sent it (the usual rules apply).
  */
-export async function replyToMessage(deps: Deps, actor: Actor, input: ReplyMessageInput): Promise<SentMessageResult> {
+export async function replyToMessage(
+  deps: Deps,
+  actor: Actor,
+  input: ReplyMessageInput,
+): Promise<SentMessageResult> {
   const content = checkedContent(input.content);
   return deps.db.sequelize.transaction(async (transaction) => {
     const msg = await Message.findByPk(input.messageId, { transaction });
@@ -87,9 +103,13 @@ export async function replyToMessage(deps: Deps, actor: Actor, input: ReplyMessa
           where: { messageId: msg.id, userId: actor.id, deletedAt: null },
           transaction,
         });
-    if (!isSender && !received) throw new NotFoundError('Message', { field: 'messageId', id: input.messageId });
+    if (!isSender && !received)
+      throw new NotFoundError('Message', { field: 'messageId', id: input.messageId });
     if (isSender && msg.messageType === 'broadcast') {
-      throw new ValidationError('messageId', 'A broadcast has no single recipient to reply to: send a new broadcast');
+      throw new ValidationError(
+        'messageId',
+        'A broadcast has no single recipient to reply to: send a new broadcast',
+      );
     }
     const otherId = isSender ? msg.recipientId : msg.senderId;
     if (!otherId) throw new NotFoundError('Recipient', { field: 'messageId' });
@@ -99,7 +119,12 @@ export async function replyToMessage(deps: Deps, actor: Actor, input: ReplyMessa
     return createDirect(
       deps,
       actor,
-      { recipientId: otherId, subject: replySubject(rootMsg?.subject ?? msg.subject), content, threadId: root },
+      {
+        recipientId: otherId,
+        subject: replySubject(rootMsg?.subject ?? msg.subject),
+        content,
+        threadId: root,
+      },
       transaction,
     );
   });

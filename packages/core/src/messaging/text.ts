@@ -12,14 +12,16 @@ import { ValidationError } from '../errors';
 export function checkedSubject(raw: string): string {
   const subject = cleanMessageSubject(raw);
   if (!subject) throw new ValidationError('subject', 'required');
-  if (subject.length > MESSAGE_SUBJECT_MAX) throw new ValidationError('subject', `${MESSAGE_SUBJECT_MAX} characters at most`);
+  if (subject.length > MESSAGE_SUBJECT_MAX)
+    throw new ValidationError('subject', `${MESSAGE_SUBJECT_MAX} characters at most`);
   return subject;
 }
 
 export function checkedContent(raw: string): string {
   const content = cleanMessageContent(raw);
   if (!content) throw new ValidationError('content', 'required');
-  if (content.length > MESSAGE_CONTENT_MAX) throw new ValidationError('content', `${MESSAGE_CONTENT_MAX} characters at most`);
+  if (content.length > MESSAGE_CONTENT_MAX)
+    throw new ValidationError('content', `${MESSAGE_CONTENT_MAX} characters at most`);
   return content;
 }
 

@@ -25,7 +25,8 @@ export function notificationDto(row: {
     return null;
   }
   const p = parsed as { type?: unknown; data?: unknown };
-  if (typeof p?.type !== 'string' || !KNOWN.has(p.type) || typeof p.data !== 'object' || p.data === null) return null;
+  if (typeof p?.type !== 'string' || !KNOWN.has(p.type) || typeof p.data !== 'object' || p.data === null)
+    return null;
   return {
     id: row.id,
     type: p.type,

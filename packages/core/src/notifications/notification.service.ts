@@ -69,7 +69,10 @@ export async function markNotificationRead(
   actor: Actor,
   input: NotificationIdInput,
 ): Promise<{ unreadCount: number }> {
-  const row = await Notification.findOne({ attributes: ['id', 'isRead'], where: { id: input.id, userId: actor.id } });
+  const row = await Notification.findOne({
+    attributes: ['id', 'isRead'],
+    where: { id: input.id, userId: actor.id },
+  });
   if (!row) throw new NotFoundError('Notification', { id: input.id });
   if (!row.isRead) {
     await Notification.update({ isRead: true }, { where: { id: row.id, userId: actor.id } });
@@ -79,7 +82,10 @@ export async function markNotificationRead(
 }
 
 export async function markAllNotificationsRead(deps: Deps, actor: Actor): Promise<{ updated: number }> {
-  const [updated] = await Notification.update({ isRead: true }, { where: { userId: actor.id, isRead: false } });
+  const [updated] = await Notification.update(
+    { isRead: true },
+    { where: { userId: actor.id, isRead: false } },
+  );
   if (updated > 0) await publishRead(deps, actor.id, 'all');
   return { updated };
 }
@@ -89,7 +95,11 @@ export async function markAllNotificationsRead(deps: Deps, actor: Actor): Promis
  * inbox clears its bell entry too). The payload is TEXT, so the match is textual, within the
  * user's unread rows only (index user_id, is_read).
  */
-export async function markMessageNotificationsRead(deps: Deps, userId: number, messageIds: number[]): Promise<void> {
+export async function markMessageNotificationsRead(
+  deps: Deps,
+  userId: number,
+  messageIds: number[],
+): Promise<void> {
   if (messageIds.length === 0) return;
   const patterns = messageIds.flatMap((id) => [`%"messageId":${id},%`, `%"messageId":${id}}%`]);
   const rows = await Notification.findAll({
@@ -107,7 +117,10 @@ export async function markMessageNotificationsRead(deps: Deps, userId: number, m
   await publishRead(deps, userId, ids);
 }
 
-export async function getNotificationPreferences(_deps: Deps, actor: Actor): Promise<NotificationPreferences> {
+export async function getNotificationPreferences(
+  _deps: Deps,
+  actor: Actor,
+): Promise<NotificationPreferences> {
   const u = await User.findByPk(actor.id, { attributes: ['id', 'emailOnMessage', 'emailOnCertificate'] });
   if (!u) throw new NotFoundError('User', { id: actor.id });
   return { emailOnMessage: u.emailOnMessage, emailOnCertificate: u.emailOnCertificate };

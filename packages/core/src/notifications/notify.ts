@@ -33,7 +33,9 @@ export interface NotifyInput<T extends NotificationType> {
 }
 
 /** Types that may also go out by e-mail, the user column that allows it, and the template. */
-const MAILED: Partial<Record<NotificationType, { pref: 'emailOnMessage' | 'emailOnCertificate'; template: MailTemplate }>> = {
+const MAILED: Partial<
+  Record<NotificationType, { pref: 'emailOnMessage' | 'emailOnCertificate'; template: MailTemplate }>
+> = {
   new_message: { pref: 'emailOnMessage', template: 'new-message' },
   certificate_ready: { pref: 'emailOnCertificate', template: 'certificate-ready' },
 };
@@ -48,8 +50,13 @@ interface MailTarget {
 }
 
 /** Runs `fn` after `tx` commits (now, without one); failures are logged, never thrown at the caller. */
-function afterCommit(deps: NotifyDeps, tx: Transaction | null | undefined, fn: () => Promise<void>): Promise<void> {
-  const run = () => fn().catch((err: unknown) => logError(deps, { err }, 'notification delivery failed (row is stored)'));
+function afterCommit(
+  deps: NotifyDeps,
+  tx: Transaction | null | undefined,
+  fn: () => Promise<void>,
+): Promise<void> {
+  const run = () =>
+    fn().catch((err: unknown) => logError(deps, { err }, 'notification delivery failed (row is stored)'));
   if (tx) {
     tx.afterCommit(() => void run());
     return Promise.resolve();
@@ -130,7 +137,9 @@ export async function notify<T extends NotificationType>(
   const dto = notificationDto(row)!;
   const targets = deps.jobs ? await mailTargets(input.type, [input.userId], tx) : [];
   await afterCommit(deps, tx, async () => {
-    await deps.events?.publish([{ userId: input.userId, event: { kind: 'notification', notification: dto } }]);
+    await deps.events?.publish([
+      { userId: input.userId, event: { kind: 'notification', notification: dto } },
+    ]);
     await sendMails(deps, input.type, input.data as Record<string, unknown>, targets, () => row.id);
   });
   return dto;
@@ -165,9 +174,13 @@ export async function notifyMany<T extends NotificationType>(
   await afterCommit(deps, tx, async () => {
     await deps.events?.publish(events);
     if (targets.length === 0) return;
-    void sendMails(deps, input.type, input.data as Record<string, unknown>, targets, (u) => idByUser.get(u) ?? 0).catch(
-      (err: unknown) => logError(deps, { err, type: input.type }, 'broadcast e-mails: enqueue failed'),
-    );
+    void sendMails(
+      deps,
+      input.type,
+      input.data as Record<string, unknown>,
+      targets,
+      (u) => idByUser.get(u) ?? 0,
+    ).catch((err: unknown) => logError(deps, { err, type: input.type }, 'broadcast e-mails: enqueue failed'));
   });
   return input.userIds.length;
 }

@@ -4,7 +4,7 @@
 // whatever the number of concurrent requests.
 import { Course, Quiz, QuizAttempt, QuizQuestion, type QuizAnswers } from '@mdsc/db';
 import type { QuizAnswerValue, SubmitAttemptInput } from '@mdsc/validators';
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { isOwnerOrAdmin } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -201,6 +201,51 @@ export async function startAttempt(deps: Deps, actor: Actor, quizId: number): Pr
   });
 }
 
+interface AttemptContextRow {
+  quiz_id: number;
+  lesson_id: number | null;
+  quiz_title: string;
+  passing_score: number | string;
+  max_attempts: number;
+  is_final: number | boolean;
+  course_id: number;
+  course_title: string;
+  slug: string;
+  category_id: number;
+  instructor_id: number;
+}
+
+/** The attempt's quiz and course in one plain query (the submission path is hot: no model building). */
+async function attemptContext(deps: Pick<CoreDeps, 'db'>, userId: number, attemptId: number) {
+  const [row] = await deps.db.sequelize.query<AttemptContextRow>(
+    `SELECT q.id AS quiz_id, q.lesson_id, q.title AS quiz_title, q.passing_score, q.max_attempts, q.is_final,
+            c.id AS course_id, c.title AS course_title, c.slug, c.category_id, c.instructor_id
+       FROM quiz_attempts a
+       JOIN quizzes q ON q.id = a.quiz_id
+       JOIN courses c ON c.id = q.course_id AND c.deleted_at IS NULL
+      WHERE a.id = ? AND a.user_id = ?`,
+    { replacements: [attemptId, userId], type: QueryTypes.SELECT },
+  );
+  if (!row) throw new NotFoundError('Attempt', { id: attemptId });
+  return {
+    quiz: {
+      id: row.quiz_id,
+      lessonId: row.lesson_id,
+      title: row.quiz_title,
+      passingScore: Number(row.passing_score),
+      maxAttempts: row.max_attempts,
+      isFinal: !!row.is_final,
+    },
+    course: {
+      id: row.course_id,
+      title: row.course_title,
+      slug: row.slug,
+      categoryId: row.category_id,
+      instructorId: row.instructor_id,
+    },
+  };
+}
+
 /**
  * Grades an attempt. Answers arriving after the deadline (plus a small grace) are not counted: the
  * attempt is recorded as expired with a score of 0. Passing a lesson's quiz completes the lesson;
@@ -209,20 +254,7 @@ export async function startAttempt(deps: Deps, actor: Actor, quizId: number): Pr
  * the learner's state only when the attempt passed (what completion needs).
  */
 export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttemptInput): Promise<AttemptResultDto> {
-  const found = await QuizAttempt.findOne({
-    attributes: ['id', 'quizId'],
-    where: { id: input.attemptId, userId: actor.id },
-    include: [
-      {
-        model: Quiz,
-        as: 'quiz',
-        include: [{ model: Course, as: 'course', attributes: ['id', 'title', 'slug', 'categoryId', 'instructorId'] }],
-      },
-    ],
-  });
-  const quiz = found?.quiz;
-  const course = quiz?.course;
-  if (!quiz || !course) throw new NotFoundError('Attempt', { id: input.attemptId });
+  const { quiz, course } = await attemptContext(deps, actor.id, input.attemptId);
   const questions = await activeQuestions(quiz.id);
   const byId = new Map(questions.map((q) => [q.id, q]));
   const answers = new Map<number, QuizAnswerValue>();

@@ -30,7 +30,11 @@ export const up: MigrationFn = async ({ context: qi }) => {
 
   await addIndex(qi, 'notifications', ['user_id', 'is_read'], 'idx_user_unread'); // bell count
 
-  await qi.addColumn('users', 'email_on_message', { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true });
+  await qi.addColumn('users', 'email_on_message', {
+    type: DataTypes.BOOLEAN,
+    allowNull: false,
+    defaultValue: true,
+  });
   await qi.addColumn('users', 'email_on_certificate', {
     type: DataTypes.BOOLEAN,
     allowNull: false,
@@ -59,5 +63,6 @@ export const down: MigrationFn = async ({ context: qi }) => {
   await dropColumn(qi, 'message_recipients', 'deleted_at');
   await qi.removeIndex('messages', idx(qi, 'messages', 'idx_sender_sent'));
   await qi.removeIndex('messages', idx(qi, 'messages', 'idx_thread'));
-  for (const c of ['sender_deleted_at', 'audience', 'course_id', 'thread_id']) await dropColumn(qi, 'messages', c);
+  for (const c of ['sender_deleted_at', 'audience', 'course_id', 'thread_id'])
+    await dropColumn(qi, 'messages', c);
 };

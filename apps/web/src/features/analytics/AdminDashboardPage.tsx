@@ -38,18 +38,29 @@ export function AdminDashboardPage() {
         <Stat label={t('analytics.newUsers')} value={n(p.users.newLast30d)} />
         <Stat label={t('analytics.active7')} value={n(p.activeLearners7d)} />
         <Stat label={t('analytics.active30')} value={n(p.activeLearners30d)} />
-        <Stat label={t('analytics.courses')} value={t('analytics.published', { published: n(p.courses.published), total: n(p.courses.total) })} />
+        <Stat
+          label={t('analytics.courses')}
+          value={t('analytics.published', { published: n(p.courses.published), total: n(p.courses.total) })}
+        />
         <Stat label={t('analytics.enrolments')} value={n(p.enrolments.total)} />
         <Stat label={t('analytics.certificates')} value={n(p.certificates.issued)} />
         <Stat label={t('analytics.certificates30')} value={n(p.certificates.issuedLast30d)} />
       </dl>
       <BarList
         caption={t('analytics.byRole')}
-        items={p.users.byRole.map((r) => ({ label: t(`role.${r.role}` as MessageKey), value: r.count, detail: n(r.count) }))}
+        items={p.users.byRole.map((r) => ({
+          label: t(`role.${r.role}` as MessageKey),
+          value: r.count,
+          detail: n(r.count),
+        }))}
       />
       <BarList
         caption={t('analytics.byCountry')}
-        items={p.users.byCountry.slice(0, 12).map((c) => ({ label: c.country ?? t('analytics.unknownCountry'), value: c.count, detail: n(c.count) }))}
+        items={p.users.byCountry.slice(0, 12).map((c) => ({
+          label: c.country ?? t('analytics.unknownCountry'),
+          value: c.count,
+          detail: n(c.count),
+        }))}
       />
       <BarList
         caption={t('analytics.topCourses')}

@@ -29,7 +29,11 @@ export function CourseAnalyticsPage() {
     const code = q.error.data?.code;
     return (
       <p className="error-state" role="alert">
-        {code === 'FORBIDDEN' ? t('analytics.forbidden') : code === 'NOT_FOUND' ? t('analytics.notFound') : t('common.error')}{' '}
+        {code === 'FORBIDDEN'
+          ? t('analytics.forbidden')
+          : code === 'NOT_FOUND'
+            ? t('analytics.notFound')
+            : t('common.error')}{' '}
         {code !== 'FORBIDDEN' && code !== 'NOT_FOUND' && (
           <button type="button" onClick={() => void q.refetch()}>
             {t('common.retry')}
@@ -64,13 +68,21 @@ export function CourseAnalyticsPage() {
         <Stat label={t('analytics.averageProgress')} value={pct(s.averageProgress / 100)} />
         <Stat label={t('analytics.active7')} value={n(s.activeLearners7d)} />
         <Stat label={t('analytics.active30')} value={n(s.activeLearners30d)} />
-        <Stat label={t('analytics.timePerLearner')} value={fmtDuration(s.averageTimePerLearnerSeconds, locale)} />
+        <Stat
+          label={t('analytics.timePerLearner')}
+          value={fmtDuration(s.averageTimePerLearnerSeconds, locale)}
+        />
       </dl>
 
       <section className="stack">
         <div className="period" role="group" aria-label={t('analytics.period')}>
           {PERIODS.map((p) => (
-            <button key={p.key} type="button" aria-pressed={p.key === period.key} onClick={() => setPeriod(p)}>
+            <button
+              key={p.key}
+              type="button"
+              aria-pressed={p.key === period.key}
+              onClick={() => setPeriod(p)}
+            >
               {t(`analytics.period.${p.key}` as 'analytics.period.30')}
             </button>
           ))}
@@ -100,12 +112,19 @@ export function CourseAnalyticsPage() {
                     {f.moduleTitle && <span className="muted small"> · {f.moduleTitle}</span>}
                   </span>
                   <span className="bar-value">
-                    {t('analytics.funnelRow', { completed: n(f.completed), rate: pct(f.completionRate), drop: n(Math.max(0, f.dropOff)) })}
+                    {t('analytics.funnelRow', {
+                      completed: n(f.completed),
+                      rate: pct(f.completionRate),
+                      drop: n(Math.max(0, f.dropOff)),
+                    })}
                   </span>
                 </div>
                 <Bar value={f.completed} max={maxFunnel} />
                 <span className="muted small">
-                  {t('analytics.startedTime', { started: n(f.started), time: fmtDuration(f.averageTimeSeconds, locale) })}
+                  {t('analytics.startedTime', {
+                    started: n(f.started),
+                    time: fmtDuration(f.averageTimeSeconds, locale),
+                  })}
                 </span>
               </li>
             ))}
@@ -120,7 +139,8 @@ export function CourseAnalyticsPage() {
         {a.quizzes.length === 0 ? (
           <p className="muted">{t('analytics.noQuizzes')}</p>
         ) : (
-          <div className="table-wrap">
+          // Focusable so that keyboard users can scroll the table sideways on a phone.
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('analytics.quizzes')}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -158,7 +178,13 @@ export function CourseAnalyticsPage() {
               <li key={hq.questionId}>
                 <div className="row">
                   <span className="bar-label">{hq.text}</span>
-                  <span className="bar-value">{t('analytics.failRow', { rate: pct(hq.failRate), failed: n(hq.failed), answered: n(hq.answered) })}</span>
+                  <span className="bar-value">
+                    {t('analytics.failRow', {
+                      rate: pct(hq.failRate),
+                      failed: n(hq.failed),
+                      answered: n(hq.answered),
+                    })}
+                  </span>
                 </div>
                 <Bar value={hq.failRate} max={1} tone="warn" />
                 <span className="muted small">{hq.quizTitle}</span>
@@ -167,7 +193,9 @@ export function CourseAnalyticsPage() {
           </ol>
         )}
       </section>
-      <p className="muted small">{t('analytics.generated', { time: new Date(a.generatedAt).toLocaleString(locale) })}</p>
+      <p className="muted small">
+        {t('analytics.generated', { time: new Date(a.generatedAt).toLocaleString(locale) })}
+      </p>
     </div>
   );
 }

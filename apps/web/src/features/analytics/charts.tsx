@@ -39,14 +39,27 @@ export function ColumnChart({
         {points.map((p, i) => {
           const h = (p.count / top) * innerH;
           return (
-            <rect key={p.date} x={pad.l + i * slot + slot * 0.15} y={pad.t + innerH - h} width={Math.max(1, slot * 0.7)} height={h} className="chart-bar">
+            <rect
+              key={p.date}
+              x={pad.l + i * slot + slot * 0.15}
+              y={pad.t + innerH - h}
+              width={Math.max(1, slot * 0.7)}
+              height={h}
+              className="chart-bar"
+            >
               <title>{`${formatDate(p.date)} : ${formatValue(p.count)}`}</title>
             </rect>
           );
         })}
         {points.map((p, i) =>
           i % every === 0 ? (
-            <text key={p.date} x={pad.l + i * slot + slot / 2} y={H - 6} textAnchor="middle" className="chart-label">
+            <text
+              key={p.date}
+              x={pad.l + i * slot + slot / 2}
+              y={H - 6}
+              textAnchor="middle"
+              className="chart-label"
+            >
               {formatDate(p.date)}
             </text>
           ) : null,
@@ -67,10 +80,24 @@ export function ColumnChart({
 }
 
 /** A horizontal bar: `value` out of `max` (the label and numbers are HTML next to it, so they wrap). */
-export function Bar({ value, max, tone = 'accent' }: { value: number; max: number; tone?: 'accent' | 'warn' | 'muted' }) {
+export function Bar({
+  value,
+  max,
+  tone = 'accent',
+}: {
+  value: number;
+  max: number;
+  tone?: 'accent' | 'warn' | 'muted';
+}) {
   const pct = max > 0 ? Math.min(100, (value / max) * 100) : 0;
   return (
-    <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="hbar" aria-hidden="true" focusable="false">
+    <svg
+      viewBox="0 0 100 10"
+      preserveAspectRatio="none"
+      className="hbar"
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect x="0" y="0" width="100" height="10" className="hbar-track" />
       <rect x="0" y="0" width={pct} height="10" className={`hbar-fill ${tone}`} />
     </svg>
@@ -78,7 +105,13 @@ export function Bar({ value, max, tone = 'accent' }: { value: number; max: numbe
 }
 
 /** Labelled horizontal bars (users by role, by country, top courses…). */
-export function BarList({ items, caption }: { items: { label: string; value: number; detail?: string }[]; caption: string }) {
+export function BarList({
+  items,
+  caption,
+}: {
+  items: { label: string; value: number; detail?: string }[];
+  caption: string;
+}) {
   const max = Math.max(0, ...items.map((i) => i.value));
   return (
     <figure className="chart">

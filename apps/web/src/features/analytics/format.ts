@@ -2,11 +2,14 @@ import type { Locale } from '@mdsc/validators';
 
 const TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-export const fmtNumber = (n: number, locale: Locale) => new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 1 }).format(n);
+export const fmtNumber = (n: number, locale: Locale) =>
+  new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 1 }).format(n);
 export const fmtPercent = (ratio: number, locale: Locale) =>
   new Intl.NumberFormat(TAG[locale], { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 export const fmtDay = (day: string, locale: Locale) =>
-  new Intl.DateTimeFormat(TAG[locale], { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  new Intl.DateTimeFormat(TAG[locale], { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 
 /** 3 h 05 min, 12 min, 40 s. */
 export function fmtDuration(seconds: number, locale: Locale): string {

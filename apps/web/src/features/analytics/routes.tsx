@@ -18,5 +18,10 @@ function page(load: () => Promise<ComponentType>, admin = false) {
 }
 
 export const AnalyticsHomeRoute = page(() => import('./AnalyticsHomePage').then((m) => m.AnalyticsHomePage));
-export const CourseAnalyticsRoute = page(() => import('./CourseAnalyticsPage').then((m) => m.CourseAnalyticsPage));
-export const AdminStatsRoute = page(() => import('./AdminDashboardPage').then((m) => m.AdminDashboardPage), true);
+export const CourseAnalyticsRoute = page(() =>
+  import('./CourseAnalyticsPage').then((m) => m.CourseAnalyticsPage),
+);
+export const AdminStatsRoute = page(
+  () => import('./AdminDashboardPage').then((m) => m.AdminDashboardPage),
+  true,
+);

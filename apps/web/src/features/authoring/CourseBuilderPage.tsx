@@ -10,14 +10,23 @@ export function CourseBuilderPage() {
   const { t } = useI18n();
   const { id } = useParams<{ id: string }>();
   const courseId = Number(id);
-  const editor = trpc.courses.editor.useQuery({ id: courseId }, { enabled: Number.isInteger(courseId) && courseId > 0, retry: false });
+  const editor = trpc.courses.editor.useQuery(
+    { id: courseId },
+    { enabled: Number.isInteger(courseId) && courseId > 0, retry: false },
+  );
 
   if (editor.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
   if (editor.isError) {
     const code = editor.error.data?.code;
     return (
       <div role="alert" className="error-state">
-        <p>{code === 'FORBIDDEN' ? t('authoring.forbidden') : code === 'NOT_FOUND' ? t('authoring.notFound') : t('common.error')}</p>
+        <p>
+          {code === 'FORBIDDEN'
+            ? t('authoring.forbidden')
+            : code === 'NOT_FOUND'
+              ? t('authoring.notFound')
+              : t('common.error')}
+        </p>
         <Link href="/instructor">{t('authoring.backToDashboard')}</Link>
       </div>
     );

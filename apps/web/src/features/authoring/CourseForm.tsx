@@ -24,7 +24,8 @@ function initial(c?: Course) {
     language: c?.language ?? 'fr',
     price: String(c?.price ?? 0),
     currency: c?.currency ?? 'XOF',
-    durationMinutes: c?.durationMinutes === null || c?.durationMinutes === undefined ? '' : String(c.durationMinutes),
+    durationMinutes:
+      c?.durationMinutes === null || c?.durationMinutes === undefined ? '' : String(c.durationMinutes),
     courseStartDate: isoToLocalInput(c?.courseStartDate ?? null),
     courseEndDate: isoToLocalInput(c?.courseEndDate ?? null),
     enrollmentDeadline: isoToLocalInput(c?.enrollmentDeadline ?? null),
@@ -99,17 +100,42 @@ export function CourseForm({ course }: { course?: Course }) {
           {errors.form}
         </p>
       )}
-      <TextInput name="title" label={t('authoring.field.title')} value={values.title} onChange={set('title')} error={errors.title} required maxLength={255} />
+      <TextInput
+        name="title"
+        label={t('authoring.field.title')}
+        value={values.title}
+        onChange={set('title')}
+        error={errors.title}
+        required
+        maxLength={255}
+      />
       <Select
         name="categoryId"
         label={t('authoring.field.category')}
         value={values.categoryId}
         onChange={set('categoryId')}
         error={errors.categoryId}
-        options={[{ value: '', label: t('authoring.choose') }, ...(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))]}
+        options={[
+          { value: '', label: t('authoring.choose') },
+          ...(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name })),
+        ]}
       />
-      <TextInput name="shortDescription" label={t('authoring.field.shortDescription')} value={values.shortDescription} onChange={set('shortDescription')} error={errors.shortDescription} maxLength={500} />
-      <TextArea name="description" label={t('authoring.field.description')} value={values.description} onChange={set('description')} error={errors.description} rows={6} />
+      <TextInput
+        name="shortDescription"
+        label={t('authoring.field.shortDescription')}
+        value={values.shortDescription}
+        onChange={set('shortDescription')}
+        error={errors.shortDescription}
+        maxLength={500}
+      />
+      <TextArea
+        name="description"
+        label={t('authoring.field.description')}
+        value={values.description}
+        onChange={set('description')}
+        error={errors.description}
+        rows={6}
+      />
       <Select
         name="difficulty"
         label={t('catalog.difficulty')}
@@ -123,23 +149,82 @@ export function CourseForm({ course }: { course?: Course }) {
         value={values.language}
         onChange={set('language')}
         error={errors.language}
-        options={LANGUAGES.map((l) => ({ value: l, label: l === 'fr' ? 'Français' : l === 'en' ? 'English' : l }))}
+        options={LANGUAGES.map((l) => ({
+          value: l,
+          label: l === 'fr' ? 'Français' : l === 'en' ? 'English' : l,
+        }))}
       />
-      <TextInput name="price" type="number" min={0} step="any" label={t('authoring.field.price')} value={values.price} onChange={set('price')} error={errors.price} hint={t('authoring.priceHint')} />
-      <TextInput name="currency" label={t('authoring.field.currency')} value={values.currency} onChange={set('currency')} error={errors.currency} maxLength={3} />
-      <TextInput name="durationMinutes" type="number" min={0} label={t('authoring.field.duration')} value={values.durationMinutes} onChange={set('durationMinutes')} error={errors.durationMinutes} />
+      <TextInput
+        name="price"
+        type="number"
+        min={0}
+        step="any"
+        label={t('authoring.field.price')}
+        value={values.price}
+        onChange={set('price')}
+        error={errors.price}
+        hint={t('authoring.priceHint')}
+      />
+      <TextInput
+        name="currency"
+        label={t('authoring.field.currency')}
+        value={values.currency}
+        onChange={set('currency')}
+        error={errors.currency}
+        maxLength={3}
+      />
+      <TextInput
+        name="durationMinutes"
+        type="number"
+        min={0}
+        label={t('authoring.field.duration')}
+        value={values.durationMinutes}
+        onChange={set('durationMinutes')}
+        error={errors.durationMinutes}
+      />
       <Select
         name="prerequisiteCourseId"
         label={t('authoring.field.prerequisite')}
         value={values.prerequisiteCourseId}
         onChange={set('prerequisiteCourseId')}
         error={errors.prerequisiteCourseId}
-        options={[{ value: '', label: t('authoring.none') }, ...prerequisites.map((c) => ({ value: String(c.id), label: c.title }))]}
+        options={[
+          { value: '', label: t('authoring.none') },
+          ...prerequisites.map((c) => ({ value: String(c.id), label: c.title })),
+        ]}
       />
-      <TextInput name="courseStartDate" type="datetime-local" label={t('course.startDate')} value={values.courseStartDate} onChange={set('courseStartDate')} error={errors.courseStartDate} />
-      <TextInput name="courseEndDate" type="datetime-local" label={t('course.endDate')} value={values.courseEndDate} onChange={set('courseEndDate')} error={errors.courseEndDate} />
-      <TextInput name="enrollmentDeadline" type="datetime-local" label={t('course.deadline')} value={values.enrollmentDeadline} onChange={set('enrollmentDeadline')} error={errors.enrollmentDeadline} />
-      <TextInput name="videoUrl" type="url" label={t('authoring.field.videoUrl')} value={values.videoUrl} onChange={set('videoUrl')} error={errors.videoUrl} />
+      <TextInput
+        name="courseStartDate"
+        type="datetime-local"
+        label={t('course.startDate')}
+        value={values.courseStartDate}
+        onChange={set('courseStartDate')}
+        error={errors.courseStartDate}
+      />
+      <TextInput
+        name="courseEndDate"
+        type="datetime-local"
+        label={t('course.endDate')}
+        value={values.courseEndDate}
+        onChange={set('courseEndDate')}
+        error={errors.courseEndDate}
+      />
+      <TextInput
+        name="enrollmentDeadline"
+        type="datetime-local"
+        label={t('course.deadline')}
+        value={values.enrollmentDeadline}
+        onChange={set('enrollmentDeadline')}
+        error={errors.enrollmentDeadline}
+      />
+      <TextInput
+        name="videoUrl"
+        type="url"
+        label={t('authoring.field.videoUrl')}
+        value={values.videoUrl}
+        onChange={set('videoUrl')}
+        error={errors.videoUrl}
+      />
       {course && (
         <div className="stack">
           <MediaUpload
@@ -148,7 +233,15 @@ export function CourseForm({ course }: { course?: Course }) {
             label={t('authoring.field.thumbnail')}
             onUploaded={(m) => set('thumbnailUrl')(m.url)}
           />
-          {values.thumbnailUrl && <img src={values.thumbnailUrl} alt={t('authoring.thumbnailPreview')} className="thumb-preview" width={240} height={135} />}
+          {values.thumbnailUrl && (
+            <img
+              src={values.thumbnailUrl}
+              alt={t('authoring.thumbnailPreview')}
+              className="thumb-preview"
+              width={240}
+              height={135}
+            />
+          )}
         </div>
       )}
       <div className="form-actions">

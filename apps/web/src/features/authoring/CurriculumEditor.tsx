@@ -17,7 +17,17 @@ function useRefresh(courseId: number) {
   return () => utils.courses.editor.invalidate({ id: courseId });
 }
 
-function LessonList({ courseId, moduleId, lessons, modules }: { courseId: number; moduleId: number | null; lessons: Lesson[]; modules: Mod[] }) {
+function LessonList({
+  courseId,
+  moduleId,
+  lessons,
+  modules,
+}: {
+  courseId: number;
+  moduleId: number | null;
+  lessons: Lesson[];
+  modules: Mod[];
+}) {
   const { t } = useI18n();
   const refresh = useRefresh(courseId);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
@@ -42,15 +52,27 @@ function LessonList({ courseId, moduleId, lessons, modules }: { courseId: number
         testId={`lessons-${moduleId ?? 'course'}`}
         render={(l) =>
           editing === l.id ? (
-            <LessonEditor courseId={courseId} moduleId={moduleId} lesson={l} onDone={() => setEditing(null)} />
+            <LessonEditor
+              courseId={courseId}
+              moduleId={moduleId}
+              lesson={l}
+              onDone={() => setEditing(null)}
+            />
           ) : (
             <div className="row">
               <span>
                 <span className="badge">{t(`lessonType.${l.contentType}`)}</span> {l.title}{' '}
-                <span className={`badge ${l.isPublished ? 'ok' : 'warn'}`}>{l.isPublished ? t('authoring.published') : t('authoring.draft')}</span>
+                <span className={`badge ${l.isPublished ? 'ok' : 'warn'}`}>
+                  {l.isPublished ? t('authoring.published') : t('authoring.draft')}
+                </span>
               </span>
               <span className="row-actions">
-                <button type="button" className="secondary" onClick={() => setEditing(l.id)} aria-label={t('authoring.editNamed', { title: l.title })}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setEditing(l.id)}
+                  aria-label={t('authoring.editNamed', { title: l.title })}
+                >
                   {t('authoring.edit')}
                 </button>
                 <label className="visually-hidden" htmlFor={`move-${l.id}`}>
@@ -59,7 +81,13 @@ function LessonList({ courseId, moduleId, lessons, modules }: { courseId: number
                 <select
                   id={`move-${l.id}`}
                   value={moduleId ?? ''}
-                  onChange={(e) => move.mutate({ id: l.id, toModuleId: e.target.value ? Number(e.target.value) : null, toIndex: 1_000_000 })}
+                  onChange={(e) =>
+                    move.mutate({
+                      id: l.id,
+                      toModuleId: e.target.value ? Number(e.target.value) : null,
+                      toIndex: 1_000_000,
+                    })
+                  }
                 >
                   {modules.map((m) => (
                     <option key={m.id} value={m.id}>
@@ -72,7 +100,10 @@ function LessonList({ courseId, moduleId, lessons, modules }: { courseId: number
                   type="button"
                   className="secondary"
                   aria-label={t('authoring.deleteNamed', { title: l.title })}
-                  onClick={() => window.confirm(t('authoring.confirmDeleteLesson', { title: l.title })) && remove.mutate({ id: l.id })}
+                  onClick={() =>
+                    window.confirm(t('authoring.confirmDeleteLesson', { title: l.title })) &&
+                    remove.mutate({ id: l.id })
+                  }
                 >
                   {t('authoring.delete')}
                 </button>
@@ -113,7 +144,12 @@ function ModuleHeader({ courseId, mod, index }: { courseId: number; mod: Mod; in
         <label className="visually-hidden" htmlFor={`mod-${mod.id}`}>
           {t('authoring.field.moduleTitle')}
         </label>
-        <input id={`mod-${mod.id}`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={255} />
+        <input
+          id={`mod-${mod.id}`}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={255}
+        />
         <button type="submit">{t('authoring.save')}</button>
         <button type="button" className="secondary" onClick={() => setRenaming(false)}>
           {t('authoring.cancel')}
@@ -127,14 +163,22 @@ function ModuleHeader({ courseId, mod, index }: { courseId: number; mod: Mod; in
         {t('course.module', { n: index + 1 })} — {mod.title}
       </h3>
       <span className="row-actions">
-        <button type="button" className="secondary" onClick={() => setRenaming(true)} aria-label={t('authoring.renameNamed', { title: mod.title })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setRenaming(true)}
+          aria-label={t('authoring.renameNamed', { title: mod.title })}
+        >
           {t('authoring.rename')}
         </button>
         <button
           type="button"
           className="secondary"
           aria-label={t('authoring.deleteNamed', { title: mod.title })}
-          onClick={() => window.confirm(t('authoring.confirmDeleteModule', { title: mod.title })) && remove.mutate({ id: mod.id })}
+          onClick={() =>
+            window.confirm(t('authoring.confirmDeleteModule', { title: mod.title })) &&
+            remove.mutate({ id: mod.id })
+          }
         >
           {t('authoring.delete')}
         </button>
@@ -187,7 +231,13 @@ export function CurriculumEditor({ data }: { data: Editor }) {
         <label htmlFor="new-module" className="visually-hidden">
           {t('authoring.field.moduleTitle')}
         </label>
-        <input id="new-module" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('authoring.field.moduleTitle')} maxLength={255} />
+        <input
+          id="new-module"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder={t('authoring.field.moduleTitle')}
+          maxLength={255}
+        />
         <button type="submit" disabled={create.isPending}>
           + {t('authoring.addModule')}
         </button>
@@ -200,7 +250,12 @@ export function CurriculumEditor({ data }: { data: Editor }) {
       {(data.courseLessons.length > 0 || data.modules.length === 0) && (
         <div className="card stack">
           <h3>{t('authoring.courseLevelLessons')}</h3>
-          <LessonList courseId={courseId} moduleId={null} lessons={data.courseLessons} modules={data.modules} />
+          <LessonList
+            courseId={courseId}
+            moduleId={null}
+            lessons={data.courseLessons}
+            modules={data.modules}
+          />
         </div>
       )}
     </section>

@@ -36,9 +36,12 @@ export function InstructorDashboard() {
                   <Link href={`/instructor/courses/${c.id}`}>{c.title}</Link>
                 </h2>
                 <p className="muted small">
-                  <span className={`badge ${c.isPublished ? 'ok' : 'warn'}`}>{c.isPublished ? t('authoring.published') : t('authoring.draft')}</span>{' '}
+                  <span className={`badge ${c.isPublished ? 'ok' : 'warn'}`}>
+                    {c.isPublished ? t('authoring.published') : t('authoring.draft')}
+                  </span>{' '}
                   {t('authoring.counts', { modules: c.moduleCount, lessons: c.lessonCount })} ·{' '}
-                  {t('catalog.enrolled', { count: c.enrollmentCount })} · {t('authoring.updated', { date: formatDate(c.updatedAt, locale) ?? '' })}
+                  {t('catalog.enrolled', { count: c.enrollmentCount })} ·{' '}
+                  {t('authoring.updated', { date: formatDate(c.updatedAt, locale) ?? '' })}
                 </p>
               </div>
               <span className="row-actions">

@@ -1,7 +1,12 @@
 // Create or edit a lesson: the fields change with the content type (a file or a link for media
 // lessons, text for text and assignments, nothing more for a quiz).
 import type { RouterOutputs } from '@mdsc/api';
-import { LESSON_CONTENT_TYPES, lessonContentIssues, type FileCategory, type LessonContentType } from '@mdsc/validators';
+import {
+  LESSON_CONTENT_TYPES,
+  lessonContentIssues,
+  type FileCategory,
+  type LessonContentType,
+} from '@mdsc/validators';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
@@ -42,15 +47,20 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
     videoUrl: c?.videoUrl ?? '',
     mediaFileId: c?.mediaFileId ?? null,
     mediaName: c?.media?.originalFilename ?? '',
-    durationMinutes: lesson?.durationMinutes === null || lesson?.durationMinutes === undefined ? '' : String(lesson.durationMinutes),
+    durationMinutes:
+      lesson?.durationMinutes === null || lesson?.durationMinutes === undefined
+        ? ''
+        : String(lesson.durationMinutes),
     isRequired: lesson?.isRequired ?? true,
     isPublished: lesson?.isPublished ?? false,
   });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof typeof v>(k: K) => (value: (typeof v)[K]) => {
-    setV((p) => ({ ...p, [k]: value }));
-    setErrors((p) => ({ ...p, [k]: undefined, form: undefined }));
-  };
+  const set =
+    <K extends keyof typeof v>(k: K) =>
+    (value: (typeof v)[K]) => {
+      setV((p) => ({ ...p, [k]: value }));
+      setErrors((p) => ({ ...p, [k]: undefined, form: undefined }));
+    };
 
   const type = v.contentType;
   const fileCategory = FILE_OF[type];
@@ -86,13 +96,25 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form lesson-editor card" aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="form lesson-editor card"
+      aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}
+    >
       {errors.form && (
         <p role="alert" className="form-error">
           {errors.form}
         </p>
       )}
-      <TextInput name="title" label={t('authoring.field.lessonTitle')} value={v.title} onChange={set('title')} error={errors.title} maxLength={255} />
+      <TextInput
+        name="title"
+        label={t('authoring.field.lessonTitle')}
+        value={v.title}
+        onChange={set('title')}
+        error={errors.title}
+        maxLength={255}
+      />
       <Select
         name="contentType"
         label={t('authoring.field.contentType')}
@@ -100,7 +122,13 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
         onChange={(x) => set('contentType')(x as LessonContentType)}
         options={LESSON_CONTENT_TYPES.map((ct) => ({ value: ct, label: t(`lessonType.${ct}`) }))}
       />
-      <TextArea name="description" label={t('authoring.field.lessonSummary')} value={v.description} onChange={set('description')} rows={2} />
+      <TextArea
+        name="description"
+        label={t('authoring.field.lessonSummary')}
+        value={v.description}
+        onChange={set('description')}
+        rows={2}
+      />
       {usesText && (
         <TextArea
           name="contentText"
@@ -139,15 +167,47 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
         </div>
       )}
       {type === 'video' && (
-        <TextInput name="videoUrl" type="url" label={t('authoring.field.videoLink')} value={v.videoUrl} onChange={set('videoUrl')} error={errors.videoUrl} />
+        <TextInput
+          name="videoUrl"
+          type="url"
+          label={t('authoring.field.videoLink')}
+          value={v.videoUrl}
+          onChange={set('videoUrl')}
+          error={errors.videoUrl}
+        />
       )}
       {usesLink && (
-        <TextInput name="contentUrl" type="url" label={t('authoring.field.contentUrl')} value={v.contentUrl} onChange={set('contentUrl')} error={errors.contentUrl} />
+        <TextInput
+          name="contentUrl"
+          type="url"
+          label={t('authoring.field.contentUrl')}
+          value={v.contentUrl}
+          onChange={set('contentUrl')}
+          error={errors.contentUrl}
+        />
       )}
       {type === 'quiz' && <p className="muted small">{t('authoring.quizHint')}</p>}
-      <TextInput name="durationMinutes" type="number" min={0} label={t('authoring.field.duration')} value={v.durationMinutes} onChange={set('durationMinutes')} error={errors.durationMinutes} />
-      <Checkbox name="isRequired" label={t('authoring.field.required')} checked={v.isRequired} onChange={set('isRequired')} />
-      <Checkbox name="isPublished" label={t('authoring.field.lessonPublished')} checked={v.isPublished} onChange={set('isPublished')} />
+      <TextInput
+        name="durationMinutes"
+        type="number"
+        min={0}
+        label={t('authoring.field.duration')}
+        value={v.durationMinutes}
+        onChange={set('durationMinutes')}
+        error={errors.durationMinutes}
+      />
+      <Checkbox
+        name="isRequired"
+        label={t('authoring.field.required')}
+        checked={v.isRequired}
+        onChange={set('isRequired')}
+      />
+      <Checkbox
+        name="isPublished"
+        label={t('authoring.field.lessonPublished')}
+        checked={v.isPublished}
+        onChange={set('isPublished')}
+      />
       <div className="form-actions">
         <button type="submit" disabled={create.isPending || update.isPending}>
           {lesson ? t('authoring.save') : t('authoring.addLesson')}

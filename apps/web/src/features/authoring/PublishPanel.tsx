@@ -13,7 +13,8 @@ export function PublishPanel({ data }: { data: Editor }) {
   const utils = trpc.useUtils();
   const [missing, setMissing] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => Promise.all([utils.courses.editor.invalidate({ id: data.course.id }), utils.courses.mine.invalidate()]);
+  const refresh = () =>
+    Promise.all([utils.courses.editor.invalidate({ id: data.course.id }), utils.courses.mine.invalidate()]);
   const publish = trpc.courses.publish.useMutation({
     onSuccess: (r) => setMissing(r.missing),
     onError: (err) => setError(authoringErrors(t, err).form ?? null),
@@ -48,11 +49,20 @@ export function PublishPanel({ data }: { data: Editor }) {
         </p>
       )}
       {published ? (
-        <button type="button" className="secondary" onClick={() => unpublish.mutate({ id: data.course.id })} disabled={unpublish.isPending}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => unpublish.mutate({ id: data.course.id })}
+          disabled={unpublish.isPending}
+        >
           {t('authoring.unpublish')}
         </button>
       ) : (
-        <button type="button" onClick={() => publish.mutate({ id: data.course.id })} disabled={publish.isPending}>
+        <button
+          type="button"
+          onClick={() => publish.mutate({ id: data.course.id })}
+          disabled={publish.isPending}
+        >
           {t('authoring.publish')}
         </button>
       )}

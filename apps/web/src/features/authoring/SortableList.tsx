@@ -14,7 +14,16 @@ interface Props<T> {
   className?: string;
 }
 
-export function SortableList<T>({ items, getId, getLabel, render, onReorder, disabled, testId, className }: Props<T>) {
+export function SortableList<T>({
+  items,
+  getId,
+  getLabel,
+  render,
+  onReorder,
+  disabled,
+  testId,
+  className,
+}: Props<T>) {
   const { t } = useI18n();
   const [order, setOrder] = useState<number[]>(() => items.map(getId));
   const [dragging, setDragging] = useState<number | null>(null);
@@ -40,7 +49,8 @@ export function SortableList<T>({ items, getId, getLabel, render, onReorder, dis
     if (next.join(',') === order.join(',')) return;
     setOrder(next);
     const item = byId.get(movedId);
-    if (item) setAnnounce(t('authoring.moved', { title: getLabel(item), position: next.indexOf(movedId) + 1 }));
+    if (item)
+      setAnnounce(t('authoring.moved', { title: getLabel(item), position: next.indexOf(movedId) + 1 }));
     onReorder(next);
   };
   const move = (id: number, delta: number, focus: string) => {
@@ -58,7 +68,11 @@ export function SortableList<T>({ items, getId, getLabel, render, onReorder, dis
   const drop = (targetId: number) => {
     if (dragging === null || dragging === targetId) return;
     const next = order.filter((id) => id !== dragging);
-    next.splice(next.indexOf(targetId) + (order.indexOf(dragging) < order.indexOf(targetId) ? 1 : 0), 0, dragging);
+    next.splice(
+      next.indexOf(targetId) + (order.indexOf(dragging) < order.indexOf(targetId) ? 1 : 0),
+      0,
+      dragging,
+    );
     commit(next, dragging);
   };
 

@@ -22,7 +22,8 @@ export function authoringErrors(t: T, err: unknown): FieldErrors {
   if (!(err instanceof TRPCClientError)) return { form: t('errors.network') };
   const data = (err.data ?? {}) as ErrorData;
   const out: FieldErrors = {};
-  for (const [f, msgs] of Object.entries(data.zodError?.fieldErrors ?? {})) if (msgs?.length) out[f] = fieldMessage(t, f);
+  for (const [f, msgs] of Object.entries(data.zodError?.fieldErrors ?? {}))
+    if (msgs?.length) out[f] = fieldMessage(t, f);
   if (data.field) out[data.field] = fieldMessage(t, data.field);
   if (Object.keys(out).length) return { ...out, form: t('authoring.fixErrors') };
   if (data.code === 'FORBIDDEN') return { form: t('authoring.forbidden') };

@@ -103,7 +103,17 @@ export function Select(
   );
 }
 
-export function Checkbox({ label, checked, onChange, name }: { label: string; checked: boolean; onChange(v: boolean): void; name: string }) {
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  name,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+  name: string;
+}) {
   return (
     <label className="checkbox">
       <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />

@@ -37,6 +37,8 @@ function page(load: () => Promise<ComponentType>) {
   };
 }
 
-export const InstructorDashboardRoute = page(() => import('./InstructorDashboard').then((m) => m.InstructorDashboard));
+export const InstructorDashboardRoute = page(() =>
+  import('./InstructorDashboard').then((m) => m.InstructorDashboard),
+);
 export const NewCourseRoute = page(() => import('./InstructorDashboard').then((m) => m.NewCoursePage));
 export const CourseBuilderRoute = page(() => import('./CourseBuilderPage').then((m) => m.CourseBuilderPage));

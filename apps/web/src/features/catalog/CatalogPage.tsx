@@ -63,9 +63,12 @@ export function CatalogPage() {
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasNextPage || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-    }, { rootMargin: '400px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: '400px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
@@ -158,7 +161,9 @@ export function CatalogPage() {
           </button>
         </div>
       ) : courses.length === 0 ? (
-        <p className="empty-state">{filters.q ? t('catalog.noResults', { q: filters.q }) : t('catalog.empty')}</p>
+        <p className="empty-state">
+          {filters.q ? t('catalog.noResults', { q: filters.q }) : t('catalog.empty')}
+        </p>
       ) : (
         <ul className="course-grid" data-testid="course-list">
           {courses.map((c) => (
@@ -169,7 +174,12 @@ export function CatalogPage() {
       <div ref={sentinel} aria-hidden="true" />
       {hasNextPage && (
         <p className="center">
-          <button type="button" className="secondary" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void fetchNextPage()}
+            disabled={isFetchingNextPage}
+          >
             {isFetchingNextPage ? t('common.loading') : t('catalog.more')}
           </button>
         </p>

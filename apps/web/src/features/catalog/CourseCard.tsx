@@ -7,7 +7,9 @@ export type CourseCardData = RouterOutputs['courses']['list']['items'][number];
 
 export function PriceTag({ price, currency }: { price: number; currency: string }) {
   const { t, locale } = useI18n();
-  return <span className="price">{price > 0 ? formatPrice(price, currency, locale) : t('catalog.free')}</span>;
+  return (
+    <span className="price">{price > 0 ? formatPrice(price, currency, locale) : t('catalog.free')}</span>
+  );
 }
 
 export function CourseCard({ course }: { course: CourseCardData }) {
@@ -16,7 +18,14 @@ export function CourseCard({ course }: { course: CourseCardData }) {
   return (
     <li className="course-card" style={{ borderTopColor: course.category.color ?? undefined }}>
       {course.thumbnailUrl ? (
-        <img src={course.thumbnailUrl} alt="" loading="lazy" width={320} height={180} className="course-thumb" />
+        <img
+          src={course.thumbnailUrl}
+          alt=""
+          loading="lazy"
+          width={320}
+          height={180}
+          className="course-thumb"
+        />
       ) : (
         <div className="course-thumb placeholder" aria-hidden="true" />
       )}

@@ -49,7 +49,9 @@ export function CoursePage() {
   return (
     <article className="stack course-page">
       <header className="course-hero">
-        {course.thumbnailUrl && <img src={course.thumbnailUrl} alt="" className="course-hero-img" width={640} height={360} />}
+        {course.thumbnailUrl && (
+          <img src={course.thumbnailUrl} alt="" className="course-hero-img" width={640} height={360} />
+        )}
         <div>
           <p className="muted">
             <Link href={`/courses?category=${category.id}`}>{category.name}</Link>
@@ -79,7 +81,9 @@ export function CoursePage() {
         </div>
         <div>
           <dt>{t('catalog.language')}</dt>
-          <dd>{course.language === 'fr' ? 'Français' : course.language === 'en' ? 'English' : course.language}</dd>
+          <dd>
+            {course.language === 'fr' ? 'Français' : course.language === 'en' ? 'English' : course.language}
+          </dd>
         </div>
         {course.durationMinutes !== null && (
           <div>

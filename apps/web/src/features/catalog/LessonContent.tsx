@@ -24,7 +24,9 @@ export function LessonContent({ lesson }: { lesson: Lesson }) {
           {t('course.noVideoSupport')}
         </video>
       )}
-      {lesson.contentType === 'audio' && src && <audio controls preload="metadata" src={src} className="lesson-media" />}
+      {lesson.contentType === 'audio' && src && (
+        <audio controls preload="metadata" src={src} className="lesson-media" />
+      )}
       {['document', 'presentation', 'h5p', 'assignment'].includes(lesson.contentType) && src && (
         <p>
           <a href={src} target="_blank" rel="noopener noreferrer">

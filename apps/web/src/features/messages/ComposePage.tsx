@@ -1,6 +1,11 @@
 // New message: to one person the sender may write to (the picker only offers those), or — for
 // instructors — to the students of one of their courses, or — for admins — to everyone or a role.
-import { BROADCAST_AUDIENCES, MESSAGE_CONTENT_MAX, MESSAGE_SUBJECT_MAX, type BroadcastAudience } from '@mdsc/validators';
+import {
+  BROADCAST_AUDIENCES,
+  MESSAGE_CONTENT_MAX,
+  MESSAGE_SUBJECT_MAX,
+  type BroadcastAudience,
+} from '@mdsc/validators';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useI18n } from '../../i18n';
@@ -26,7 +31,10 @@ export function ComposePage() {
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
   const canCourse = user?.role === 'instructor' || user?.role === 'admin';
-  const recipients = trpc.messages.recipients.useQuery({ query: query.trim() || undefined, limit: 20 }, { enabled: mode === 'direct' });
+  const recipients = trpc.messages.recipients.useQuery(
+    { query: query.trim() || undefined, limit: 20 },
+    { enabled: mode === 'direct' },
+  );
   const courses = trpc.analytics.courses.useQuery(undefined, { enabled: canCourse && mode === 'course' });
 
   const done = (id: number) => {
@@ -38,8 +46,9 @@ export function ComposePage() {
   const toAll = trpc.messages.broadcastAll.useMutation({ onSuccess: (r) => done(r.id) });
   const active = mode === 'direct' ? send : mode === 'course' ? toCourse : toAll;
   const fieldError = (f: string) =>
-    (active.error?.data?.zodError?.fieldErrors as Record<string, string[] | undefined> | undefined)?.[f]?.[0] ??
-    (active.error?.data?.field === f ? active.error.message : undefined);
+    (active.error?.data?.zodError?.fieldErrors as Record<string, string[] | undefined> | undefined)?.[
+      f
+    ]?.[0] ?? (active.error?.data?.field === f ? active.error.message : undefined);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +56,8 @@ export function ComposePage() {
     if (mode === 'course' && courseId) toCourse.mutate({ courseId, subject, content });
     if (mode === 'platform') toAll.mutate({ audience, subject, content });
   };
-  const ready = subject.trim() && content.trim() && (mode !== 'direct' || recipient) && (mode !== 'course' || courseId);
+  const ready =
+    subject.trim() && content.trim() && (mode !== 'direct' || recipient) && (mode !== 'course' || courseId);
 
   return (
     <div className="stack">
@@ -58,16 +68,32 @@ export function ComposePage() {
           <fieldset className="field">
             <legend>{t('messages.kind')}</legend>
             <label className="checkbox">
-              <input type="radio" name="mode" checked={mode === 'direct'} onChange={() => setMode('direct')} />
+              <input
+                type="radio"
+                name="mode"
+                checked={mode === 'direct'}
+                onChange={() => setMode('direct')}
+              />
               {t('messages.kind.direct')}
             </label>
             <label className="checkbox">
-              <input type="radio" name="mode" checked={mode === 'course'} onChange={() => setMode('course')} data-testid="mode-course" />
+              <input
+                type="radio"
+                name="mode"
+                checked={mode === 'course'}
+                onChange={() => setMode('course')}
+                data-testid="mode-course"
+              />
               {t('messages.kind.course')}
             </label>
             {user?.role === 'admin' && (
               <label className="checkbox">
-                <input type="radio" name="mode" checked={mode === 'platform'} onChange={() => setMode('platform')} />
+                <input
+                  type="radio"
+                  name="mode"
+                  checked={mode === 'platform'}
+                  onChange={() => setMode('platform')}
+                />
                 {t('messages.kind.platform')}
               </label>
             )}
@@ -116,7 +142,12 @@ export function ComposePage() {
         {mode === 'course' && (
           <div className="field">
             <label htmlFor="course">{t('messages.course')}</label>
-            <select id="course" value={courseId ?? ''} onChange={(e) => setCourseId(Number(e.target.value) || null)} data-testid="course-select">
+            <select
+              id="course"
+              value={courseId ?? ''}
+              onChange={(e) => setCourseId(Number(e.target.value) || null)}
+              data-testid="course-select"
+            >
               <option value="">—</option>
               {courses.data?.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -131,7 +162,11 @@ export function ComposePage() {
         {mode === 'platform' && (
           <div className="field">
             <label htmlFor="audience">{t('messages.audience')}</label>
-            <select id="audience" value={audience} onChange={(e) => setAudience(e.target.value as BroadcastAudience)}>
+            <select
+              id="audience"
+              value={audience}
+              onChange={(e) => setAudience(e.target.value as BroadcastAudience)}
+            >
               {BROADCAST_AUDIENCES.map((a) => (
                 <option key={a} value={a}>
                   {t(`messages.audience.${a}` as MessageKey)}
@@ -143,13 +178,28 @@ export function ComposePage() {
 
         <div className="field">
           <label htmlFor="subject">{t('messages.subject')}</label>
-          <input id="subject" value={subject} maxLength={MESSAGE_SUBJECT_MAX} onChange={(e) => setSubject(e.target.value)} aria-invalid={!!fieldError('subject')} />
+          <input
+            id="subject"
+            value={subject}
+            maxLength={MESSAGE_SUBJECT_MAX}
+            onChange={(e) => setSubject(e.target.value)}
+            aria-invalid={!!fieldError('subject')}
+          />
           {fieldError('subject') && <p className="field-error">{fieldError('subject')}</p>}
         </div>
         <div className="field">
           <label htmlFor="content">{t('messages.content')}</label>
-          <textarea id="content" rows={8} value={content} maxLength={MESSAGE_CONTENT_MAX} onChange={(e) => setContent(e.target.value)} aria-invalid={!!fieldError('content')} />
-          <p className="char-count">{t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}</p>
+          <textarea
+            id="content"
+            rows={8}
+            value={content}
+            maxLength={MESSAGE_CONTENT_MAX}
+            onChange={(e) => setContent(e.target.value)}
+            aria-invalid={!!fieldError('content')}
+          />
+          <p className="char-count">
+            {t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}
+          </p>
           {fieldError('content') && <p className="field-error">{fieldError('content')}</p>}
         </div>
         {active.error && !['recipientId', 'courseId', 'subject', 'content'].some((f) => fieldError(f)) && (

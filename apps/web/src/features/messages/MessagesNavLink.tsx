@@ -14,7 +14,11 @@ function Inner() {
   const unread = trpc.messages.unreadCount.useQuery(undefined, { staleTime: 60_000 });
   const n = unread.data ?? 0;
   return (
-    <Link href="/messages" className={(active: boolean) => (active ? 'active' : '')} data-testid="nav-messages">
+    <Link
+      href="/messages"
+      className={(active: boolean) => (active ? 'active' : '')}
+      data-testid="nav-messages"
+    >
       {t('nav.messages')}
       {n > 0 && (
         <span className="nav-count" aria-label={t('messages.unreadCount', { count: n })}>

@@ -51,7 +51,10 @@ function ListState({ q }: { q: { isPending: boolean; isError: boolean; refetch: 
 
 function Inbox() {
   const { t, locale } = useI18n();
-  const pages = trpc.messages.inbox.useInfiniteQuery({ limit: 20 }, { getNextPageParam: (p) => p.nextCursor ?? undefined });
+  const pages = trpc.messages.inbox.useInfiniteQuery(
+    { limit: 20 },
+    { getNextPageParam: (p) => p.nextCursor ?? undefined },
+  );
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
   if (!pages.data) return <ListState q={pages} />;
   if (items.length === 0) return <p className="empty-state muted">{t('messages.emptyInbox')}</p>;
@@ -60,11 +63,19 @@ function Inbox() {
       <ul className="message-list">
         {items.map((m) => (
           <li key={m.id}>
-            <Link href={`/messages/${m.id}`} className={m.isRead ? 'message-item' : 'message-item unread'} data-testid="inbox-item">
+            <Link
+              href={`/messages/${m.id}`}
+              className={m.isRead ? 'message-item' : 'message-item unread'}
+              data-testid="inbox-item"
+            >
               <div className="message-meta">
                 <span>{m.sender.name}</span>
                 {m.type === 'broadcast' && (
-                  <span className="badge">{m.course ? t('messages.toCourse', { course: m.course.title }) : t('messages.announcement')}</span>
+                  <span className="badge">
+                    {m.course
+                      ? t('messages.toCourse', { course: m.course.title })
+                      : t('messages.announcement')}
+                  </span>
                 )}
                 {!m.isRead && <span className="badge ok">{t('messages.new')}</span>}
                 <span>{timeAgo(m.createdAt, locale)}</span>
@@ -76,7 +87,12 @@ function Inbox() {
         ))}
       </ul>
       {pages.hasNextPage && (
-        <button type="button" className="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void pages.fetchNextPage()}
+          disabled={pages.isFetchingNextPage}
+        >
           {t('messages.more')}
         </button>
       )}
@@ -86,7 +102,10 @@ function Inbox() {
 
 function Sent() {
   const { t, locale } = useI18n();
-  const pages = trpc.messages.sent.useInfiniteQuery({ limit: 20 }, { getNextPageParam: (p) => p.nextCursor ?? undefined });
+  const pages = trpc.messages.sent.useInfiniteQuery(
+    { limit: 20 },
+    { getNextPageParam: (p) => p.nextCursor ?? undefined },
+  );
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
   if (!pages.data) return <ListState q={pages} />;
   if (items.length === 0) return <p className="empty-state muted">{t('messages.emptySent')}</p>;
@@ -120,7 +139,12 @@ function Sent() {
         ))}
       </ul>
       {pages.hasNextPage && (
-        <button type="button" className="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void pages.fetchNextPage()}
+          disabled={pages.isFetchingNextPage}
+        >
           {t('messages.more')}
         </button>
       )}

@@ -13,7 +13,10 @@ export function ThreadPage() {
   const messageId = Number(params.id);
   const utils = trpc.useUtils();
   const [, navigate] = useLocation();
-  const thread = trpc.messages.thread.useQuery({ messageId }, { enabled: Number.isInteger(messageId) && messageId > 0 });
+  const thread = trpc.messages.thread.useQuery(
+    { messageId },
+    { enabled: Number.isInteger(messageId) && messageId > 0 },
+  );
   const markThreadRead = trpc.messages.markThreadRead.useMutation({
     onSuccess: (r) => {
       utils.messages.unreadCount.setData(undefined, r.unreadCount);
@@ -49,8 +52,11 @@ export function ThreadPage() {
   }
   const messages = thread.data.messages;
   // Replies go to the other party of the latest message received, else of my latest direct message.
-  const target = [...messages].reverse().find((m) => !m.isMine) ?? [...messages].reverse().find((m) => m.type === 'direct');
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const target =
+    [...messages].reverse().find((m) => !m.isMine) ??
+    [...messages].reverse().find((m) => m.type === 'direct');
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
   return (
     <div className="stack">
@@ -58,21 +64,33 @@ export function ThreadPage() {
       <h1>{thread.data.subject}</h1>
       <ol className="thread list">
         {messages.map((m) => (
-          <li key={m.id} className={m.isMine ? 'thread-message mine' : 'thread-message'} data-testid="thread-message">
+          <li
+            key={m.id}
+            className={m.isMine ? 'thread-message mine' : 'thread-message'}
+            data-testid="thread-message"
+          >
             <div className="row">
               <div className="message-meta">
                 <strong>{m.isMine ? t('messages.me') : m.sender.name}</strong>
                 {m.recipient && <span>{t('messages.to', { name: m.recipient.name })}</span>}
                 {m.type === 'broadcast' && (
-                  <span className="badge">{m.course ? t('messages.toCourse', { course: m.course.title }) : t('messages.announcement')}</span>
+                  <span className="badge">
+                    {m.course
+                      ? t('messages.toCourse', { course: m.course.title })
+                      : t('messages.announcement')}
+                  </span>
                 )}
                 <time dateTime={m.createdAt}>{date(m.createdAt)}</time>
-                {m.isMine && m.type === 'direct' && <span>{m.isRead ? t('messages.read') : t('messages.unread')}</span>}
+                {m.isMine && m.type === 'direct' && (
+                  <span>{m.isRead ? t('messages.read') : t('messages.unread')}</span>
+                )}
               </div>
               <button
                 type="button"
                 className="link-button"
-                onClick={() => window.confirm(t('messages.deleteConfirm')) && remove.mutate({ messageId: m.id })}
+                onClick={() =>
+                  window.confirm(t('messages.deleteConfirm')) && remove.mutate({ messageId: m.id })
+                }
               >
                 {t('messages.delete')}
               </button>
@@ -81,7 +99,12 @@ export function ThreadPage() {
           </li>
         ))}
       </ol>
-      {target && <ReplyForm messageId={target.id} to={target.isMine ? (target.recipient?.name ?? '') : target.sender.name} />}
+      {target && (
+        <ReplyForm
+          messageId={target.id}
+          to={target.isMine ? (target.recipient?.name ?? '') : target.sender.name}
+        />
+      )}
     </div>
   );
 }
@@ -101,7 +124,8 @@ function ReplyForm({ messageId, to }: { messageId: number; to: string }) {
     e.preventDefault();
     reply.mutate({ messageId, content });
   };
-  const fieldErrors = reply.error?.data?.zodError?.fieldErrors as Record<string, string[] | undefined> | undefined;
+  const fieldErrors = reply.error?.data?.zodError?.fieldErrors as
+    Record<string, string[] | undefined> | undefined;
   const error = fieldErrors?.content?.[0] ?? reply.error?.message;
   return (
     <form className="form card" onSubmit={submit}>
@@ -116,7 +140,9 @@ function ReplyForm({ messageId, to }: { messageId: number; to: string }) {
           aria-invalid={!!reply.error}
           required
         />
-        <p className="char-count">{t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}</p>
+        <p className="char-count">
+          {t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}
+        </p>
         {reply.error && <p className="field-error">{error}</p>}
       </div>
       <div className="form-actions">

@@ -31,7 +31,7 @@ function Bell() {
   const box = useRef<HTMLDivElement>(null);
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
-  useLiveNotifications(true);
+  const live = useLiveNotifications(true);
   const count = trpc.notifications.unreadCount.useQuery(undefined, { staleTime: 60_000 });
   const list = trpc.notifications.list.useQuery({ limit: 8 }, { enabled: open });
   const markRead = trpc.notifications.markRead.useMutation({
@@ -50,7 +50,8 @@ function Bell() {
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onClick = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
+    const onClick = (e: MouseEvent) =>
+      box.current && !box.current.contains(e.target as Node) && setOpen(false);
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onClick);
     return () => {
@@ -67,7 +68,7 @@ function Bell() {
   };
 
   return (
-    <div className="bell" ref={box}>
+    <div className="bell" ref={box} data-live={live ? 'on' : 'off'}>
       <button
         type="button"
         className="bell-button"
@@ -94,7 +95,12 @@ function Bell() {
           <div className="bell-head">
             <strong>{t('notifications.title')}</strong>
             {n > 0 && (
-              <button type="button" className="link-button" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => markAll.mutate()}
+                disabled={markAll.isPending}
+              >
                 {t('notifications.markAll')}
               </button>
             )}

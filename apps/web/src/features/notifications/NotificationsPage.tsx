@@ -34,7 +34,12 @@ export function NotificationsPage() {
             <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
             {t('notifications.unreadOnly')}
           </label>
-          <button type="button" className="secondary" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => markAll.mutate()}
+            disabled={markAll.isPending}
+          >
             {t('notifications.markAll')}
           </button>
         </div>
@@ -73,7 +78,12 @@ export function NotificationsPage() {
         </ul>
       )}
       {pages.hasNextPage && (
-        <button type="button" className="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void pages.fetchNextPage()}
+          disabled={pages.isFetchingNextPage}
+        >
           {t('notifications.more')}
         </button>
       )}

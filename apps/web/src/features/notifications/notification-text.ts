@@ -13,7 +13,10 @@ export function describeNotification(n: NotificationDto, t: T): { text: string; 
       };
     case 'lesson_unlocked':
       return {
-        text: t('notifications.lessonUnlocked', { course: n.data.courseTitle, module: n.data.moduleTitle ?? n.data.lessonTitle ?? '' }),
+        text: t('notifications.lessonUnlocked', {
+          course: n.data.courseTitle,
+          module: n.data.moduleTitle ?? n.data.lessonTitle ?? '',
+        }),
         href: n.data.courseSlug
           ? n.data.lessonId
             ? `/learn/${n.data.courseSlug}/lessons/${n.data.lessonId}`
@@ -31,7 +34,10 @@ export function describeNotification(n: NotificationDto, t: T): { text: string; 
     case 'badge_earned':
       return { text: t('notifications.badge', { badge: n.data.badgeName }), href: null };
     case 'level_up':
-      return { text: t('notifications.levelUp', { level: n.data.level, name: n.data.levelName }), href: null };
+      return {
+        text: t('notifications.levelUp', { level: n.data.level, name: n.data.levelName }),
+        href: null,
+      };
     case 'certificate_ready':
       return { text: t('notifications.certificate', { course: n.data.courseTitle }), href: '/certificates' };
     case 'new_message':

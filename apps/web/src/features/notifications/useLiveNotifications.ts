@@ -1,13 +1,18 @@
 // Keeps the bell (and the inbox count) live: one SSE subscription per open tab. The server first
 // sends the unread count (also after a reconnection), then each new notification or read change.
+import { useState } from 'react';
 import { trpc } from '../../lib/trpc';
 
-export function useLiveNotifications(enabled: boolean) {
+/** Returns whether the live stream is up (the server's `ready` received, no error since). */
+export function useLiveNotifications(enabled: boolean): boolean {
   const utils = trpc.useUtils();
+  const [live, setLive] = useState(false);
   trpc.notifications.onNotification.useSubscription(undefined, {
     enabled,
+    onError: () => setLive(false),
     onData(event) {
       if (event.kind === 'ready') {
+        setLive(true);
         utils.notifications.unreadCount.setData(undefined, event.unreadCount);
         return;
       }
@@ -23,4 +28,5 @@ export function useLiveNotifications(enabled: boolean) {
       void utils.notifications.list.invalidate();
     },
   });
+  return live;
 }
