@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { adminRouter } from './routers/admin.router';
 import { authRouter } from './routers/auth.router';
 import { badgeRouter } from './routers/badge.router';
 import { challengeRouter } from './routers/challenge.router';
@@ -33,6 +34,7 @@ export const appRouter = router({
   modules: moduleRouter,
   lessons: lessonRouter,
   auth: authRouter,
+  admin: adminRouter,
   users: usersRouter,
   gamification: gamificationRouter,
   badges: badgeRouter,

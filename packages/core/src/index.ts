@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './deps';
 export * from './platform/health.service';
+export * from './platform/jobs-health.service';
 export * from './catalog/index';
 export * from './platform/logger';
 export * from './platform/maintenance.service';

@@ -27,6 +27,22 @@ export function createBullmqJobQueue(connection: Redis, prefix = 'bull'): JobQue
         ...(opts.removeOnComplete ? { removeOnComplete: true } : {}),
       });
     },
+    async counts() {
+      return Promise.all(
+        [...queues.entries()].map(async ([queue, q]) => {
+          const c = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+          return {
+            queue,
+            // Prioritised jobs are waiting too, from an operator's point of view.
+            waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+            active: c.active ?? 0,
+            delayed: c.delayed ?? 0,
+            failed: c.failed ?? 0,
+            completed: c.completed ?? 0,
+          };
+        }),
+      );
+    },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },

@@ -1,5 +1,5 @@
-import { parsePayload, RETRY_POLICY } from './definitions';
-import type { JobContext, JobQueue, ProcessorMap } from './types';
+import { parsePayload, QUEUE_NAMES, RETRY_POLICY, type QueueName } from './definitions';
+import type { JobContext, JobQueue, ProcessorMap, QueueCounts } from './types';
 
 interface InlineLogger {
   warn(obj: unknown, msg?: string): void;
@@ -19,21 +19,36 @@ export function createInlineJobQueue(
   const pending = new Set<Promise<void>>();
   let seq = 0;
   let closed = false;
+  // What this process has seen since it started (nothing is persisted in embedded mode).
+  const stats = new Map<QueueName, QueueCounts>(
+    QUEUE_NAMES.map((queue) => [queue, { queue, waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 }]),
+  );
 
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  async function run(queue: string, job: JobContext, handler: (j: JobContext) => Promise<unknown>) {
+  async function run(queue: QueueName, job: JobContext, handler: (j: JobContext) => Promise<unknown>) {
+    const s = stats.get(queue)!;
     await new Promise((r) => setImmediate(r));
-    for (let attempt = 0; attempt < policy.attempts; attempt++) {
-      try {
-        await handler({ ...job, attemptsMade: attempt });
-        return;
-      } catch (err) {
-        const last = attempt === policy.attempts - 1;
-        logger[last ? 'error' : 'warn']({ err, queue, job: job.name, id: job.id, attempt: attempt + 1 }, 'job failed');
-        if (last || closed) return;
-        await sleep(policy.backoffMs * 2 ** attempt);
+    s.waiting--;
+    s.active++;
+    try {
+      for (let attempt = 0; attempt < policy.attempts; attempt++) {
+        try {
+          await handler({ ...job, attemptsMade: attempt });
+          s.completed++;
+          return;
+        } catch (err) {
+          const last = attempt === policy.attempts - 1;
+          logger[last ? 'error' : 'warn']({ err, queue, job: job.name, id: job.id, attempt: attempt + 1 }, 'job failed');
+          if (last || closed) {
+            s.failed++;
+            return;
+          }
+          await sleep(policy.backoffMs * 2 ** attempt);
+        }
       }
+    } finally {
+      s.active--;
     }
   }
 
@@ -47,13 +62,25 @@ export function createInlineJobQueue(
       if (active.has(id)) return;
       active.add(id);
       const job: JobContext = { id, name, data, attemptsMade: 0 };
+      const s = stats.get(queue)!;
+      if (opts.delayMs) s.delayed++;
+      else s.waiting++;
       const p: Promise<void> = (opts.delayMs ? sleep(opts.delayMs) : Promise.resolve())
-        .then(() => run(queue, job, handler))
+        .then(() => {
+          if (opts.delayMs) {
+            s.delayed--;
+            s.waiting++;
+          }
+          return run(queue, job, handler);
+        })
         .finally(() => {
           active.delete(id);
           pending.delete(p);
         });
       pending.add(p);
+    },
+    async counts() {
+      return [...stats.values()].map((c) => ({ ...c }));
     },
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);

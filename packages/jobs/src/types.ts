@@ -17,6 +17,17 @@ export interface JobQueue {
     opts?: EnqueueOptions,
   ): Promise<void>;
   close(): Promise<void>;
+  /** Per-queue job counts for the admin health page (optional so test doubles need not implement it). */
+  counts?(): Promise<QueueCounts[]>;
+}
+
+export interface QueueCounts {
+  queue: QueueName;
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
 }
 
 export interface JobContext {

@@ -1,0 +1,153 @@
+// Gamification in the browser, at 360 px: a new student completes a lesson; the XP bar in the header
+// moves and the badge of the first lesson ("Premier pas", seeded) is celebrated; the achievements
+// page lists it with its PDF, the history explains the points; the leaderboard shows the student's
+// own rank, and the challenges page their progress.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousA11yViolations } from './a11y';
+import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+
+const SLUG = 'gouvernance-associative-fondamentaux';
+
+async function waitForMail(dataDir: string, to: string, needle: RegExp): Promise<string> {
+  const dir = path.join(dataDir, 'mail');
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+    for (const f of files) {
+      const raw = fs.readFileSync(path.join(dir, f), 'latin1');
+      const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const text = Buffer.from(bytes, 'latin1').toString('utf8');
+      if (text.includes(`To: ${to}`) && needle.test(text)) return text;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function trpc(baseUrl: string, proc: string, input: unknown): Promise<unknown> {
+  const res = await fetch(`${baseUrl}/trpc/${proc}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!res.ok) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
+  return body.result!.data;
+}
+
+async function fitsWidth(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+}
+
+const xpOf = async (page: Page) => Number(await page.getByTestId('xp-bar').getAttribute('data-xp'));
+
+describe('gamification in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a student completes a lesson and sees the XP bar move and a badge appear', async () => {
+    const baseUrl = inject('baseUrl');
+    const email = `e2e-gamer-${Date.now()}@mdsc.test`;
+    const password = 'Baobab-Et-Karité-2026';
+    await trpc(baseUrl, 'auth.register', { email, password, firstName: 'Comlan', lastName: 'Dossou' });
+    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
+    await trpc(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
+
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone, acceptDownloads: true });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${SLUG}`)}`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${baseUrl}/courses/${SLUG}`);
+
+    // A new learner: level 1, no XP.
+    const bar = page.getByTestId('xp-bar');
+    await bar.waitFor();
+    expect(await xpOf(page)).toBe(0);
+    await expect(bar.getAttribute('aria-valuenow')).resolves.toBe('0');
+
+    await page.getByTestId('enrol').click();
+    await page.waitForURL(`${baseUrl}/learn/${SLUG}`);
+    await page.getByTestId('resume').click();
+    await page.getByRole('heading', { level: 1, name: 'Qu’est-ce que la gouvernance ?' }).waitFor();
+    await page.getByTestId('complete-lesson').click();
+
+    // The worker pays the lesson (10 XP) and awards the first-lesson badge: the bar moves and the
+    // badge is celebrated.
+    await page.waitForFunction(() => document.querySelector('[data-testid="xp-bar"]')?.getAttribute('data-xp') === '10', null, {
+      timeout: 15_000,
+    });
+    await expect(bar.getAttribute('aria-valuenow')).resolves.toBe(String(Math.floor((10 * 100) / 120)));
+    await expect(page.getByTestId('xp-points').textContent()).resolves.toBe('10 XP');
+    const dialog = page.getByTestId('badge-celebration');
+    await dialog.waitFor({ timeout: 15_000 });
+    await expect(dialog.getByRole('heading').textContent()).resolves.toBe('Nouveau badge : Premier pas');
+    await fitsWidth(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'gamification-badge-phone');
+    await dialog.getByRole('button', { name: 'Continuer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Celebrated once: a reload does not show it again.
+    await page.reload();
+    await bar.waitFor();
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('badge-celebration').count()).toBe(0);
+
+    // The achievements page: the badge (with its PDF) and why the points were earned.
+    await page.goto(`${baseUrl}/achievements`);
+    const earned = page.getByTestId('earned-badges');
+    await earned.getByRole('heading', { name: 'Premier pas' }).waitFor();
+    await expect(page.getByTestId('xp-history').textContent()).resolves.toContain('Leçon terminée : Qu’est-ce que la gouvernance ?');
+    await expect(page.getByTestId('streak-card').textContent()).resolves.toContain('1 jour d’affilée');
+    await fitsWidth(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'gamification-achievements-phone');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      earned.getByRole('button', { name: 'Télécharger le PDF du badge Premier pas' }).click(),
+    ]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-e2e-badge-'));
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Premier pas');
+    expect(text).toContain('Comlan Dossou');
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    // The leaderboard shows the learner's own row and rank; the tabs switch boards.
+    await page.goto(`${baseUrl}/leaderboard`);
+    const board = page.getByTestId('leaderboard');
+    await board.locator('tr.me').waitFor();
+    await expect(board.locator('tr.me').textContent()).resolves.toContain('Comlan D.');
+    await expect(page.getByTestId('my-rank').textContent()).resolves.toMatch(/Votre rang : \d+ \(10 XP\)/);
+    await page.getByRole('tab', { name: 'Ce mois-ci' }).click();
+    await board.locator('tr.me').waitFor();
+    await fitsWidth(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'gamification-leaderboard-phone');
+
+    // The weekly "5 lessons" challenge (seeded) counts the lesson.
+    await page.goto(`${baseUrl}/challenges`);
+    const challenge = page.getByTestId('challenges').locator('li', { hasText: 'Défi de la semaine : 5 leçons' });
+    await expect(challenge.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('1');
+    await expect(challenge.textContent()).resolves.toContain('Progression : 1 sur 5');
+    await fitsWidth(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'gamification-challenges-phone');
+    await page.close();
+  });
+});

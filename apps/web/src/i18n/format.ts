@@ -1,0 +1,97 @@
+// Dates, relative times, numbers and prices in the reader's language, for every page. XOF (franc CFA)
+// has no minor unit: prices show no decimals (15 000 F CFA / F CFA 15,000).
+import type { Locale } from '@mdsc/validators';
+import { useMemo } from 'react';
+import { useI18n } from './index';
+
+export const LOCALE_TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
+  let f = cache.get(key) as F | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+export function formatNumber(n: number, locale: Locale, maxFractionDigits = 2): string {
+  return cached(`n|${locale}|${maxFractionDigits}`, () =>
+    new Intl.NumberFormat(LOCALE_TAG[locale], { maximumFractionDigits: maxFractionDigits }),
+  ).format(n);
+}
+
+export function formatPercent(ratio: number, locale: Locale): string {
+  return cached(`p|${locale}`, () =>
+    new Intl.NumberFormat(LOCALE_TAG[locale], { style: 'percent', maximumFractionDigits: 1 }),
+  ).format(ratio);
+}
+
+/** A price; XOF by default. Zero is "free" only for the caller to decide (it has the words). */
+export function formatPrice(amount: number, locale: Locale, currency = 'XOF'): string {
+  try {
+    return cached(`c|${locale}|${currency}`, () =>
+      new Intl.NumberFormat(LOCALE_TAG[locale], {
+        style: 'currency',
+        currency,
+        ...(currency === 'XOF' ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+      }),
+    ).format(amount);
+  } catch {
+    return `${formatNumber(amount, locale, 0)} ${currency}`;
+  }
+}
+
+type DateStyle = 'short' | 'medium' | 'long';
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** An ISO instant, a Date, or a calendar day ('YYYY-MM-DD', shown as that day wherever the reader is). */
+export function formatDate(value: string | Date, locale: Locale, style: DateStyle = 'long'): string {
+  const day = typeof value === 'string' && isDay(value);
+  const d = day ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return cached(`d|${locale}|${style}|${day}`, () =>
+    new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: style, ...(day ? { timeZone: 'UTC' } : {}) }),
+  ).format(d);
+}
+
+export function formatDateTime(value: string | Date, locale: Locale): string {
+  return cached(`dt|${locale}`, () =>
+    new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(new Date(value));
+}
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.345],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** "il y a 5 minutes", "in 2 days"… relative to `now`. */
+export function formatRelative(value: string | Date, locale: Locale, now: Date = new Date()): string {
+  let delta = (new Date(value).getTime() - now.getTime()) / 1000;
+  const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(LOCALE_TAG[locale], { numeric: 'auto' }));
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
+    delta /= size;
+  }
+  return rtf.format(Math.round(delta), 'year');
+}
+
+/** The formatters bound to the current language. */
+export function useFormat() {
+  const { locale } = useI18n();
+  return useMemo(
+    () => ({
+      locale,
+      number: (n: number, digits?: number) => formatNumber(n, locale, digits),
+      percent: (r: number) => formatPercent(r, locale),
+      price: (amount: number, currency?: string) => formatPrice(amount, locale, currency),
+      date: (v: string | Date, style?: DateStyle) => formatDate(v, locale, style),
+      dateTime: (v: string | Date) => formatDateTime(v, locale),
+      relative: (v: string | Date, now?: Date) => formatRelative(v, locale, now),
+    }),
+    [locale],
+  );
+}

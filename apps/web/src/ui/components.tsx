@@ -1,0 +1,50 @@
+// Small building blocks of the design system: buttons, cards, pills. Styles live in ui.css.
+import type { ButtonHTMLAttributes, CSSProperties, HTMLAttributes, ReactNode } from 'react';
+
+type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+
+export function Button({
+  variant = 'primary',
+  busy = false,
+  className,
+  children,
+  disabled,
+  type = 'button',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+  const cls = ['btn', variant === 'primary' ? '' : variant, className].filter(Boolean).join(' ');
+  return (
+    <button {...rest} type={type} className={cls} disabled={disabled || busy} aria-busy={busy || undefined}>
+      {children}
+    </button>
+  );
+}
+
+export function Card({
+  as: Tag = 'section',
+  className,
+  accent,
+  style,
+  children,
+  ...rest
+}: HTMLAttributes<HTMLElement> & { as?: 'section' | 'article' | 'div' | 'li'; accent?: string | null; children: ReactNode }) {
+  // A category colour shows as the card's top border.
+  const s: CSSProperties | undefined = accent ? { ...style, borderTopColor: accent, borderTopWidth: 4 } : style;
+  return (
+    <Tag {...rest} className={['card', className].filter(Boolean).join(' ')} style={s}>
+      {children}
+    </Tag>
+  );
+}
+
+export type PillTone = 'neutral' | 'ok' | 'warn' | 'info';
+
+export function Badge({ tone = 'neutral', color, children }: { tone?: PillTone; color?: string | null; children: ReactNode }) {
+  const cls = tone === 'neutral' ? 'badge' : `badge ${tone}`;
+  return (
+    <span className={cls} style={color ? { borderColor: color } : undefined}>
+      {color && <span className="dot" style={{ background: color }} aria-hidden="true" />}
+      {children}
+    </span>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './components';
+export * from './form';
+export * from './QueryState';
+export * from './theme';
+export * from './toast';
