@@ -137,6 +137,7 @@ describe('course authoring in the browser', () => {
     await visitor.getByRole('button', { name: 'Rechercher' }).click();
     await visitor.waitForURL(new RegExp(`/courses\\?q=${word}`));
     const cards = visitor.getByTestId('course-list').locator('> li');
+    await cards.first().waitFor();
     await expect(cards.count()).resolves.toBe(1);
     await expect(cards.first().textContent()).resolves.toMatch(/5\s000\sF\sCFA/);
     await screenshot(visitor, 'catalog-search-phone');

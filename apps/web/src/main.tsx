@@ -5,6 +5,9 @@ import { I18nProvider } from './i18n';
 import { createTrpcClient, trpc } from './lib/trpc';
 import { AppRoutes } from './router';
 import './styles.css';
+import './ui/ui.css';
+import { applySavedTheme } from './ui/theme';
+import { ToastProvider } from './ui/toast';
 
 function Root() {
   const [queryClient] = useState(
@@ -15,13 +18,16 @@ function Root() {
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
-          <AppRoutes />
+          <ToastProvider>
+            <AppRoutes />
+          </ToastProvider>
         </I18nProvider>
       </QueryClientProvider>
     </trpc.Provider>
   );
 }
 
+applySavedTheme();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Root />

@@ -5,7 +5,7 @@ import { appRouter } from '@mdsc/api';
 import { createLogger, systemClock, type Actor, type CoreDeps } from '@mdsc/core';
 import { createDatabase, User } from '@mdsc/db';
 import { createBullmqJobQueue } from '@mdsc/jobs';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,14 +2,11 @@ import { LOCALES, type Locale } from '@mdsc/validators';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { AccountNav } from '../features/auth/AccountNav';
-import { AnalyticsNavLink } from '../features/analytics/AnalyticsNavLink';
-import { MessagesNavLink } from '../features/messages/MessagesNavLink';
 import { NotificationBell } from '../features/notifications/NotificationBell';
-import { InstructorNavLink } from '../features/authoring/InstructorNavLink';
-import { GamificationNavLinks } from '../features/gamification/GamificationNavLinks';
 import { XpHeader } from '../features/gamification/XpHeader';
-import { LearningNavLinks } from '../features/learning/LearningNavLinks';
 import { useI18n } from '../i18n';
+import { ThemeToggle } from '../ui/theme';
+import { RoleNav } from './RoleNav';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
@@ -23,19 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t('app.name')}</span>
         </Link>
-        <nav aria-label="Navigation principale" className="main-nav">
-          <Link href="/" className={(active: boolean) => (active ? 'active' : '')}>
-            {t('nav.home')}
-          </Link>
-          <Link href="/courses" className={(active: boolean) => (active ? 'active' : '')}>
-            {t('nav.catalog')}
-          </Link>
-          <LearningNavLinks />
-          <GamificationNavLinks />
-          <InstructorNavLink />
-          <AnalyticsNavLink />
-          <MessagesNavLink />
-        </nav>
+        <RoleNav />
         <XpHeader />
         <NotificationBell />
         <AccountNav />
@@ -54,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ))}
           </select>
         </label>
+        <ThemeToggle />
       </header>
       <main id="main" className="app-main">
         {children}

@@ -1,5 +1,6 @@
 // Light / dark theme: follows the system by default; the toggle's choice is saved in localStorage and
-// set as `data-theme` on <html> (styles.css reads it; index.html applies it before first paint).
+// set as `data-theme` on <html> (styles.css reads it); main.tsx applies it before the first render
+// (the CSP forbids an inline script in index.html).
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 
@@ -13,6 +14,11 @@ function systemTheme(): Theme {
 function savedTheme(): Theme | null {
   const v = localStorage.getItem(KEY);
   return v === 'light' || v === 'dark' ? v : null;
+}
+
+export function applySavedTheme(): void {
+  const saved = savedTheme();
+  if (saved) document.documentElement.dataset.theme = saved;
 }
 
 export function ThemeToggle() {

@@ -2,12 +2,14 @@ import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@mdsc/validato
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { useToast } from '../../ui/toast';
 import { reasonText } from './form';
 import { useAuth } from './useAuth';
 
 /** Admin: find users, change their role, deactivate (sessions closed at once) or reactivate them. */
 export function AdminUsersPage() {
   const { t } = useI18n();
+  const toast = useToast();
   const { user: me } = useAuth();
   const utils = trpc.useUtils();
   const [searchInput, setSearchInput] = useState('');
@@ -27,6 +29,7 @@ export function AdminUsersPage() {
   const onError = (err: { message: string }) => setActionError(reasonText(t, err.message, t('errors.generic')));
   const onSuccess = () => {
     setActionError(null);
+    toast.success(t('toast.userUpdated'));
     return utils.users.list.invalidate();
   };
   const setUserRole = trpc.users.setRole.useMutation({ onSuccess, onError });

@@ -3,6 +3,7 @@ import { changeEmailInput } from '@mdsc/validators';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { useToast } from '../../ui/toast';
 import { checkWith, Field, FormError, Notice, serverErrors, useForm } from './form';
 import { ResendVerification } from './ResendVerification';
 
@@ -10,6 +11,7 @@ type Me = NonNullable<RouterOutputs['auth']['me']>;
 
 export function EmailSection({ me }: { me: Me }) {
   const { t } = useI18n();
+  const toast = useToast();
   const utils = trpc.useUtils();
   const form = useForm({ newEmail: '', password: '' });
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -22,6 +24,7 @@ export function EmailSection({ me }: { me: Me }) {
     try {
       const res = await change.mutateAsync(form.values);
       setSentTo(res.pendingEmail);
+      toast.success(t('toast.emailChangeSent'));
       form.setValues({ newEmail: '', password: '' });
       await utils.auth.me.invalidate();
     } catch (err) {

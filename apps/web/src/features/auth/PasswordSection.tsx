@@ -2,10 +2,12 @@ import { changePasswordInput } from '@mdsc/validators';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { useToast } from '../../ui/toast';
 import { checkWith, Field, FormError, Notice, serverErrors, useForm } from './form';
 
 export function PasswordSection() {
   const { t } = useI18n();
+  const toast = useToast();
   const utils = trpc.useUtils();
   const form = useForm({ currentPassword: '', newPassword: '', confirm: '' });
   const [done, setDone] = useState(false);
@@ -22,6 +24,7 @@ export function PasswordSection() {
       await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.newPassword });
       form.setValues({ currentPassword: '', newPassword: '', confirm: '' });
       setDone(true);
+      toast.success(t('toast.passwordChanged'));
       await utils.auth.sessions.invalidate();
     } catch (err) {
       form.setErrors(serverErrors(t, err));

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { useToast } from '../../ui/toast';
 import { EmailSection } from './EmailSection';
 import { checkWith, Field, FormError, Notice, serverErrors, useForm } from './form';
 import { PasswordSection } from './PasswordSection';
@@ -40,6 +41,7 @@ function Profile({ me }: { me: Me }) {
 
 function DetailsSection({ me }: { me: Me }) {
   const { t, setLocale } = useI18n();
+  const toast = useToast();
   const utils = trpc.useUtils();
   const form = useForm({
     firstName: me.firstName,
@@ -66,6 +68,7 @@ function DetailsSection({ me }: { me: Me }) {
       utils.auth.me.setData(undefined, next);
       setLocale(next.language);
       setSaved(true);
+      toast.success(t('toast.profileSaved'));
     } catch (err) {
       form.setErrors(serverErrors(t, err));
     }

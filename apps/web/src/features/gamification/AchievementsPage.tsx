@@ -41,10 +41,7 @@ export function AchievementsPage() {
         </div>
         <div className="card stack" data-testid="streak-card">
           <h2>{t('gam.streak.title')}</h2>
-          <p className="gam-big">
-            <span aria-hidden="true">🔥 </span>
-            {t('gam.streak.daily', { count: d.streak.daily })}
-          </p>
+          <p className="gam-big">{t('gam.streak.daily', { count: d.streak.daily })}</p>
           <p className="small">{t('gam.streak.longest', { count: d.streak.longest })}</p>
           <p className="small">{t('gam.streak.perfect', { count: d.streak.perfectQuiz })}</p>
           <p className="muted small">{d.streak.activeToday ? t('gam.streak.today') : t('gam.streak.notToday')}</p>

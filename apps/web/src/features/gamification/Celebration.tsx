@@ -1,5 +1,7 @@
 // A level-up or a new badge, celebrated in a modal dialog (native <dialog>: focus moves in, Escape
-// closes, focus returns). The burst animation is off under prefers-reduced-motion.
+// closes, focus returns). The burst animation is off under prefers-reduced-motion. Only the
+// learner's own actions (button, Escape) dismiss it: effects may be re-run by React, and the
+// dialog's asynchronous `close` event would then dismiss a celebration nobody saw.
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
@@ -16,7 +18,9 @@ export function Celebration({ item, onClose }: { item: CelebrationItem; onClose(
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
+    return () => {
+      if (d?.open) d.close();
+    };
   }, [item]);
   const title = item.kind === 'level' ? t('gam.celebrate.levelUp', { level: item.level }) : t('gam.celebrate.badge', { name: item.name });
   return (
@@ -24,7 +28,10 @@ export function Celebration({ item, onClose }: { item: CelebrationItem; onClose(
       ref={ref}
       className="celebration"
       aria-labelledby="celebration-title"
-      onClose={onClose}
+      onCancel={(e) => {
+        e.preventDefault(); // Escape: dismiss through the same path as the button
+        onClose();
+      }}
       data-testid={item.kind === 'level' ? 'level-celebration' : 'badge-celebration'}
     >
       <div className="burst" aria-hidden="true">
@@ -42,14 +49,14 @@ export function Celebration({ item, onClose }: { item: CelebrationItem; onClose(
       <h2 id="celebration-title">{title}</h2>
       {item.kind === 'level' && <p>{t('gam.celebrate.levelName', { name: item.name })}</p>}
       {item.kind === 'badge' && <p className="muted">{t(`gam.tier.${item.tier}` as 'gam.tier.bronze')}</p>}
-      <form method="dialog" className="form-actions celebration-actions">
-        <button type="submit" autoFocus>
+      <div className="form-actions celebration-actions">
+        <button type="button" onClick={onClose} autoFocus>
           {t('gam.celebrate.close')}
         </button>
-        <Link href="/achievements" onClick={() => ref.current?.close()}>
+        <Link href="/achievements" onClick={onClose}>
           {t('gam.celebrate.see')}
         </Link>
-      </form>
+      </div>
     </dialog>
   );
 }

@@ -110,7 +110,9 @@ function Board({ scope, categoryId }: { scope: LeaderboardScope; categoryId: num
             <tbody>
               {entries.map((e, i) => (
                 <tr key={`${e.rank}-${e.userId ?? `anon-${i}`}`} className={e.isViewer ? 'me' : undefined} aria-current={e.isViewer ? 'true' : undefined}>
-                  <td className="rank">{e.rank <= 3 ? ['🥇', '🥈', '🥉'][e.rank - 1] : e.rank}</td>
+                  <td className="rank">
+                    <span className={e.rank <= 3 ? `rank-pill podium-${e.rank}` : 'rank-pill'}>{e.rank}</span>
+                  </td>
                   <th scope="row" className={e.name ? undefined : 'muted'}>
                     {e.name ?? t('gam.board.anonymous')} {e.isViewer && <span className="small">{t('gam.board.you')}</span>}
                   </th>

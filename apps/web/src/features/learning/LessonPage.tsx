@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
+import { useHeartbeatSender } from '../../lib/heartbeat-queue';
 import { trpc } from '../../lib/trpc';
 import { CourseOutline, LockIcon } from './CourseOutline';
 import { learningErrorKey } from './errors';
@@ -20,11 +21,8 @@ export function LessonPage() {
   const lesson = trpc.progress.lesson.useQuery({ lessonId }, { retry: false, enabled: Number.isInteger(lessonId) && lessonId > 0 });
   const outline = trpc.progress.course.useQuery({ slug: params.slug }, { retry: false });
   const start = trpc.progress.start.useMutation();
-  const beat = trpc.progress.heartbeat.useMutation({
-    onSuccess: (r) => {
-      if (r.completedNow) void refresh();
-    },
-  });
+  // Heartbeats go through a retry queue (lib/heartbeat-queue): a dropped connection loses no progress.
+  const sendHeartbeat = useHeartbeatSender();
   const complete = trpc.progress.completeLesson.useMutation();
   const mediaRef = useRef<HTMLMediaElement>(null);
   const lastBeat = useRef(Date.now());
@@ -50,8 +48,12 @@ export function LessonPage() {
     const position = m && Number.isFinite(m.currentTime) ? m.currentTime : null;
     const duration = m && Number.isFinite(m.duration) && m.duration > 0 ? m.duration : null;
     if (seconds === 0 && position === null) return;
-    beat.mutate({ lessonId, seconds, positionSeconds: position, durationSeconds: duration });
-    // beat.mutate is stable across renders.
+    sendHeartbeat({ lessonId, seconds, positionSeconds: position, durationSeconds: duration })
+      .then((r) => {
+        if (r?.completedNow) void refresh();
+      })
+      .catch(() => undefined); // refused by the server (e.g. not enrolled): nothing to retry
+    // sendHeartbeat is stable across renders.
   }, [enrolled, lessonId]);
 
   useEffect(() => {
