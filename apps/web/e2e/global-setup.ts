@@ -29,7 +29,12 @@ async function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
-  const build = spawnSync('pnpm', ['--filter', '@mdsc/web', 'build'], { cwd: root, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would give a development React bundle: build for production.
+  const build = spawnSync('pnpm', ['--filter', '@mdsc/web', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('web build failed');
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-e2e-'));

@@ -119,6 +119,7 @@ describe('broadcast and live notification bell', () => {
     const baseUrl = inject('baseUrl');
     const teacher = await browser.newPage({ viewport: VIEWPORTS.phone });
     await login(teacher, baseUrl, 'instructeur@mdsc.test');
+    await teacher.getByTestId('nav-toggle').click(); // the main menu is folded at 360 px
     await teacher.getByRole('link', { name: 'Statistiques' }).click();
     await teacher.getByTestId('analytics-courses').waitFor();
     await teacher.getByTestId('analytics-courses').getByRole('link').first().click();
