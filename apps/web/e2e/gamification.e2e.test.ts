@@ -150,4 +150,55 @@ describe('gamification in the browser', () => {
     await screenshot(page, 'gamification-challenges-phone');
     await page.close();
   });
+  it('an admin creates a badge and a challenge from the admin pages', async () => {
+    const baseUrl = inject('baseUrl');
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${baseUrl}/login?next=${encodeURIComponent('/admin/badges')}`);
+    await page.getByLabel('Adresse e-mail').fill('admin@mdsc.test');
+    await page.getByLabel('Mot de passe').fill('Demo-2026!');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${baseUrl}/admin/badges`);
+    await page.getByTestId('admin-badges').getByRole('heading', { name: /Premier pas/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Nouveau' }).click();
+    const form = page.getByTestId('badge-form');
+    await form.getByLabel('Nom').fill('Explorateur du catalogue');
+    await form.getByLabel('Icône (emoji ou adresse d’image)').fill('🧭');
+    await form.getByLabel('Rang').selectOption('gold');
+    await form.getByLabel('Condition').selectOption('course_completion');
+    await form.getByLabel('Seuil').fill('0');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    // Refused by the server, the error is shown next to the rule.
+    await form.getByText('Vérifiez les champs signalés.').waitFor();
+    await expect(form.getByLabel('Seuil').getAttribute('aria-invalid')).resolves.toBe('true');
+    await fitsWidth(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'gamification-admin-badge-phone');
+    await form.getByLabel('Seuil').fill('2');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByTestId('admin-badges').getByRole('heading', { name: /Explorateur du catalogue/ }).waitFor();
+    await expect(page.getByTestId('admin-badges').textContent()).resolves.toContain('Terminer 2 cours');
+
+    await page.goto(`${baseUrl}/admin/challenges`);
+    await page.getByRole('button', { name: 'Nouveau' }).click();
+    const cform = page.getByTestId('challenge-form');
+    await cform.getByLabel('Nom').fill('Sprint de fin d’année');
+    await cform.getByLabel('Type').selectOption('event');
+    await cform.getByLabel('Condition').selectOption('quiz_perfect');
+    await cform.getByLabel('Seuil').fill('2');
+    await cform.getByLabel('Badge offert (facultatif)').selectOption({ label: 'Explorateur du catalogue' });
+    await cform.getByLabel('Fin').fill('2020-01-01');
+    await cform.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(cform.getByLabel('Fin').getAttribute('aria-invalid')).resolves.toBe('true');
+    await cform.getByLabel('Fin').fill(new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
+    await cform.getByRole('button', { name: 'Enregistrer' }).click();
+    const item = page.getByTestId('admin-challenges').locator('li', { hasText: 'Sprint de fin d’année' });
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain('Obtenir 100 % à 2 quiz');
+    await expect(item.textContent()).resolves.toContain('« Explorateur du catalogue »');
+    await fitsWidth(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'gamification-admin-challenges-phone');
+    await page.close();
+  });
 });

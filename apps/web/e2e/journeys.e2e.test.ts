@@ -103,7 +103,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
   });
 
   for (const run of RUNS) {
-    it(`admin: job queue health, deactivates a user, creates a badge (${run.lang}, ${run.width})`, async () => {
+    it(`admin: job queue health, deactivates a user, creates a category and a badge (${run.lang}, ${run.width})`, async ({ onTestFailed }) => {
       const baseUrl = inject('baseUrl');
       const victim = `e2e-journey-victim-${stamp()}@mdsc.test`;
       await api(baseUrl, 'auth.register', { email: victim, password: 'Baobab-Et-Karité-2026', firstName: 'Comlan', lastName: 'Dossou' });
@@ -111,6 +111,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
       const page = await browser.newPage({ viewport: VIEWPORTS[run.width] });
       page.on('dialog', (d) => void d.accept());
       const j = journey(page, run, 'admin');
+      onTestFailed(() => screenshot(page, `journey-FAILED-admin-${run.lang}-${run.width}`));
       await j.login(baseUrl, 'admin@mdsc.test', DEMO_PASSWORD);
 
       // Job queue health, reached through the administration menu.
@@ -130,6 +131,21 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await page.getByTestId('toaster').getByText(j.t('toast.userUpdated')).waitFor();
       await j.check('users');
 
+      // Create a category: refused without a name (inline error), then created.
+      const category = `Agroécologie ${run.lang} ${stamp()}`;
+      await j.menu('nav.adminCategories');
+      const catForm = page.getByTestId('category-form');
+      await catForm.getByRole('button', { name: j.t('adminCat.create') }).click();
+      await catForm.locator('[data-field-error="name"]').waitFor();
+      await catForm.getByLabel(j.t('adminCat.name'), { exact: true }).fill(category);
+      await catForm.getByLabel(j.t('adminCat.description'), { exact: true }).fill('Cultiver sans épuiser les sols.');
+      await catForm.getByRole('button', { name: j.t('adminCat.create') }).click();
+      await page.getByTestId('admin-categories').locator(`[data-category="${category}"]`).waitFor();
+      await page.getByTestId('toaster').getByText(j.t('adminCat.created').replace('{name}', category)).waitFor();
+      await j.check('categories');
+      const catalog = (await (await fetch(`${baseUrl}/trpc/categories.list`)).json()) as { result: { data: { name: string }[] } };
+      expect(catalog.result.data.map((c) => c.name)).toContain(category);
+
       // Create a badge.
       const badge = `Badge ${run.lang} ${stamp()}`;
       await page.goto(`${baseUrl}/admin/badges`);
@@ -137,6 +153,9 @@ describe('journeys by role, desktop FR and phone EN', () => {
       const form = page.getByTestId('badge-form');
       await form.getByLabel(j.t('gam.admin.name'), { exact: true }).fill(badge);
       await form.getByLabel(j.t('gam.admin.description'), { exact: true }).fill('Pour les journées de test.');
+      // Out of reach and inactive: other test files' learners running meanwhile must not earn it.
+      await form.getByLabel(j.t('gam.admin.criteriaValue'), { exact: true }).fill('100000');
+      await form.getByLabel(j.t('gam.admin.active'), { exact: true }).uncheck();
       await form.getByRole('button', { name: j.t('gam.admin.save'), exact: true }).click();
       await page.getByTestId('admin-badges').getByText(badge).waitFor();
       await j.check('badges');
@@ -147,11 +166,12 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await page.close();
     });
 
-    it(`instructor: builds and publishes a course, then sees its students' progress (${run.lang}, ${run.width})`, async () => {
+    it(`instructor: builds and publishes a course, then sees its students' progress (${run.lang}, ${run.width})`, async ({ onTestFailed }) => {
       const baseUrl = inject('baseUrl');
       const page = await browser.newPage({ viewport: VIEWPORTS[run.width] });
       page.on('dialog', (d) => void d.accept());
       const j = journey(page, run, 'instructor');
+      onTestFailed(() => screenshot(page, `journey-FAILED-instructor-${run.lang}-${run.width}`));
       const t = j.t;
       await j.login(baseUrl, 'instructeur@mdsc.test', DEMO_PASSWORD);
 
@@ -169,6 +189,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
 
       await page.getByPlaceholder(t('authoring.field.moduleTitle')).fill('Comprendre le littoral');
       await page.getByRole('button', { name: `+ ${t('authoring.addModule')}` }).click();
+      await page.getByRole('heading', { name: /Comprendre le littoral/ }).waitFor();
       await page.getByRole('button', { name: `+ ${t('authoring.addLesson')}` }).first().click();
       const lessonForm = page.getByRole('form', { name: t('authoring.newLesson') });
       await lessonForm.getByLabel(t('authoring.field.lessonTitle')).fill('Les marées');
@@ -192,10 +213,11 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await page.close();
     });
 
-    it(`student: signs up, verifies the address, enrols, learns, passes the quizzes, gets the certificate (${run.lang}, ${run.width})`, async () => {
+    it(`student: signs up, verifies the address, enrols, learns, passes the quizzes, gets the certificate (${run.lang}, ${run.width})`, async ({ onTestFailed }) => {
       const baseUrl = inject('baseUrl');
       const page = await browser.newPage({ viewport: VIEWPORTS[run.width], acceptDownloads: true });
       const j = journey(page, run, 'student');
+      onTestFailed(() => screenshot(page, `journey-FAILED-student-${run.lang}-${run.width}`));
       const t = j.t;
       const email = `e2e-journey-${run.lang}-${stamp()}@mdsc.test`;
       const password = 'Karité-Et-Néré-2026';
@@ -213,6 +235,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
       const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
       const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1];
       await page.goto(`${baseUrl}/verify-email?token=${token}`);
+      await page.getByTestId('verify-success').waitFor();
       await j.check('verified');
 
       await page.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${SLUG}`)}`);
@@ -228,6 +251,15 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await page.getByTestId('course-outline').waitFor();
       await j.check('path');
 
+      // A badge or level celebration (a modal) may open after any step, when the gamification job has
+      // run: the learner dismisses it (Playwright does so before an action it would block).
+      await page.addLocatorHandler(
+        page.locator('dialog.celebration[open]').first(),
+        async (dialog) => {
+          await dialog.getByRole('button').first().click();
+        },
+        { noWaitAfter: true },
+      );
       const complete = async (lesson: string) => {
         await page.getByRole('heading', { level: 1, name: lesson }).waitFor();
         await page.getByTestId('complete-lesson').click();

@@ -32,7 +32,7 @@ import {
 import { AdminStatsRoute, AnalyticsHomeRoute, CourseAnalyticsRoute } from './features/analytics/routes';
 import { ComposeRoute, MessagesRoute, ThreadRoute } from './features/messages/routes';
 import { NotificationsRoute } from './features/notifications/routes';
-import { JobHealthRoute } from './features/admin/routes';
+import { AdminCategoriesRoute, JobHealthRoute } from './features/admin/routes';
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -75,6 +75,7 @@ export function AppRoutes() {
         <Route path="/analytics/courses/:id" component={CourseAnalyticsRoute} />
         <Route path="/admin/stats" component={AdminStatsRoute} />
         <Route path="/admin/jobs" component={JobHealthRoute} />
+        <Route path="/admin/categories" component={AdminCategoriesRoute} />
         <Route component={NotFoundPage} />
       </Switch>
     </Layout>

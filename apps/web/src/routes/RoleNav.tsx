@@ -26,6 +26,7 @@ const TEACH: Item[] = [
 ];
 // The users list stays in the account menu (AccountNav), where admins already find it.
 const ADMIN: Item[] = [
+  { href: '/admin/categories', label: 'nav.adminCategories' },
   { href: '/admin/badges', label: 'nav.adminBadges' },
   { href: '/admin/challenges', label: 'nav.adminChallenges' },
   { href: '/messages/new', label: 'nav.broadcasts' },

@@ -23,18 +23,19 @@ export interface XpHistoryPage {
 }
 
 type TitleModel = { findAll(opts: object): Promise<{ id: number; get(k: string): unknown }[]> };
-const TITLE_SOURCES: Record<string, { model: TitleModel; field: string; paranoid: boolean }> = {
-  lesson: { model: Lesson as unknown as TitleModel, field: 'title', paranoid: true },
-  module: { model: CourseModule as unknown as TitleModel, field: 'title', paranoid: true },
-  course: { model: Course as unknown as TitleModel, field: 'title', paranoid: true },
-  quiz: { model: Quiz as unknown as TitleModel, field: 'title', paranoid: false },
-  challenge: { model: Challenge as unknown as TitleModel, field: 'name', paranoid: false },
+// Deleted lessons, modules and courses (soft-deleted) still explain the points they paid.
+const TITLE_SOURCES: Record<string, { model: TitleModel; field: string }> = {
+  lesson: { model: Lesson as unknown as TitleModel, field: 'title' },
+  module: { model: CourseModule as unknown as TitleModel, field: 'title' },
+  course: { model: Course as unknown as TitleModel, field: 'title' },
+  quiz: { model: Quiz as unknown as TitleModel, field: 'title' },
+  challenge: { model: Challenge as unknown as TitleModel, field: 'name' },
 };
 
 async function loadTitles(rows: { sourceType: string; sourceId: string }[]): Promise<Map<string, string>> {
   const idsByType = new Map<string, Set<number>>();
   for (const r of rows) {
-    const type = r.sourceType === 'quiz_attempt' ? 'quiz_attempt' : r.sourceType;
+    const type = r.sourceType;
     if (!TITLE_SOURCES[type] && type !== 'quiz_attempt') continue;
     const id = Number(r.sourceId);
     if (!Number.isInteger(id)) continue;
@@ -57,7 +58,7 @@ async function loadTitles(rows: { sourceType: string; sourceId: string }[]): Pro
       const found = await src.model.findAll({
         where: { id: { [Op.in]: [...ids] } },
         attributes: ['id', src.field],
-        ...(src.paranoid ? { paranoid: false } : {}),
+        paranoid: false,
       });
       for (const f of found) titles.set(`${type}:${f.id}`, String(f.get(src.field)));
     }),

@@ -66,7 +66,8 @@ beforeAll(async () => {
   for (let i = 0; i < 45; i++) {
     const a = await h.user({ hidden: rnd() < 0.2 });
     actors.push(a);
-    const n = Math.floor(rnd() * 8); // some users have no XP at all
+    // Some learners have no XP at all; the first two (deactivated and deleted below) always have some.
+    const n = i < 2 ? 3 + Math.floor(rnd() * 5) : Math.floor(rnd() * 8);
     const awards = Array.from({ length: n }, (_, k) => ({
       amount: pick([5, 10, 10, 20, 30, 50]), // few distinct values: plenty of ties
       sourceId: `${h.run}-${i}-${k}`,

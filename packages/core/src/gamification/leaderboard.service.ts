@@ -52,12 +52,14 @@ interface Source {
 }
 
 const VISIBLE = 'u.deleted_at IS NULL AND u.is_active = ?';
+/** Deleted or deactivated accounts (few; found through idx_deleted_at and idx_is_active). */
+const HIDDEN_USERS = 'SELECT id FROM users WHERE deleted_at IS NOT NULL OR is_active = ?';
 
 function sourceFor(deps: CoreDeps, input: LeaderboardInput): Source & { periodStart: string | null } {
   if (input.scope === 'global') {
     return { from: 'user_xp t', xp: 't.total_xp', where: '1 = 1', params: [], levelJoin: '', periodStart: null };
   }
-  const levelJoin = 'LEFT JOIN user_xp x ON x.user_id = t.user_id';
+  const levelJoin = 'LEFT JOIN user_xp x ON x.user_id = p.user_id';
   if (input.scope === 'month') {
     const month = monthOf(deps.clock.now(), deps.config.timezone);
     return { from: 'xp_monthly_totals t', xp: 't.xp', where: 't.month = ?', params: [month], levelJoin, periodStart: month };
@@ -86,23 +88,33 @@ export async function getLeaderboard(deps: CoreDeps, actor: Actor, params: Leade
   const { db } = deps;
   const input = { ...params, offset: params.cursor ?? params.offset };
   const s = sourceFor(deps, input);
-  const level = s.levelJoin ? 'x.current_level' : 't.current_level';
+  // The page is read from the board's index alone (hidden accounts skipped through a small
+  // materialised set), then joined to users for 21 rows: joining first lets the optimiser start
+  // from users and sort them all.
+  const level = s.levelJoin ? 'x.current_level' : 'p.level';
   const rows = await selectRows<Row>(
     db,
-    `SELECT t.user_id, ${s.xp} AS xp, ${level} AS level, u.first_name, u.last_name, u.avatar_url, u.hide_from_leaderboard
-       FROM ${s.from} JOIN users u ON u.id = t.user_id ${s.levelJoin}
-      WHERE ${s.where} AND ${s.xp} > 0 AND ${VISIBLE}
-      ORDER BY ${s.xp} DESC, t.user_id ASC
-      LIMIT ? OFFSET ?`,
-    [...s.params, true, input.limit + 1, input.offset],
+    `SELECT p.user_id, p.xp, ${level} AS level, u.first_name, u.last_name, u.avatar_url, u.hide_from_leaderboard
+       FROM (SELECT t.user_id, ${s.xp} AS xp${s.levelJoin ? '' : ', t.current_level AS level'}
+               FROM ${s.from}
+              WHERE ${s.where} AND ${s.xp} > 0 AND t.user_id NOT IN (${HIDDEN_USERS})
+              ORDER BY ${s.xp} DESC, t.user_id ASC
+              LIMIT ? OFFSET ?) p
+       JOIN users u ON u.id = p.user_id ${s.levelJoin}
+      ORDER BY p.xp DESC, p.user_id ASC`,
+    [...s.params, false, input.limit + 1, input.offset],
   );
+  // Learners above a given XP: an index-only range count, minus the (few) hidden accounts above it,
+  // found from the users side — joining every row above to users costs one lookup per learner.
   const countAbove = async (xp: number) => {
-    const [r] = await selectRows<{ n: number }>(
+    const [r] = await selectRows<{ n: number; hidden: number }>(
       db,
-      `SELECT COUNT(*) AS n FROM ${s.from} JOIN users u ON u.id = t.user_id WHERE ${s.where} AND ${s.xp} > ? AND ${VISIBLE}`,
-      [...s.params, xp, true],
+      `SELECT (SELECT COUNT(*) FROM ${s.from} WHERE ${s.where} AND ${s.xp} > ?) AS n,
+              (SELECT COUNT(*) FROM users u JOIN ${s.from} ON t.user_id = u.id AND ${s.where}
+                WHERE (u.deleted_at IS NOT NULL OR u.is_active = ?) AND ${s.xp} > ?) AS hidden`,
+      [...s.params, xp, ...s.params, false, xp],
     );
-    return Number(r.n);
+    return Number(r.n) - Number(r.hidden);
   };
 
   const page = rows.slice(0, input.limit);

@@ -30,7 +30,8 @@ export function JobHealthPage() {
               <span className="muted small">{t('jobs.checkedAt', { time: fmt.dateTime(h.checkedAt) })}</span>
             </div>
             {h.supported ? (
-              <div className="table-wrap">
+              // Focusable so keyboard users can scroll the table sideways on a phone.
+              <div className="table-wrap" role="region" aria-label={t('jobs.title')} tabIndex={0}>
                 <table data-testid="job-health">
                   <caption className="visually-hidden">{t('jobs.title')}</caption>
                   <thead>
