@@ -31,3 +31,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Level-up and badge celebrations are modal dialogs that may open at any moment after a learning
+ * step (the XP job runs asynchronously): close them whenever they get in the way of an action.
+ */
+export async function dismissCelebrations(page: Page): Promise<void> {
+  const open = page.locator('dialog.celebration[open]');
+  await page.addLocatorHandler(
+    open,
+    async () => {
+      // Several may be queued (a badge and a level at once): close until none is left.
+      for (let i = 0; i < 10 && (await open.count()) > 0; i++) {
+        await open.first().locator('.celebration-actions button').first().click();
+        await page.waitForTimeout(100);
+      }
+    },
+    { noWaitAfter: true },
+  );
+}

@@ -170,6 +170,7 @@ describe('gamification in the browser', () => {
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     // Refused by the server, the error is shown next to the rule.
     await form.getByText('Vérifiez les champs signalés.').waitFor();
+    await form.getByText('Seuil invalide pour cette condition').waitFor();
     await expect(form.getByLabel('Seuil').getAttribute('aria-invalid')).resolves.toBe('true');
     await fitsWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -189,6 +190,7 @@ describe('gamification in the browser', () => {
     await cform.getByLabel('Badge offert (facultatif)').selectOption({ label: 'Explorateur du catalogue' });
     await cform.getByLabel('Fin').fill('2020-01-01');
     await cform.getByRole('button', { name: 'Enregistrer' }).click();
+    await cform.getByText('La fin ne peut pas précéder le début.').waitFor();
     await expect(cform.getByLabel('Fin').getAttribute('aria-invalid')).resolves.toBe('true');
     await cform.getByLabel('Fin').fill(new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
     await cform.getByRole('button', { name: 'Enregistrer' }).click();

@@ -27,6 +27,10 @@ function journey(page: Page, run: Run, role: string) {
     t,
     /** Axe check, no horizontal scroll at 360 px, screenshot. */
     async check(step: string) {
+      // Axe reads colours as painted: let entrance animations (fades, pops) end first.
+      await page.waitForFunction(() =>
+        document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== 'running'),
+      );
       expect(await seriousA11yViolations(page), `${role}/${step}`).toEqual([]);
       if (run.width === 'phone') {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
@@ -284,6 +288,8 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await complete('Rendre compte à ses membres');
       await complete('Modèle de rapport annuel');
       await page.getByRole('heading', { level: 1, name: 'Modèle de rapport annuel' }).waitFor();
+      // The last lesson has no "next": wait for its completion to be recorded before leaving.
+      await page.getByText(t('learn.lessonDone'), { exact: true }).first().waitFor();
 
       await page.goto(`${baseUrl}/learn/${SLUG}`);
       await page.getByRole('link', { name: t('learn.takeFinalQuiz') }).click();

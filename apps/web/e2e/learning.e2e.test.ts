@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
-import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
 
 const SLUG = 'gouvernance-associative-fondamentaux';
 
@@ -70,6 +70,7 @@ describe('learning path in the browser', () => {
     await trpc(baseUrl, 'auth.verifyEmail', { token });
 
     const page = await browser.newPage({ viewport: VIEWPORTS.phone, acceptDownloads: true });
+    await dismissCelebrations(page);
     await page.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${SLUG}`)}`);
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill(password);

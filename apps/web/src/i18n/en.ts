@@ -661,6 +661,13 @@ export const en: Record<MessageKey, string> = {
   'gam.criteriaType.lessons_completed': 'Lessons completed',
   'gam.criteriaType.certificates_earned': 'Certificates earned',
   'gam.criteriaType.challenge_completed': 'Challenges completed',
+  'gam.admin.error.invalid': 'Invalid value.',
+  'gam.admin.error.criteria': 'Invalid threshold for this condition: at least 1 (level: 1 to 12).',
+  'gam.admin.error.endDate': 'The end cannot be before the start.',
+  'gam.admin.error.date': 'Invalid date.',
+  'gam.admin.error.rewardBadgeId': 'This badge does not exist.',
+  'gam.admin.error.iconUrl': 'An http(s) address, an uploaded file or an emoji.',
+  'gam.admin.error.name': 'From 2 to 255 characters.',
   'gam.admin.invalid': 'Check the highlighted fields.',
   // Design system, role menu, job health, toasts (issue 8)
   'ui.dismiss': 'Dismiss notification',

@@ -659,6 +659,13 @@ export const fr = {
   'gam.criteriaType.lessons_completed': 'Leçons terminées',
   'gam.criteriaType.certificates_earned': 'Certificats obtenus',
   'gam.criteriaType.challenge_completed': 'Défis réussis',
+  'gam.admin.error.invalid': 'Valeur invalide.',
+  'gam.admin.error.criteria': 'Seuil invalide pour cette condition : au moins 1 (niveau : de 1 à 12).',
+  'gam.admin.error.endDate': 'La fin ne peut pas précéder le début.',
+  'gam.admin.error.date': 'Date invalide.',
+  'gam.admin.error.rewardBadgeId': 'Ce badge n’existe pas.',
+  'gam.admin.error.iconUrl': 'Une adresse http(s), un fichier déposé ou un emoji.',
+  'gam.admin.error.name': 'De 2 à 255 caractères.',
   'gam.admin.invalid': 'Vérifiez les champs signalés.',
   // Design system, role menu, job health, toasts (issue 8)
   'ui.dismiss': 'Fermer la notification',

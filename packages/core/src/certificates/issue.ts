@@ -96,7 +96,10 @@ export function certificatePdfPath(code: string): string {
   return `/api/certificates/${code}.pdf`;
 }
 
-/** Storage key of the PDF: derived from the code, so a second rendering overwrites the same file. */
+/**
+ * Storage key of the PDF: derived from the code, so a second rendering overwrites the same file.
+ * Prefixed because a base64url code may begin with `-` or `_`, which storage keys may not.
+ */
 export function certificateStorageKey(code: string): string {
-  return `certificates/${code}.pdf`;
+  return `certificates/cert-${code}.pdf`;
 }

@@ -55,15 +55,10 @@ export async function rebuildXpRollups(deps: Pick<CoreDeps, 'db' | 'config'>): P
     const last = monthOf(new Date(range.hi), tz);
     for (let m = monthOf(new Date(range.lo), tz); m <= last; m = nextMonthStartDay(m)) months.push(m);
   }
-  // created_at < start of the next month → this month (the last one takes the rest).
-  const monthCase =
-    months.length === 0
-      ? 'NULL'
-      : `CASE ${months
-          .slice(0, -1)
-          .map(() => 'WHEN created_at < ? THEN ?')
-          .join(' ')} ELSE ? END`;
-  const caseParams = months.slice(0, -1).flatMap((m) => [startOfDay(nextMonthStartDay(m), tz), m]);
+  // created_at before the start of the next month: this month (the last one takes the rest).
+  const earlier = months.slice(0, -1);
+  const monthCase = earlier.length ? `CASE ${earlier.map(() => 'WHEN created_at < ? THEN ?').join(' ')} ELSE ? END` : '?';
+  const caseParams: unknown[] = earlier.flatMap((m) => [startOfDay(nextMonthStartDay(m), tz), m]);
   if (months.length) caseParams.push(months[months.length - 1]);
   const now = new Date();
   await db.sequelize.transaction(async (tx) => {

@@ -112,9 +112,9 @@ export function AdminBadgesPage() {
           <Field label={t('gam.admin.category')} error={errors.category}>
             {(id, d) => <input id={id} value={draft.category} onChange={(e) => set({ category: e.target.value })} maxLength={50} aria-describedby={d} />}
           </Field>
-          <Field label={t('gam.admin.criteriaType')} error={errors.criteria}>
-            {(id, d) => (
-              <select id={id} value={draft.type} onChange={(e) => set({ type: e.target.value as Draft['type'] })} aria-invalid={!!errors.criteria} aria-describedby={d}>
+          <Field label={t('gam.admin.criteriaType')}>
+            {(id) => (
+              <select id={id} value={draft.type} onChange={(e) => set({ type: e.target.value as Draft['type'] })}>
                 {BADGE_CRITERIA_TYPES.map((c) => (
                   <option key={c} value={c}>
                     {t(`gam.criteriaType.${c}`)}

@@ -132,9 +132,9 @@ export function AdminChallengesPage() {
           <Field label={t('gam.admin.description')} error={errors.description}>
             {(id) => <textarea id={id} value={draft.description} onChange={(e) => set({ description: e.target.value })} rows={2} maxLength={2000} />}
           </Field>
-          <Field label={t('gam.admin.criteriaType')} error={errors.criteria}>
-            {(id, d) => (
-              <select id={id} value={draft.criteriaType} onChange={(e) => set({ criteriaType: e.target.value as Draft['criteriaType'] })} aria-invalid={!!errors.criteria} aria-describedby={d}>
+          <Field label={t('gam.admin.criteriaType')}>
+            {(id) => (
+              <select id={id} value={draft.criteriaType} onChange={(e) => set({ criteriaType: e.target.value as Draft['criteriaType'] })}>
                 {CRITERIA.map((c) => (
                   <option key={c} value={c}>
                     {t(`gam.criteriaType.${c}`)}

@@ -3,6 +3,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { useId, type ReactNode } from 'react';
 import type { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/fr';
 
 type T = ReturnType<typeof useI18n>['t'];
 export type FieldErrors = Record<string, string | undefined>;
@@ -13,13 +14,23 @@ interface ErrorData {
   zodError?: { fieldErrors: Record<string, string[] | undefined>; formErrors?: string[] } | null;
 }
 
-/** Field errors keyed by the top-level input field, plus `form` for the message above the form. */
+const FIELD_MESSAGES: Record<string, MessageKey> = {
+  criteria: 'gam.admin.error.criteria',
+  endDate: 'gam.admin.error.endDate',
+  startDate: 'gam.admin.error.date',
+  rewardBadgeId: 'gam.admin.error.rewardBadgeId',
+  iconUrl: 'gam.admin.error.iconUrl',
+  name: 'gam.admin.error.name',
+};
+
+/** Field errors keyed by the top-level input field (in the reader's language), plus `form`. */
 export function serverErrors(t: T, err: unknown): FieldErrors {
   if (!(err instanceof TRPCClientError)) return { form: t('common.error') };
   const data = (err.data ?? {}) as ErrorData;
   const out: FieldErrors = {};
-  for (const [f, msgs] of Object.entries(data.zodError?.fieldErrors ?? {})) if (msgs?.length) out[f] = msgs[0];
-  if (data.field) out[data.field] = err.message;
+  const message = (f: string) => t(FIELD_MESSAGES[f] ?? 'gam.admin.error.invalid');
+  for (const [f, msgs] of Object.entries(data.zodError?.fieldErrors ?? {})) if (msgs?.length) out[f] = message(f);
+  if (data.field) out[data.field] = message(data.field);
   if (Object.keys(out).length) return { ...out, form: t('gam.admin.invalid') };
   if (data.code === 'CONFLICT') return { form: t('gam.admin.conflict') };
   return { form: err.message || t('common.error') };
