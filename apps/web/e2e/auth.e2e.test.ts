@@ -1,28 +1,9 @@
 // Sign up in the browser, open the verification link from the captured mail (embedded mode writes
 // .eml files under DATA_DIR/mail), log in, see the profile; then log out.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
-
-/** The decoded text of the .eml written for `to` whose body contains `needle`, once it exists. */
-async function waitForMail(dataDir: string, to: string, needle: RegExp): Promise<string> {
-  const dir = path.join(dataDir, 'mail');
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
-    for (const f of files) {
-      // Quoted-printable bodies (and Q-encoded headers): join soft line breaks, decode =XX bytes as UTF-8.
-      const raw = fs.readFileSync(path.join(dir, f), 'latin1');
-      const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-      const text = Buffer.from(bytes, 'latin1').toString('utf8');
-      if (new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(text) && needle.test(text)) return text;
-    }
-    if (Date.now() > deadline) throw new Error(`no mail to ${to} in ${dir}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { waitForMail } from './helpers';
 
 describe('accounts in the browser', () => {
   let browser: Browser;

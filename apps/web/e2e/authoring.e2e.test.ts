@@ -2,9 +2,10 @@
 // the keyboard buttons, an uploaded image), publishes it; then a visitor finds it by searching a
 // word of its description and opens its page. At 360 px, the width of the phones we target.
 import zlib from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { fitsPhoneWidth } from './helpers';
 
 /** A w×h PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
 function png(w: number, h: number, rgb: [number, number, number]): Buffer {
@@ -32,12 +33,6 @@ function png(w: number, h: number, rgb: [number, number, number]): Buffer {
     chunk('IDAT', zlib.deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    VIEWPORTS.phone.width,
-  );
 }
 
 describe('course authoring in the browser', () => {
@@ -117,7 +112,7 @@ describe('course authoring in the browser', () => {
     await page.getByRole('button', { name: 'Monter « Les palétuviers »' }).click();
     await lessonOrder('Les palétuviers');
     await screenshot(page, 'authoring-builder-phone');
-    await noHorizontalScroll(page);
+    await fitsPhoneWidth(page);
 
     await page.getByRole('button', { name: 'Publier le cours' }).click();
     await page
@@ -141,7 +136,7 @@ describe('course authoring in the browser', () => {
     await expect(cards.count()).resolves.toBe(1);
     await expect(cards.first().textContent()).resolves.toMatch(/5\s000\sF\sCFA/);
     await screenshot(visitor, 'catalog-search-phone');
-    await noHorizontalScroll(visitor);
+    await fitsPhoneWidth(visitor);
 
     await visitor.getByRole('link', { name: title }).click();
     await visitor.getByRole('heading', { name: title, level: 1 }).waitFor();
@@ -157,7 +152,7 @@ describe('course authoring in the browser', () => {
     await img.waitFor();
     expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
     await screenshot(visitor, 'course-page-phone');
-    await noHorizontalScroll(visitor);
+    await fitsPhoneWidth(visitor);
     await visitor.close();
   });
 });

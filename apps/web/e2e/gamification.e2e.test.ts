@@ -10,40 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { waitForMail, trpcMutation, fitsPhoneWidth } from './helpers';
 
 const SLUG = 'gouvernance-associative-fondamentaux';
-
-async function waitForMail(dataDir: string, to: string, needle: RegExp): Promise<string> {
-  const dir = path.join(dataDir, 'mail');
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
-    for (const f of files) {
-      const raw = fs.readFileSync(path.join(dir, f), 'latin1');
-      const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-      const text = Buffer.from(bytes, 'latin1').toString('utf8');
-      if (text.includes(`To: ${to}`) && needle.test(text)) return text;
-    }
-    if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function trpc(baseUrl: string, proc: string, input: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/trpc/${proc}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
-  if (!res.ok) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
-  return body.result!.data;
-}
-
-async function fitsWidth(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
-}
 
 const xpOf = async (page: Page) => Number(await page.getByTestId('xp-bar').getAttribute('data-xp'));
 
@@ -60,9 +29,9 @@ describe('gamification in the browser', () => {
     const baseUrl = inject('baseUrl');
     const email = `e2e-gamer-${Date.now()}@mdsc.test`;
     const password = 'Baobab-Et-Karité-2026';
-    await trpc(baseUrl, 'auth.register', { email, password, firstName: 'Comlan', lastName: 'Dossou' });
+    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Comlan', lastName: 'Dossou' });
     const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    await trpc(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
+    await trpcMutation(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
 
     const page = await browser.newPage({ viewport: VIEWPORTS.phone, acceptDownloads: true });
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -94,7 +63,7 @@ describe('gamification in the browser', () => {
     const dialog = page.getByTestId('badge-celebration');
     await dialog.waitFor({ timeout: 15_000 });
     await expect(dialog.getByRole('heading').textContent()).resolves.toBe('Nouveau badge : Premier pas');
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'gamification-badge-phone');
     await dialog.getByRole('button', { name: 'Continuer' }).click();
@@ -112,7 +81,7 @@ describe('gamification in the browser', () => {
     await earned.getByRole('heading', { name: 'Premier pas' }).waitFor();
     await expect(page.getByTestId('xp-history').textContent()).resolves.toContain('Leçon terminée : Qu’est-ce que la gouvernance ?');
     await expect(page.getByTestId('streak-card').textContent()).resolves.toContain('1 jour d’affilée');
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'gamification-achievements-phone');
     const [download] = await Promise.all([
@@ -136,7 +105,7 @@ describe('gamification in the browser', () => {
     await expect(page.getByTestId('my-rank').textContent()).resolves.toMatch(/Votre rang : \d+ \(10 XP\)/);
     await page.getByRole('tab', { name: 'Ce mois-ci' }).click();
     await board.locator('tr.me').waitFor();
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'gamification-leaderboard-phone');
 
@@ -145,7 +114,7 @@ describe('gamification in the browser', () => {
     const challenge = page.getByTestId('challenges').locator('li', { hasText: 'Défi de la semaine : 5 leçons' });
     await expect(challenge.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('1');
     await expect(challenge.textContent()).resolves.toContain('Progression : 1 sur 5');
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'gamification-challenges-phone');
     await page.close();
@@ -172,7 +141,7 @@ describe('gamification in the browser', () => {
     await form.getByText('Vérifiez les champs signalés.').waitFor();
     await form.getByText('Seuil invalide pour cette condition').waitFor();
     await expect(form.getByLabel('Seuil').getAttribute('aria-invalid')).resolves.toBe('true');
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'gamification-admin-badge-phone');
     await form.getByLabel('Seuil').fill('2');
@@ -198,7 +167,7 @@ describe('gamification in the browser', () => {
     await item.waitFor();
     await expect(item.textContent()).resolves.toContain('Obtenir 100 % à 2 quiz');
     await expect(item.textContent()).resolves.toContain('« Explorateur du catalogue »');
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'gamification-admin-challenges-phone');
     await page.close();

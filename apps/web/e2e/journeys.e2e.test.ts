@@ -124,6 +124,17 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await expect.poll(() => page.getByTestId('job-health').locator('tbody tr').count()).toBe(5);
       await page.getByRole('rowheader', { name: j.t('jobs.queue.mail') }).waitFor();
       await j.check('jobs');
+      // Dark mode from the toggle (kept across reloads), with AA contrast too.
+      const theme = () => page.locator('html').getAttribute('data-theme');
+      const before = await theme();
+      await page.getByTestId('theme-toggle').click();
+      const dark = before === 'dark' ? 'light' : 'dark';
+      expect(await theme()).toBe(dark);
+      await page.reload();
+      await page.getByTestId('job-health').waitFor();
+      expect(await theme()).toBe(dark);
+      await j.check(`jobs-${dark}`);
+      await page.getByTestId('theme-toggle').click();
 
       // Deactivate the new user.
       await page.goto(`${baseUrl}/admin/users`);

@@ -9,42 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { waitForMail, trpcMutation, fitsPhoneWidth } from './helpers';
 
 const SLUG = 'gouvernance-associative-fondamentaux';
-
-/** The decoded text of the .eml written for `to` whose body matches `needle`, once it exists. */
-async function waitForMail(dataDir: string, to: string, needle: RegExp): Promise<string> {
-  const dir = path.join(dataDir, 'mail');
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
-    for (const f of files) {
-      const raw = fs.readFileSync(path.join(dir, f), 'latin1');
-      const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-      const text = Buffer.from(bytes, 'latin1').toString('utf8');
-      if (text.includes(`To: ${to}`) && needle.test(text)) return text;
-    }
-    if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function trpc(baseUrl: string, proc: string, input: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/trpc/${proc}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
-  if (!res.ok) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
-  return body.result!.data;
-}
-
-/** No horizontal scrolling at the phone width. */
-async function fitsWidth(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
-}
 
 async function completeCurrentLesson(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -64,10 +31,10 @@ describe('learning path in the browser', () => {
     const baseUrl = inject('baseUrl');
     const email = `e2e-learner-${Date.now()}@mdsc.test`;
     const password = 'Karité-Et-Néré-2026';
-    await trpc(baseUrl, 'auth.register', { email, password, firstName: 'Aïssatou', lastName: 'Ouédraogo' });
+    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Aïssatou', lastName: 'Ouédraogo' });
     const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
     const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1];
-    await trpc(baseUrl, 'auth.verifyEmail', { token });
+    await trpcMutation(baseUrl, 'auth.verifyEmail', { token });
 
     const page = await browser.newPage({ viewport: VIEWPORTS.phone, acceptDownloads: true });
     await dismissCelebrations(page);
@@ -83,7 +50,7 @@ describe('learning path in the browser', () => {
     const outline = page.getByTestId('course-outline');
     await outline.waitFor();
     await expect(outline.getByText('Verrouillé').count()).resolves.toBeGreaterThan(0);
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'learning-path-phone');
 
@@ -98,7 +65,7 @@ describe('learning path in the browser', () => {
     const form = page.getByTestId('quiz-form');
     await form.getByLabel('L’assemblée générale des membres').check();
     await form.getByRole('group', { name: /Le règlement intérieur peut contredire les statuts/ }).getByLabel('Faux').check();
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     await screenshot(page, 'learning-quiz-phone');
     await page.getByTestId('submit-quiz').click();
     await expect(page.getByTestId('quiz-result').textContent()).resolves.toContain('Réussi');
@@ -126,7 +93,7 @@ describe('learning path in the browser', () => {
     // The certificate, rendered by the in-process worker, downloaded as a PDF.
     const link = page.getByTestId('download-certificate');
     await link.waitFor({ timeout: 30_000 });
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     await screenshot(page, 'learning-completion-phone');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-e2e-cert-'));
@@ -144,7 +111,7 @@ describe('learning path in the browser', () => {
     await verifyLink.click();
     await expect(page.getByTestId('verify-result').getAttribute('data-status')).resolves.toBe('valid');
     await page.getByText('Aïssatou Ouédraogo').waitFor();
-    await fitsWidth(page);
+    await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'learning-verify-phone');
 

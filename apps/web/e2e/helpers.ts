@@ -1,0 +1,48 @@
+// Helpers shared by the browser tests: captured mail, direct tRPC calls, layout checks.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { VIEWPORTS } from './browser';
+
+/**
+ * The decoded text of the .eml (embedded mode writes mail under `<dataDir>/mail/`) sent to `to`
+ * whose text matches `needle`, once it exists.
+ */
+export async function waitForMail(dataDir: string, to: string, needle: RegExp): Promise<string> {
+  const dir = path.join(dataDir, 'mail');
+  const deadline = Date.now() + 20_000;
+  const toHeader = new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi');
+  for (;;) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+    for (const f of files) {
+      // Quoted-printable bodies (and Q-encoded headers): join soft line breaks, decode =XX bytes as UTF-8.
+      const raw = fs.readFileSync(path.join(dir, f), 'latin1');
+      const bytes = raw
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const text = Buffer.from(bytes, 'latin1').toString('utf8');
+      if (toHeader.test(text) && needle.test(text)) return text;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} in ${dir}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A tRPC mutation over plain HTTP (no session), e.g. to verify an account from its mailed token. */
+export async function trpcMutation(baseUrl: string, proc: string, input: unknown): Promise<unknown> {
+  const res = await fetch(`${baseUrl}/trpc/${proc}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!res.ok) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
+  return body.result!.data;
+}
+
+/** No horizontal scrolling at the phone width. */
+export async function fitsPhoneWidth(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+}
