@@ -20,7 +20,29 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    // Colours are only meaningful once entrance animations (opacity fades) are over, and an element
+    // that starts animating while axe runs (a celebration dialog opening) would be measured mid-fade:
+    // wait for finite animations, and run again when one started during the run.
+    const settle = () =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      );
+    let result: { violations: unknown[] } = { violations: [] };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await settle();
+      let started = false;
+      const onStart = () => (started = true);
+      document.addEventListener('animationstart', onStart, true);
+      try {
+        result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      } finally {
+        document.removeEventListener('animationstart', onStart, true);
+      }
+      if (!started) break;
+    }
     return result.violations;
   });
   return (violations as AxeViolation[])
