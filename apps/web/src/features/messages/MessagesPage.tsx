@@ -1,5 +1,6 @@
 // Inbox and sent messages, newest first, by cursor pages.
 import { BROADCAST_AUDIENCES, type BroadcastAudience } from '@mdsc/validators';
+import type { ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
@@ -49,15 +50,36 @@ function ListState({ q }: { q: { isPending: boolean; isError: boolean; refetch: 
   return null;
 }
 
-function Inbox() {
+interface MessageRow {
+  id: number;
+  subject: string;
+  preview: string;
+  createdAt: string;
+}
+
+interface InfinitePages<T> {
+  data?: { pages: { items: T[] }[] };
+  isPending: boolean;
+  isError: boolean;
+  refetch: () => unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** One list for both boxes: the rows differ only in their metadata line and styling. */
+function MessageList<T extends MessageRow>(props: {
+  pages: InfinitePages<T>;
+  empty: string;
+  meta: (m: T) => ReactNode;
+  unread?: (m: T) => boolean;
+  testId?: string;
+}) {
   const { t, locale } = useI18n();
-  const pages = trpc.messages.inbox.useInfiniteQuery(
-    { limit: 20 },
-    { getNextPageParam: (p) => p.nextCursor ?? undefined },
-  );
-  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const { pages } = props;
   if (!pages.data) return <ListState q={pages} />;
-  if (items.length === 0) return <p className="empty-state muted">{t('messages.emptyInbox')}</p>;
+  const items = pages.data.pages.flatMap((p) => p.items);
+  if (items.length === 0) return <p className="empty-state muted">{props.empty}</p>;
   return (
     <>
       <ul className="message-list">
@@ -65,19 +87,11 @@ function Inbox() {
           <li key={m.id}>
             <Link
               href={`/messages/${m.id}`}
-              className={m.isRead ? 'message-item' : 'message-item unread'}
-              data-testid="inbox-item"
+              className={props.unread?.(m) ? 'message-item unread' : 'message-item'}
+              data-testid={props.testId}
             >
               <div className="message-meta">
-                <span>{m.sender.name}</span>
-                {m.type === 'broadcast' && (
-                  <span className="badge">
-                    {m.course
-                      ? t('messages.toCourse', { course: m.course.title })
-                      : t('messages.announcement')}
-                  </span>
-                )}
-                {!m.isRead && <span className="badge ok">{t('messages.new')}</span>}
+                {props.meta(m)}
                 <span>{timeAgo(m.createdAt, locale)}</span>
               </div>
               <div className="message-subject">{m.subject}</div>
@@ -100,54 +114,61 @@ function Inbox() {
   );
 }
 
+function Inbox() {
+  const { t } = useI18n();
+  const pages = trpc.messages.inbox.useInfiniteQuery(
+    { limit: 20 },
+    { getNextPageParam: (p) => p.nextCursor ?? undefined },
+  );
+  return (
+    <MessageList
+      pages={pages}
+      empty={t('messages.emptyInbox')}
+      testId="inbox-item"
+      unread={(m) => !m.isRead}
+      meta={(m) => (
+        <>
+          <span>{m.sender.name}</span>
+          {m.type === 'broadcast' && (
+            <span className="badge">
+              {m.course ? t('messages.toCourse', { course: m.course.title }) : t('messages.announcement')}
+            </span>
+          )}
+          {!m.isRead && <span className="badge ok">{t('messages.new')}</span>}
+        </>
+      )}
+    />
+  );
+}
+
 function Sent() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const pages = trpc.messages.sent.useInfiniteQuery(
     { limit: 20 },
     { getNextPageParam: (p) => p.nextCursor ?? undefined },
   );
-  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
-  if (!pages.data) return <ListState q={pages} />;
-  if (items.length === 0) return <p className="empty-state muted">{t('messages.emptySent')}</p>;
   return (
-    <>
-      <ul className="message-list">
-        {items.map((m) => (
-          <li key={m.id}>
-            <Link href={`/messages/${m.id}`} className="message-item">
-              <div className="message-meta">
-                <span>
-                  {m.recipient
-                    ? t('messages.to', { name: m.recipient.name })
-                    : m.course
-                      ? t('messages.toCourse', { course: m.course.title })
-                      : t(`messages.audience.${audienceKey(m.audience)}`)}
-                </span>
-                <span>
-                  {m.type === 'broadcast'
-                    ? t('messages.readBy', { read: m.readCount, total: m.recipientCount })
-                    : m.readCount
-                      ? t('messages.read')
-                      : t('messages.unread')}
-                </span>
-                <span>{timeAgo(m.createdAt, locale)}</span>
-              </div>
-              <div className="message-subject">{m.subject}</div>
-              <p className="message-preview">{m.preview}</p>
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {pages.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void pages.fetchNextPage()}
-          disabled={pages.isFetchingNextPage}
-        >
-          {t('messages.more')}
-        </button>
+    <MessageList
+      pages={pages}
+      empty={t('messages.emptySent')}
+      meta={(m) => (
+        <>
+          <span>
+            {m.recipient
+              ? t('messages.to', { name: m.recipient.name })
+              : m.course
+                ? t('messages.toCourse', { course: m.course.title })
+                : t(`messages.audience.${audienceKey(m.audience)}`)}
+          </span>
+          <span>
+            {m.type === 'broadcast'
+              ? t('messages.readBy', { read: m.readCount, total: m.recipientCount })
+              : m.readCount
+                ? t('messages.read')
+                : t('messages.unread')}
+          </span>
+        </>
       )}
-    </>
+    />
   );
 }
