@@ -93,7 +93,10 @@ describe('deadlocks are retried', () => {
       return enrolling;
     });
 
-    const enrollment = (await enrolling) as { courseId: number; isActive: boolean };
+    const enrollment = (await (enrolling as Promise<unknown> | null)) as {
+      courseId: number;
+      isActive: boolean;
+    };
     expect(enrollment).toMatchObject({ courseId: course.id, isActive: true });
     expect(warnings).toContainEqual(
       expect.objectContaining({ transaction: 'learning.enroll', kind: 'deadlock', attempt: 1 }),
