@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { storageEnvIssues } from '@mdsc/storage';
+import { resolveDataDir, storageEnvIssues } from '@mdsc/storage';
 import { z } from 'zod';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -14,7 +14,18 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^mysql$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_PREFIX: z.string().min(1).default('mdsc'),
-  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
+  // Relative values (default .data) are taken from the repository root, in the API and the worker alike.
+  DATA_DIR: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return resolveDataDir(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   PUBLIC_URL: z.url().default('http://localhost:5173'),
   CORS_ORIGINS: z.string().default(''),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),

@@ -13,7 +13,9 @@ try {
 const rt = await createRuntime(env);
 const app = await buildServer(rt);
 await app.listen({ host: env.HOST, port: env.PORT });
-console.log(`MdSC MOOC API (${env.mode} mode) on http://${env.HOST}:${(app.server.address() as { port: number }).port}`);
+console.log(
+  `MdSC MOOC API (${env.mode} mode) on http://${env.HOST}:${(app.server.address() as { port: number }).port}, data in ${env.DATA_DIR}`,
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -1,4 +1,4 @@
-import { storageEnvIssues } from '@mdsc/storage';
+import { resolveDataDir, storageEnvIssues } from '@mdsc/storage';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -9,7 +9,18 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   PUBLIC_URL: z.url().default('http://localhost:5173'),
   PLATFORM_TIMEZONE: z.string().default('Africa/Porto-Novo'),
-  DATA_DIR: z.string().min(1).default('.data'),
+  // Relative values (default .data) are taken from the repository root, in the API and the worker alike.
+  DATA_DIR: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return resolveDataDir(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   // Mail: SMTP when set (smtp:// or smtps://user:pass@host:port), else .eml files under DATA_DIR/mail.
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),

@@ -55,9 +55,16 @@ const schedulerQueues = new Map<string, Queue>();
 for (const s of SCHEDULES) {
   const q = schedulerQueues.get(s.queue) ?? new Queue(s.queue, { connection, prefix: env.REDIS_PREFIX });
   schedulerQueues.set(s.queue, q);
-  await q.upsertJobScheduler(`${s.queue}:${s.name}`, { every: s.everyMs }, { name: s.name, data: {}, opts: DEFAULT_JOB_OPTIONS });
+  await q.upsertJobScheduler(
+    `${s.queue}:${s.name}`,
+    { every: s.everyMs },
+    { name: s.name, data: {}, opts: DEFAULT_JOB_OPTIONS },
+  );
 }
-logger.info({ queues: workers.map((w) => w.name) }, 'worker ready');
+logger.info(
+  { queues: workers.map((w) => w.name), dataDir: env.DATA_DIR, storage: env.STORAGE_DRIVER },
+  'worker ready',
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

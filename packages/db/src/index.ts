@@ -11,6 +11,13 @@ export {
   type Database,
   type Dialect,
 } from './client';
+export {
+  retryableLockKind,
+  withTransaction,
+  type RetryableLockKind,
+  type TransactionLogger,
+  type WithTransactionOptions,
+} from './transaction';
 export { createMigrator, migrateDown, migrateUp, type Migrator } from './migrator';
 export {
   DEMO_ACCOUNTS,

@@ -8,3 +8,4 @@ export {
   type StorageConfig,
   type StorageEnv,
 } from './config';
+export { DEFAULT_DATA_DIR, findRepoRoot, resolveDataDir } from './data-dir';

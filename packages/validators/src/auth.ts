@@ -1,6 +1,7 @@
 // Account inputs, shared by the API and the web forms (the browser validates with the same rules).
 import { z } from 'zod';
 import { LOCALES } from './constants';
+import { safeName } from './text';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -15,7 +16,7 @@ export const emailSchema = z
 export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 /** A password being checked (login, re-entry): no rules beyond a sane size. */
 export const currentPasswordSchema = z.string().min(1).max(PASSWORD_MAX);
-const name = z.string().trim().min(1).max(100);
+const name = safeName(1, 100);
 /** Opaque tokens from e-mail links and refresh tokens (base64url). */
 export const tokenSchema = z
   .string()

@@ -3,22 +3,12 @@ import { z } from 'zod';
 import { COURSE_SORTS } from './catalog-constants';
 import { idSchema } from './common';
 import { DIFFICULTIES, FILE_CATEGORIES, LESSON_CONTENT_TYPES, type LessonContentType } from './constants';
+import { optionalLongText, optionalSafeText, safeName } from './text';
 
-const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
-/** TEXT columns hold 65,535 bytes; utf-8 accents take two, so count bytes, not characters. */
-const MAX_TEXT_BYTES = 65_535;
-const textColumn = z
-  .string()
-  .refine((s) => new TextEncoder().encode(s).length <= MAX_TEXT_BYTES, 'too long (64 KB at most)');
-const optionalLongText = textColumn.nullish().transform((v) => (v && v.trim() ? v : null));
+// Names, titles and texts are cleaned (control, escape and bidi characters removed; see text.ts).
+const trimmed = (min: number, max: number) => safeName(min, max);
+const optionalText = (max: number) => optionalSafeText(max);
+const optionalMultiline = (max: number) => optionalSafeText(max, { multiline: true });
 
 /** An absolute http(s) URL or a file served by this platform (`/api/media/…`). */
 export const contentUrlSchema = z
@@ -43,7 +33,7 @@ export const categoryColorSchema = z
 
 export const categoryCreateInput = z.object({
   name: trimmed(2, 255),
-  description: optionalText(2000),
+  description: optionalMultiline(2000),
   color: categoryColorSchema.nullish().transform((v) => v ?? null),
   icon: optionalText(100),
 });
@@ -52,7 +42,7 @@ export type CategoryCreateInput = z.infer<typeof categoryCreateInput>;
 export const categoryUpdateInput = z.object({
   id: idSchema,
   name: trimmed(2, 255).optional(),
-  description: optionalText(2000).optional(),
+  description: optionalMultiline(2000).optional(),
   color: categoryColorSchema.nullish().optional(),
   icon: optionalText(100).optional(),
   isActive: z.boolean().optional(),

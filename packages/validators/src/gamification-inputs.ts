@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { cursorPageInput, idSchema } from './common';
 import { BADGE_TIERS, CHALLENGE_TYPES, LOCALES } from './constants';
+import { cleanText, optionalSafeText, safeName } from './text';
 
 export const BADGE_CRITERIA_TYPES = [
   'course_completion',
@@ -61,19 +62,15 @@ export const challengeCriteriaSchema = z.discriminatedUnion('type', [
 ]);
 export type ChallengeCriteriaInput = z.infer<typeof challengeCriteriaSchema>;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+const optionalText = (max: number) => optionalSafeText(max);
+const optionalMultiline = (max: number) => optionalSafeText(max, { multiline: true });
 
 /** An icon: an http(s) URL, an uploaded file (`/api/media/…`), or a short emoji / symbol. */
 export const badgeIconSchema = z
   .string()
-  .trim()
-  .max(500)
+  .max(2000)
+  .transform((v) => cleanText(v))
+  .pipe(z.string().max(500))
   .refine(
     (v) =>
       /^https?:\/\//i.test(v)
@@ -83,8 +80,8 @@ export const badgeIconSchema = z
   );
 
 export const badgeCreateInput = z.object({
-  name: z.string().trim().min(2).max(255),
-  description: optionalText(2000),
+  name: safeName(2, 255),
+  description: optionalMultiline(2000),
   iconUrl: badgeIconSchema.nullish().transform((v) => (v ? v : null)),
   tier: z.enum(BADGE_TIERS),
   category: optionalText(50),
@@ -95,8 +92,8 @@ export type BadgeCreateInput = z.infer<typeof badgeCreateInput>;
 
 export const badgeUpdateInput = z.object({
   id: idSchema,
-  name: z.string().trim().min(2).max(255).optional(),
-  description: optionalText(2000).optional(),
+  name: safeName(2, 255).optional(),
+  description: optionalMultiline(2000).optional(),
   iconUrl: badgeIconSchema
     .nullish()
     .transform((v) => (v ? v : null))
@@ -112,8 +109,8 @@ export type BadgeUpdateInput = z.infer<typeof badgeUpdateInput>;
 export const calendarDateSchema = z.iso.date();
 
 const challengeFields = {
-  name: z.string().trim().min(2).max(255),
-  description: optionalText(2000),
+  name: safeName(2, 255),
+  description: optionalMultiline(2000),
   type: z.enum(CHALLENGE_TYPES),
   criteria: challengeCriteriaSchema,
   rewardXp: z.number().int().min(0).max(10_000),
@@ -136,7 +133,7 @@ export const challengeUpdateInput = z
   .object({
     id: idSchema,
     name: challengeFields.name.optional(),
-    description: optionalText(2000).optional(),
+    description: optionalMultiline(2000).optional(),
     type: challengeFields.type.optional(),
     criteria: challengeCriteriaSchema.optional(),
     rewardXp: challengeFields.rewardXp.optional(),

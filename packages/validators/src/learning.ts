@@ -1,15 +1,12 @@
 // Inputs of the learning path: enrolment, progress, quizzes, certificates and course reviews.
 import { z } from 'zod';
 import { idSchema } from './common';
+import { optionalSafeText, safeName, safeText } from './text';
 
 const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+// Stored texts are cleaned (control, escape and bidi characters removed; see text.ts).
+const optionalText = (max: number) => optionalSafeText(max, { multiline: true });
+const multiline = (min: number, max: number) => safeText(min, max, { multiline: true });
 
 // ---------------------------------------------------------------- enrolment and progress
 export const enrollmentCourseInput = z.object({ courseId: idSchema });
@@ -40,7 +37,7 @@ export const DEFAULT_VIDEO_COMPLETION_SHARE = 0.9;
 
 // ---------------------------------------------------------------- quiz authoring
 const quizFields = {
-  title: trimmed(2, 255),
+  title: safeName(2, 255),
   description: optionalText(5000),
   /** NULL: no time limit. */
   timeLimitMinutes: z.number().int().min(1).max(600).nullish().transform((v) => v ?? null),
@@ -87,9 +84,9 @@ export const quizIdInput = z.object({ quizId: idSchema });
 export type QuizIdInput = z.infer<typeof quizIdInput>;
 export const quizCourseInput = z.object({ courseId: idSchema });
 
-const questionText = trimmed(1, 5000);
+const questionText = multiline(1, 5000);
 const points = z.number().min(0.25).max(100).default(1);
-const optionSchema = z.object({ text: trimmed(1, 1000), correct: z.boolean() });
+const optionSchema = z.object({ text: safeName(1, 1000), correct: z.boolean() });
 
 const multipleChoice = z.object({
   questionType: z.literal('multiple_choice'),
@@ -109,7 +106,7 @@ const shortAnswer = z.object({
   points,
   /** Compared ignoring case, accents and surrounding spaces. */
   acceptedAnswers: z
-    .array(trimmed(1, 500).refine((s) => !/[\r\n]/.test(s), 'one line per answer'))
+    .array(z.string().refine((s) => !/[\r\n]/.test(s.trim()), 'one line per answer').pipe(safeName(1, 500)))
     .min(1)
     .max(20),
 });
@@ -170,7 +167,7 @@ export const certificateCodeSchema = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{16,100}$/, 'not a certificate code');
 export const certificateCodeInput = z.object({ code: certificateCodeSchema });
-export const certificateRevokeInput = z.object({ code: certificateCodeSchema, reason: trimmed(3, 2000) });
+export const certificateRevokeInput = z.object({ code: certificateCodeSchema, reason: multiline(3, 2000) });
 export type CertificateRevokeInput = z.infer<typeof certificateRevokeInput>;
 
 // ---------------------------------------------------------------- reviews

@@ -2,34 +2,22 @@
 import { z } from 'zod';
 import { cursorPageInput, idSchema } from './common';
 import { ROLES } from './constants';
+import { cleanText } from './text';
 
 export const MESSAGE_SUBJECT_MAX = 200;
 export const MESSAGE_CONTENT_MAX = 10_000;
 
-// C0/C1 control characters except tab and line feed, and the bidirectional overrides that can
-// make a message display differently from what it contains.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
 /**
  * Messages are plain text: stored as typed (no HTML escaping here — the web app renders text, never
- * HTML), minus control characters, with CRLF normalised and at most two blank lines in a row.
+ * HTML), cleaned like every stored text (see text.ts), with at most two blank lines in a row.
  */
 export function cleanMessageContent(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
-    .replace(/\n{4,}/g, '\n\n\n')
-    .trim();
+  return cleanText(value, { multiline: true }).replace(/\n{4,}/g, '\n\n\n');
 }
 
 /** A subject is one line: tabs and line breaks become spaces. */
 export function cleanMessageSubject(value: string): string {
-  return value
-    .replace(CONTROL, '')
-    .replace(/[\t\r\n]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return cleanText(value);
 }
 
 // The raw length is bounded first so that a huge body is refused before being cleaned.

@@ -2,20 +2,15 @@ import { z } from 'zod';
 import { emailSchema, currentPasswordSchema } from './auth';
 import { cursorPageInput } from './common';
 import { LOCALES, ROLES } from './constants';
+import { optionalSafeText, safeName } from './text';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
+// Omitted (undefined) stays omitted; null or empty once cleaned clears the field.
+const optionalText = (max: number) => optionalSafeText(max).optional();
 
 /** Profile fields; an omitted field is left as it is, an empty one is cleared. */
 export const updateProfileInput = z.object({
-  firstName: z.string().trim().min(1).max(100).optional(),
-  lastName: z.string().trim().min(1).max(100).optional(),
+  firstName: safeName(1, 100).optional(),
+  lastName: safeName(1, 100).optional(),
   avatarUrl: z
     .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)])
     .transform((v) => (v === '' ? null : v))

@@ -13,6 +13,7 @@ import {
   type PublicationRequirement,
 } from './course-rules';
 import { uniqueSlug } from './slug';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock'>;
 
@@ -66,42 +67,29 @@ export async function updateCourse(deps: Deps, actor: Actor, input: CourseUpdate
   }
   // A deadlock can only come from two prerequisite changes racing (see assertValidPrerequisite):
   // the retry then sees the other's committed link.
-  return withDeadlockRetry(() =>
-    deps.db.sequelize.transaction(async (transaction) => {
-      const course = await loadEditableCourse(actor, id, transaction);
-      const merged = { ...course.get(), ...changes };
-      throwFirstIssue(courseRuleIssues(merged));
-      if (changes.categoryId !== undefined && changes.categoryId !== course.categoryId) {
-        await assertUsableCategory(changes.categoryId, transaction);
-      }
-      if (changes.prerequisiteCourseId && changes.prerequisiteCourseId !== course.prerequisiteCourseId) {
-        await assertValidPrerequisite(course.id, changes.prerequisiteCourseId, transaction);
-      }
-      // The slug follows the title until the course is first published; after that links must last.
-      if (changes.title && changes.title !== course.title && !course.isPublished && !course.publishedAt) {
-        changes.slug = await uniqueSlug(changes.title, course.id);
-      }
-      await course.update(changes, { transaction });
-      return toCourseDto(course);
-    }),
-  );
-}
-
-async function withDeadlockRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const code = (err as { parent?: { code?: string } }).parent?.code;
-      if (code !== 'ER_LOCK_DEADLOCK' || attempt >= 2) throw err;
+  return transact(deps, 'catalog.updateCourse', async (transaction) => {
+    const course = await loadEditableCourse(actor, id, transaction);
+    const merged = { ...course.get(), ...changes };
+    throwFirstIssue(courseRuleIssues(merged));
+    if (changes.categoryId !== undefined && changes.categoryId !== course.categoryId) {
+      await assertUsableCategory(changes.categoryId, transaction);
     }
-  }
+    if (changes.prerequisiteCourseId && changes.prerequisiteCourseId !== course.prerequisiteCourseId) {
+      await assertValidPrerequisite(course.id, changes.prerequisiteCourseId, transaction);
+    }
+    // The slug follows the title until the course is first published; after that links must last.
+    if (changes.title && changes.title !== course.title && !course.isPublished && !course.publishedAt) {
+      changes.slug = await uniqueSlug(changes.title, course.id);
+    }
+    await course.update(changes, { transaction });
+    return toCourseDto(course);
+  });
 }
 
 /** Soft delete (paranoid): the row stays, hidden from the catalog; its slug stays reserved. */
 export async function deleteCourse(deps: Deps, actor: Actor, id: number): Promise<{ id: number }> {
   assertAuthor(actor);
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'catalog.deleteCourse', async (transaction) => {
     const course = await loadEditableCourse(actor, id, transaction);
     await course.destroy({ transaction });
   });
@@ -117,7 +105,7 @@ export interface PublishResult {
 
 export async function publishCourse(deps: Deps, actor: Actor, id: number): Promise<PublishResult> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.publishCourse', async (transaction) => {
     const course = await loadEditableCourse(actor, id, transaction);
     const missing = await missingForPublication(course, transaction);
     if (missing.length === 0 && !course.isPublished) {
@@ -132,7 +120,7 @@ export async function publishCourse(deps: Deps, actor: Actor, id: number): Promi
 
 export async function unpublishCourse(deps: Deps, actor: Actor, id: number): Promise<CourseDto> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.unpublishCourse', async (transaction) => {
     const course = await loadEditableCourse(actor, id, transaction);
     await course.update({ isPublished: false, isFeatured: false }, { transaction });
     return toCourseDto(course);
@@ -146,7 +134,7 @@ export async function setCourseFeatured(
   input: { id: number; featured: boolean },
 ): Promise<CourseDto> {
   if (actor.role !== 'admin') throw new ForbiddenError('Admins only');
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.setCourseFeatured', async (transaction) => {
     const course = await loadEditableCourse(actor, input.id, transaction);
     if (input.featured && !course.isPublished)
       throw new ValidationError('featured', 'Only published courses can be featured');

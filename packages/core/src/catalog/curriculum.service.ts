@@ -20,6 +20,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { assertAuthor, loadEditableCourse } from './access';
 import { toLessonDto, toModuleDto, type LessonOutlineDto, type ModuleDto } from './curriculum-dto';
 import { sameIdSet, writeDenseOrder } from './order';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db'>;
 
@@ -91,7 +92,7 @@ async function assertLessonMedia(
 // ---------------------------------------------------------------- modules
 export async function createModule(deps: Deps, actor: Actor, input: ModuleCreateInput): Promise<ModuleDto> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.createModule', async (transaction) => {
     await loadEditableCourse(actor, input.courseId, transaction);
     const count = await CourseModule.count({ where: { courseId: input.courseId }, transaction });
     const mod = await CourseModule.create({ ...input, orderIndex: count + 1 }, { transaction });
@@ -117,7 +118,7 @@ async function loadModuleForEdit(actor: Actor, id: number, transaction: Transact
 export async function updateModule(deps: Deps, actor: Actor, input: ModuleUpdateInput): Promise<ModuleDto> {
   assertAuthor(actor);
   const { id, ...fields } = input;
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.updateModule', async (transaction) => {
     const mod = await loadModuleForEdit(actor, id, transaction);
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     await mod.update(changes, { transaction });
@@ -128,7 +129,7 @@ export async function updateModule(deps: Deps, actor: Actor, input: ModuleUpdate
 /** Soft-deletes the module and its lessons, then closes the gap in the module order. */
 export async function deleteModule(deps: Deps, actor: Actor, id: number): Promise<{ id: number }> {
   assertAuthor(actor);
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'catalog.deleteModule', async (transaction) => {
     const mod = await loadModuleForEdit(actor, id, transaction);
     await Lesson.destroy({ where: { moduleId: mod.id }, transaction });
     await mod.destroy({ transaction });
@@ -149,7 +150,7 @@ export async function reorderModules(
   input: ModuleReorderInput,
 ): Promise<ModuleDto[]> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.reorderModules', async (transaction) => {
     await loadEditableCourse(actor, input.courseId, transaction);
     const current = await moduleIds(input.courseId, transaction);
     if (!sameIdSet(current, input.moduleIds)) {
@@ -172,7 +173,7 @@ export async function createLesson(
   input: LessonCreateInput,
 ): Promise<LessonOutlineDto> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.createLesson', async (transaction) => {
     await loadEditableCourse(actor, input.courseId, transaction);
     if (input.moduleId !== null)
       await assertModuleOfCourse(input.moduleId, input.courseId, transaction, 'moduleId');
@@ -205,7 +206,7 @@ export async function updateLesson(
 ): Promise<LessonOutlineDto> {
   assertAuthor(actor);
   const { id, ...fields } = input;
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.updateLesson', async (transaction) => {
     const lesson = await loadLessonForEdit(actor, id, transaction);
     const changes: Partial<Lesson> = Object.fromEntries(
       Object.entries(fields).filter(([, v]) => v !== undefined),
@@ -227,7 +228,7 @@ export async function updateLesson(
 
 export async function deleteLesson(deps: Deps, actor: Actor, id: number): Promise<{ id: number }> {
   assertAuthor(actor);
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'catalog.deleteLesson', async (transaction) => {
     const lesson = await loadLessonForEdit(actor, id, transaction);
     await lesson.destroy({ transaction });
     const rest = await lessonIds(lesson.courseId, lesson.moduleId ?? null, transaction);
@@ -243,7 +244,7 @@ export async function reorderLessons(
   input: LessonReorderInput,
 ): Promise<{ lessonIds: number[] }> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.reorderLessons', async (transaction) => {
     await loadEditableCourse(actor, input.courseId, transaction);
     if (input.moduleId !== null)
       await assertModuleOfCourse(input.moduleId, input.courseId, transaction, 'moduleId');
@@ -263,7 +264,7 @@ export async function moveLesson(
   input: LessonMoveInput,
 ): Promise<LessonOutlineDto> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'catalog.moveLesson', async (transaction) => {
     const lesson = await loadLessonForEdit(actor, input.id, transaction);
     const from = lesson.moduleId ?? null;
     const to = input.toModuleId;

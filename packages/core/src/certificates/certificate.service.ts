@@ -8,6 +8,7 @@ import { enqueueCertificateRender } from '../learning/effects';
 import { notify } from '../notifications/notify';
 import { certificatePdfPath, certificateStorageKey, verificationUrl } from './issue';
 import { renderCertificatePdf } from './pdf';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'jobs' | 'logger' | 'storage'>;
 
@@ -56,7 +57,7 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
     locale,
   });
   await deps.storage.put(key, pdf, { contentType: 'application/pdf' });
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'certificates.renderCertificate', async (transaction) => {
     const [first] = await Certificate.update(
       { pdfUrl: certificatePdfPath(cert.certificateCode) },
       { where: { id: cert.id, pdfUrl: null }, transaction },

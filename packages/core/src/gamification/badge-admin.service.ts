@@ -5,6 +5,7 @@ import type { BadgeCreateInput, BadgeTier, BadgeUpdateInput, GamificationAdminLi
 import { literal } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { transact } from '../transaction';
 
 export interface BadgeDto {
   id: number;
@@ -82,7 +83,7 @@ export async function updateBadge(_deps: CoreDeps, actor: Actor, input: BadgeUpd
 
 export async function deleteBadge(deps: CoreDeps, actor: Actor, input: { id: number }): Promise<{ id: number }> {
   assertAdmin(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'gamification.deleteBadge', async (transaction) => {
     const b = await Badge.findByPk(input.id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!b) throw new NotFoundError('Badge', { id: input.id });
     const held = await b.$count('userBadges', { transaction });

@@ -11,6 +11,7 @@ import { literal, Op } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { addDays, localDay } from './time';
+import { transact } from '../transaction';
 
 export type ChallengeStatus = 'upcoming' | 'open' | 'closed';
 
@@ -137,7 +138,7 @@ export async function updateChallenge(deps: CoreDeps, actor: Actor, input: Chall
 
 export async function deleteChallenge(deps: CoreDeps, actor: Actor, input: { id: number }): Promise<{ id: number }> {
   assertAdmin(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'gamification.deleteChallenge', async (transaction) => {
     const c = await Challenge.findByPk(input.id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!c) throw new NotFoundError('Challenge', { id: input.id });
     const started = await UserChallenge.count({ where: { challengeId: c.id }, transaction });

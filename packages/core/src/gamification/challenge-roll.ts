@@ -7,6 +7,7 @@ import { Op } from 'sequelize';
 import type { CoreDeps } from '../deps';
 import { forUpdate, selectRows } from './sql';
 import { addDays, daysBetween, localDay } from './time';
+import { transact } from '../transaction';
 
 function addMonths(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -43,14 +44,16 @@ export async function rollChallenges(deps: CoreDeps): Promise<{ closed: number; 
   let closed = 0;
   let opened = 0;
   for (const { id } of ended) {
-    await deps.db.sequelize.transaction(async (transaction) => {
+    // Counted from what the committed run did (a retried run must not count twice).
+    const done = await transact(deps, 'gamification.rollChallenges', async (transaction) => {
+      const did = { closed: 0, opened: 0 };
       const [locked] = await selectRows<{ id: number }>(
         deps.db,
         `SELECT id FROM challenges WHERE id = ? AND is_active = ?${forUpdate(deps.db)}`,
         [id, true],
         transaction,
       );
-      if (!locked) return; // closed by a concurrent run
+      if (!locked) return did; // closed by a concurrent run
       const c = (await Challenge.findByPk(id, { transaction }))!;
       // The next window opens as soon as this one is over…
       const next = nextWindow(c, today);
@@ -74,15 +77,18 @@ export async function rollChallenges(deps: CoreDeps): Promise<{ closed: number; 
             },
             { transaction },
           );
-          opened++;
+          did.opened++;
         }
       }
       // …and this one is closed a day later.
       if (c.endDate < graceEnd) {
         await c.update({ isActive: false }, { transaction });
-        closed++;
+        did.closed++;
       }
+      return did;
     });
+    closed += done.closed;
+    opened += done.opened;
   }
   return { closed, opened };
 }

@@ -6,6 +6,7 @@ import type { CoreDeps } from '../deps';
 import type { XpAward } from './ledger';
 import { execute, insertCount, selectRows } from './sql';
 import { localDay, nextMonthStartDay, startOfDay } from './time';
+import { transact } from '../transaction';
 
 /** The month an instant belongs to, in the platform time zone ('YYYY-MM-01'). */
 export const monthOf = (at: Date, timeZone: string) => `${localDay(at, timeZone).slice(0, 7)}-01`;
@@ -61,7 +62,7 @@ export async function rebuildXpRollups(deps: Pick<CoreDeps, 'db' | 'config'>): P
   const caseParams: unknown[] = earlier.flatMap((m) => [startOfDay(nextMonthStartDay(m), tz), m]);
   if (months.length) caseParams.push(months[months.length - 1]);
   const now = new Date();
-  await db.sequelize.transaction(async (tx) => {
+  await transact(deps, 'gamification.rebuildXpRollups', async (tx) => {
     await execute(db, 'DELETE FROM xp_monthly_totals', [], tx);
     await execute(db, 'DELETE FROM xp_category_totals', [], tx);
     await execute(

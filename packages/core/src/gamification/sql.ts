@@ -1,5 +1,5 @@
 // The few statements whose spelling differs between MariaDB/MySQL and SQLite (embedded mode).
-import type { Database } from '@mdsc/db';
+import { withTransaction as withRetriedTransaction, type Database } from '@mdsc/db';
 import { QueryTypes, Transaction } from 'sequelize';
 
 /** `INSERT IGNORE` (MySQL) / `INSERT OR IGNORE` (SQLite): a duplicate on a unique key is skipped. */
@@ -50,26 +50,14 @@ export async function execute(
   return Number(affected ?? 0);
 }
 
-/** MySQL deadlock / lock wait timeout: the transaction can simply be run again. */
-export function isRetryableLockError(err: unknown): boolean {
-  const e = err as { parent?: { errno?: number; code?: string }; original?: { errno?: number; code?: string } };
-  const p = e?.parent ?? e?.original;
-  return p?.errno === 1213 || p?.errno === 1205 || p?.code === 'SQLITE_BUSY';
-}
-
 /**
- * Runs `fn` in a transaction, again (up to 4 times) when the database reports a deadlock. READ
- * COMMITTED on MySQL: no gap locks on searches, so learners' awards do not block one another, and
- * every statement after the per-user lock sees what the previous holder committed.
+ * Runs `fn` in a transaction, again when the database reports a deadlock (the shared helper of
+ * @mdsc/db). READ COMMITTED on MySQL: no gap locks on searches, so learners' awards do not block
+ * one another, and every statement after the per-user lock sees what the previous holder committed.
  */
 export async function withTransaction<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  const opts = db.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.sequelize.transaction(opts, fn);
-    } catch (err) {
-      if (attempt >= 4 || !isRetryableLockError(err)) throw err;
-      await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
-    }
-  }
+  return withRetriedTransaction(db, fn, {
+    name: 'gamification',
+    ...(db.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {}),
+  });
 }

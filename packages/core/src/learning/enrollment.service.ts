@@ -7,6 +7,7 @@ import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { notify } from '../notifications/notify';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config'>;
 
@@ -86,7 +87,7 @@ export async function enroll(deps: Deps, actor: Actor, courseId: number): Promis
     throw new ForbiddenError(BLOCKER_MESSAGES[blocker], { reason: blocker });
   }
   try {
-    const enrollment = await deps.db.sequelize.transaction(async (transaction) => {
+    const enrollment = await transact(deps, 'learning.enroll', async (transaction) => {
       const existing = await Enrollment.findOne({ where: { userId: actor.id, courseId }, transaction });
       if (existing?.isActive) throw new ConflictError('Already enrolled in this course', { reason: 'already_enrolled' });
       let row: Enrollment;
@@ -124,7 +125,7 @@ export async function enroll(deps: Deps, actor: Actor, courseId: number): Promis
 
 /** Leaves a course: the enrolment is deactivated (progress, attempts and certificate are kept). */
 export async function unenroll(deps: Deps, actor: Actor, courseId: number): Promise<EnrollmentDto> {
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'learning.unenroll', async (transaction) => {
     const existing = await Enrollment.findOne({ where: { userId: actor.id, courseId }, transaction });
     if (!existing || !existing.isActive) throw new NotFoundError('Enrollment', { courseId });
     const [flipped] = await Enrollment.update(

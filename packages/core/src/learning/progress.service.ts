@@ -9,6 +9,7 @@ import { completeLessonIn, lockLearner, settleEnrollment, type LearnerState } fr
 import { Effects, publishEffects } from './effects';
 import { toEnrollmentDto, type EnrollmentDto } from './enrollment.service';
 import { computeAccess, isLessonOpen, type LessonNode } from './structure';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'jobs' | 'logger'>;
 
@@ -60,8 +61,9 @@ async function withLearner<T>(
   fn: (state: LearnerState, node: LessonNode, effects: Effects, tx: Transaction) => Promise<T>,
 ): Promise<T> {
   const courseId = await lessonCourseId(lessonId);
-  const effects = new Effects();
-  const result = await deps.db.sequelize.transaction(async (tx) => {
+  let effects = new Effects();
+  const result = await transact(deps, 'learning.progress', async (tx) => {
+    effects = new Effects(); // a retried run starts with nothing collected
     const state = await lockLearner(actor.id, courseId, tx);
     return fn(state, openLesson(state, lessonId), effects, tx);
   });

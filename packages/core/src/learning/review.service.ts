@@ -6,6 +6,7 @@ import { Op, QueryTypes, UniqueConstraintError } from 'sequelize';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock'>;
 
@@ -37,7 +38,7 @@ export async function upsertReview(deps: Deps, actor: Actor, input: ReviewUpsert
   const enrolled = await Enrollment.findOne({ attributes: ['id'], where: { userId: actor.id, courseId: input.courseId } });
   if (!enrolled) throw new ForbiddenError('Only learners of this course can review it', { reason: 'not_enrolled' });
   const run = () =>
-    deps.db.sequelize.transaction(async (transaction) => {
+    transact(deps, 'learning.upsertReview', async (transaction) => {
       // The course row's lock orders concurrent reviews of one course: each average sees the others.
       const course = await Course.findByPk(input.courseId, { attributes: ['id'], lock: transaction.LOCK.UPDATE, transaction });
       if (!course) throw new NotFoundError('Course', { id: input.courseId });

@@ -11,6 +11,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { notifyMany } from '../notifications/notify';
 import { fullName } from './rules';
 import { checkedContent, checkedSubject } from './text';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config'> & Partial<Pick<CoreDeps, 'jobs' | 'logger' | 'events'>>;
 
@@ -96,7 +97,7 @@ export async function broadcastToCourse(
   const course = await Course.findByPk(input.courseId, { attributes: ['id', 'instructorId'] });
   if (!course) throw new NotFoundError('Course', { field: 'courseId', id: input.courseId });
   assertOwnerOrAdmin(actor, course.instructorId, 'this course');
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'messaging.broadcastToCourse', async (transaction) => {
     const recipients = await ids(
       deps,
       `SELECT e.user_id AS id FROM enrollments e JOIN users u ON u.id = e.user_id
@@ -128,7 +129,7 @@ export async function broadcastToAudience(
   const subject = checkedSubject(input.subject);
   const content = checkedContent(input.content);
   const audience: BroadcastAudience = input.audience;
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'messaging.broadcastToAudience', async (transaction) => {
     const recipients = await ids(
       deps,
       `SELECT id FROM users WHERE deleted_at IS NULL AND is_active = TRUE AND id <> :me

@@ -8,13 +8,14 @@ import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { markMessageNotificationsRead } from '../notifications/notification.service';
 import { countUnreadMessages, visibleThreadRoot } from './mailbox.service';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock'> & Partial<Pick<CoreDeps, 'events' | 'logger'>>;
 
 async function setRead(deps: Deps, userId: number, messageIds: number[], read: boolean): Promise<void> {
   if (messageIds.length === 0) return;
   const readAt = read ? deps.clock.now() : null;
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'messaging.setRead', async (transaction) => {
     await MessageRecipient.update(
       { isRead: read, readAt },
       { where: { userId, messageId: { [Op.in]: messageIds } }, transaction },
@@ -70,7 +71,7 @@ export async function deleteMessage(
   actor: Actor,
   input: MessageIdInput,
 ): Promise<{ deleted: true }> {
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'messaging.deleteMessage', async (transaction) => {
     const msg = await Message.findByPk(input.messageId, { transaction });
     if (!msg) throw new NotFoundError('Message', { field: 'messageId', id: input.messageId });
     const now = deps.clock.now();

@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { notify } from '../notifications/notify';
 import { assertMayWrite, fullName } from './rules';
 import { checkedContent, checkedSubject, replySubject } from './text';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config'> & Partial<Pick<CoreDeps, 'jobs' | 'logger' | 'events'>>;
 
@@ -71,7 +72,7 @@ export async function sendMessage(
 ): Promise<SentMessageResult> {
   const subject = checkedSubject(input.subject);
   const content = checkedContent(input.content);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'messaging.sendMessage', async (transaction) => {
     await assertMayWrite(deps, actor, input.recipientId, { transaction });
     return createDirect(
       deps,
@@ -92,7 +93,7 @@ export async function replyToMessage(
   input: ReplyMessageInput,
 ): Promise<SentMessageResult> {
   const content = checkedContent(input.content);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'messaging.replyToMessage', async (transaction) => {
     const msg = await Message.findByPk(input.messageId, { transaction });
     if (!msg) throw new NotFoundError('Message', { field: 'messageId', id: input.messageId });
     const isSender = msg.senderId === actor.id;

@@ -22,6 +22,7 @@ import { computeAccess, isLessonOpen } from '../learning/structure';
 import { notify } from '../notifications/notify';
 import { AnswerShapeError, assertAnswerShape, gradeAttempt, type GradableQuestion } from './grading';
 import { toAttemptResultDto, toLearnerQuestionDto, type AttemptResultDto, type LearnerQuestionDto } from './quiz-dto';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'jobs' | 'logger'>;
 
@@ -157,7 +158,7 @@ export interface StartedAttemptDto {
 /** Starts an attempt, or resumes the one in progress. The questions carry no correctness data. */
 export async function startAttempt(deps: Deps, actor: Actor, quizId: number): Promise<StartedAttemptDto> {
   const quiz = await loadPublishedQuiz(quizId);
-  return deps.db.sequelize.transaction(async (tx) => {
+  return transact(deps, 'quizzes.startAttempt', async (tx) => {
     const state = await lockLearner(actor.id, quiz.courseId, tx);
     assertQuizOpen(state, quiz);
     const questions = await activeQuestions(quizId, tx);
@@ -269,8 +270,9 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
     }
     answers.set(a.questionId, a.answer);
   }
-  const effects = new Effects();
-  const result = await deps.db.sequelize.transaction(async (tx) => {
+  let effects = new Effects();
+  const result = await transact(deps, 'quizzes.submitAttempt', async (tx) => {
+    effects = new Effects(); // a retried run starts with nothing collected
     const enrollment = await findEnrollment(actor.id, course.id, tx, true);
     // Read under the lock: a concurrent submission of the same attempt may have graded it.
     const attempts = await QuizAttempt.findAll({ where: { userId: actor.id, quizId: quiz.id }, transaction: tx });

@@ -13,6 +13,7 @@ import { assertOwnerOrAdmin } from '../authz';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { toAuthorQuestionDto, toQuizDto, type AuthorQuestionDto, type QuizDto } from './quiz-dto';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db'>;
 
@@ -44,7 +45,7 @@ async function loadQuizForEdit(actor: Actor, quizId: number, transaction: Transa
 
 export async function createQuiz(deps: Deps, actor: Actor, input: QuizCreateInput): Promise<QuizDto> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'quizzes.createQuiz', async (transaction) => {
     await lockEditableCourse(actor, input.courseId, transaction);
     if (input.isFinal) {
       const other = await Quiz.findOne({ attributes: ['id'], where: { courseId: input.courseId, isFinal: true }, transaction });
@@ -76,7 +77,7 @@ export async function createQuiz(deps: Deps, actor: Actor, input: QuizCreateInpu
 export async function updateQuiz(deps: Deps, actor: Actor, input: QuizUpdateInput): Promise<QuizDto> {
   assertAuthor(actor);
   const { id, ...fields } = input;
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'quizzes.updateQuiz', async (transaction) => {
     const quiz = await loadQuizForEdit(actor, id, transaction);
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     await quiz.update(changes, { transaction });
@@ -87,7 +88,7 @@ export async function updateQuiz(deps: Deps, actor: Actor, input: QuizUpdateInpu
 /** Deletes the quiz with its questions and attempts (foreign keys cascade). */
 export async function deleteQuiz(deps: Deps, actor: Actor, id: number): Promise<{ id: number }> {
   assertAuthor(actor);
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'quizzes.deleteQuiz', async (transaction) => {
     const quiz = await loadQuizForEdit(actor, id, transaction);
     await quiz.destroy({ transaction });
   });
@@ -100,7 +101,7 @@ export interface QuizEditorDto extends QuizDto {
 
 export async function getQuizForEdit(deps: Deps, actor: Actor, id: number): Promise<QuizEditorDto> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'quizzes.getQuizForEdit', async (transaction) => {
     const quiz = await loadQuizForEdit(actor, id, transaction);
     const questions = await QuizQuestion.findAll({
       where: { quizId: quiz.id, isActive: true },
@@ -153,7 +154,7 @@ async function assertPointsFit(quizId: number, extra: number, exceptId: number |
 export async function addQuestion(deps: Deps, actor: Actor, input: QuestionCreateInput): Promise<AuthorQuestionDto> {
   assertAuthor(actor);
   const { quizId, ...content } = input;
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'quizzes.addQuestion', async (transaction) => {
     await loadQuizForEdit(actor, quizId, transaction);
     await assertPointsFit(quizId, content.points, null, transaction);
     const count = await QuizQuestion.count({ where: { quizId, isActive: true }, transaction });
@@ -172,7 +173,7 @@ async function loadQuestionForEdit(actor: Actor, id: number, transaction: Transa
 export async function updateQuestion(deps: Deps, actor: Actor, input: QuestionUpdateInput): Promise<AuthorQuestionDto> {
   assertAuthor(actor);
   const { id, ...content } = input;
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'quizzes.updateQuestion', async (transaction) => {
     const q = await loadQuestionForEdit(actor, id, transaction);
     await assertPointsFit(q.quizId, content.points, q.id, transaction);
     await q.update(questionColumns(content), { transaction });
@@ -186,7 +187,7 @@ export async function updateQuestion(deps: Deps, actor: Actor, input: QuestionUp
  */
 export async function deleteQuestion(deps: Deps, actor: Actor, id: number): Promise<{ id: number }> {
   assertAuthor(actor);
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'quizzes.deleteQuestion', async (transaction) => {
     const q = await loadQuestionForEdit(actor, id, transaction);
     await q.update({ isActive: false }, { transaction });
     const rest = await QuizQuestion.findAll({
@@ -202,7 +203,7 @@ export async function deleteQuestion(deps: Deps, actor: Actor, id: number): Prom
 
 export async function reorderQuestions(deps: Deps, actor: Actor, input: QuestionReorderInput): Promise<{ questionIds: number[] }> {
   assertAuthor(actor);
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'quizzes.reorderQuestions', async (transaction) => {
     await loadQuizForEdit(actor, input.quizId, transaction);
     const current = await QuizQuestion.findAll({ attributes: ['id'], where: { quizId: input.quizId, isActive: true }, transaction });
     const ids = new Set(current.map((c) => c.id));
