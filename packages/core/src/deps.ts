@@ -3,6 +3,7 @@ import type { JobQueue } from '@mdsc/jobs';
 import type { Storage } from '@mdsc/storage';
 import type { Locale, Role } from '@mdsc/validators';
 import type { EventBus } from './notifications/bus';
+import type { OutboxRelay } from './outbox/relay';
 import type { RateLimiter } from './security/rate-limit';
 
 /** Wall clock, injected so that tests can fix time. */
@@ -30,6 +31,11 @@ export interface CoreDeps {
   rateLimiter?: RateLimiter;
   /** Live events to open web apps (Redis pub/sub in full mode). Absent: nothing is pushed live. */
   events?: EventBus;
+  /**
+   * The outbox relay of this process, told about rows a transaction just committed. Absent: those
+   * rows are relayed right after the commit by this process with `jobs`/`events` (tests, scripts).
+   */
+  relay?: Pick<OutboxRelay, 'afterCommit'>;
 }
 
 export interface CoreConfig {
