@@ -106,7 +106,14 @@ describe('repair sweep', () => {
     const mod = await CourseModule.create({ courseId: course.id, title: 'Module 1', orderIndex: 1 });
     const lessons = await Promise.all(
       [1, 2].map((i) =>
-        Lesson.create({ courseId: course.id, moduleId: mod.id, title: `Leçon ${i}`, contentType: 'text', orderIndex: i, isPublished: true }),
+        Lesson.create({
+          courseId: course.id,
+          moduleId: mod.id,
+          title: `Leçon ${i}`,
+          contentType: 'text',
+          orderIndex: i,
+          isPublished: true,
+        }),
       ),
     );
     const quiz = await Quiz.create({ courseId: course.id, title: `Quiz ${run}`, isPublished: true });
@@ -128,7 +135,13 @@ describe('repair sweep', () => {
       progressPercentage: 100,
     });
     for (const l of lessons) {
-      await Progress.create({ enrollmentId: enrollment.id, lessonId: l.id, status: 'completed', completionPercentage: 100, completedAt: past });
+      await Progress.create({
+        enrollmentId: enrollment.id,
+        lessonId: l.id,
+        status: 'completed',
+        completionPercentage: 100,
+        completedAt: past,
+      });
     }
     const attempt = await QuizAttempt.create({
       userId: student.id,
@@ -159,7 +172,12 @@ describe('repair sweep', () => {
       queue: 'mail',
       jobName: 'send-mail',
       jobId: `notify-lost-${run}`,
-      payload: { to: mailTo, locale: 'fr', template: 'welcome', data: { name: 'Awa', url: 'http://app.mdsc.test/' } },
+      payload: {
+        to: mailTo,
+        locale: 'fr',
+        template: 'welcome',
+        data: { name: 'Awa', url: 'http://app.mdsc.test/' },
+      },
       sentAt: past,
       attempts: 1,
     });
@@ -172,7 +190,13 @@ describe('repair sweep', () => {
     await settle();
 
     // Ledger: every fact paid exactly once.
-    const ledger = await XpLedger.findAll({ where: { userId: student.id }, order: [['reason', 'ASC'], ['sourceId', 'ASC']] });
+    const ledger = await XpLedger.findAll({
+      where: { userId: student.id },
+      order: [
+        ['reason', 'ASC'],
+        ['sourceId', 'ASC'],
+      ],
+    });
     const key = (r: XpLedger) => `${r.reason}:${r.sourceType}:${r.sourceId}`;
     expect(ledger.map(key).sort()).toEqual(
       [
@@ -210,7 +234,10 @@ describe('repair sweep', () => {
       replacements: [`%${suffix}`],
     })) as [{ id: number; payload: unknown }[], unknown];
     const aboutMe = second.filter((r) => {
-      const p = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> | null;
+      const p = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<
+        string,
+        unknown
+      > | null;
       return p?.userId === student.id || p?.certificateId === cert.id || Number(r.id) === lostMail.id;
     });
     expect(aboutMe).toEqual([]);

@@ -13,7 +13,10 @@ export const DEFAULT_JOB_OPTIONS = {
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
 
 /** Full mode: jobs go to Redis through BullMQ and are run by the worker process(es). */
-export function createBullmqJobQueue(connection: Redis, prefix = 'bull'): JobQueue & { queues: Map<QueueName, Queue> } {
+export function createBullmqJobQueue(
+  connection: Redis,
+  prefix = 'bull',
+): JobQueue & { queues: Map<QueueName, Queue> } {
   const queues = new Map<QueueName, Queue>();
   for (const name of QUEUE_NAMES) {
     queues.set(name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }));
@@ -42,7 +45,14 @@ export function createBullmqJobQueue(connection: Redis, prefix = 'bull'): JobQue
     async counts() {
       return Promise.all(
         [...queues.entries()].map(async ([queue, q]) => {
-          const c = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+          const c = await q.getJobCounts(
+            'waiting',
+            'active',
+            'delayed',
+            'failed',
+            'completed',
+            'prioritized',
+          );
           return {
             queue,
             // Prioritised jobs are waiting too, from an operator's point of view.
@@ -59,17 +69,15 @@ export function createBullmqJobQueue(connection: Redis, prefix = 'bull'): JobQue
       const jobs = await queueOf(queue).getFailed(0, Math.max(0, limit - 1));
       return jobs
         .filter((j) => j && j.id)
-        .map(
-          (j): FailedJob => ({
-            queue,
-            id: String(j.id),
-            name: j.name,
-            error: (j.failedReason ?? '').slice(0, 500),
-            attemptsMade: j.attemptsMade ?? 0,
-            failedAt: iso(j.finishedOn),
-            createdAt: iso(j.timestamp),
-          }),
-        );
+        .map((j): FailedJob => ({
+          queue,
+          id: String(j.id),
+          name: j.name,
+          error: (j.failedReason ?? '').slice(0, 500),
+          attemptsMade: j.attemptsMade ?? 0,
+          failedAt: iso(j.finishedOn),
+          createdAt: iso(j.timestamp),
+        }));
     },
     async retry(queue, jobId) {
       const job = await queueOf(queue).getJob(jobId);

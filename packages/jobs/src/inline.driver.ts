@@ -21,11 +21,17 @@ export function createInlineJobQueue(
   let closed = false;
   // What this process has seen since it started (nothing is persisted in embedded mode).
   const stats = new Map<QueueName, QueueCounts>(
-    QUEUE_NAMES.map((queue) => [queue, { queue, waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 }]),
+    QUEUE_NAMES.map((queue) => [
+      queue,
+      { queue, waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 },
+    ]),
   );
 
   // Failed jobs of this process (newest last), for the admin page and its retry button.
-  const failedJobs = new Map<string, { queue: QueueName; job: JobContext; error: string; failedAt: Date; createdAt: Date }>();
+  const failedJobs = new Map<
+    string,
+    { queue: QueueName; job: JobContext; error: string; failedAt: Date; createdAt: Date }
+  >();
   const MAX_FAILED_KEPT = 200;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -43,11 +49,20 @@ export function createInlineJobQueue(
           return;
         } catch (err) {
           const last = attempt === policy.attempts - 1;
-          logger[last ? 'error' : 'warn']({ err, queue, job: job.name, id: job.id, attempt: attempt + 1 }, 'job failed');
+          logger[last ? 'error' : 'warn'](
+            { err, queue, job: job.name, id: job.id, attempt: attempt + 1 },
+            'job failed',
+          );
           if (last || closed) {
             s.failed++;
             failedJobs.delete(job.id);
-            failedJobs.set(job.id, { queue, job, error: String((err as Error)?.message ?? err).slice(0, 500), failedAt: new Date(), createdAt });
+            failedJobs.set(job.id, {
+              queue,
+              job,
+              error: String((err as Error)?.message ?? err).slice(0, 500),
+              failedAt: new Date(),
+              createdAt,
+            });
             if (failedJobs.size > MAX_FAILED_KEPT) failedJobs.delete(failedJobs.keys().next().value!);
             return;
           }
@@ -96,17 +111,15 @@ export function createInlineJobQueue(
         .filter((f) => f.queue === queue)
         .reverse()
         .slice(0, limit)
-        .map(
-          (f): FailedJob => ({
-            queue,
-            id: f.job.id,
-            name: f.job.name,
-            error: f.error,
-            attemptsMade: policy.attempts,
-            failedAt: f.failedAt.toISOString(),
-            createdAt: f.createdAt.toISOString(),
-          }),
-        );
+        .map((f): FailedJob => ({
+          queue,
+          id: f.job.id,
+          name: f.job.name,
+          error: f.error,
+          attemptsMade: policy.attempts,
+          failedAt: f.failedAt.toISOString(),
+          createdAt: f.createdAt.toISOString(),
+        }));
     },
     async retry(queue, jobId) {
       const f = failedJobs.get(jobId);

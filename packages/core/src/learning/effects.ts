@@ -66,7 +66,11 @@ export function renderCertificateJob(
  * Writes the collected effects to the outbox, in the transaction of the facts (the last statement
  * before its commit): the events and renders exist exactly when the facts do.
  */
-export async function writeEffects(deps: Partial<CoreDeps>, effects: Effects, tx: Transaction): Promise<void> {
+export async function writeEffects(
+  deps: Partial<CoreDeps>,
+  effects: Effects,
+  tx: Transaction,
+): Promise<void> {
   await outboxJobs(deps, tx, [
     ...effects.events.map((e) => eventJob(e)),
     ...effects.certificatesToRender.map((id) => renderCertificateJob(id)),

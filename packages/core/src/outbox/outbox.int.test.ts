@@ -174,7 +174,9 @@ describe('outbox relay', () => {
     };
     const rows = await OutboxMessage.findAll({ attributes: ['id'], where: { jobId: { [Op.in]: ids } } });
     const rowIds = rows.map((r) => r.id);
-    const results = await Promise.all([1, 2, 3].map(() => relayOutbox(deps(counting), { ids: rowIds, limit: 25 })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => relayOutbox(deps(counting), { ids: rowIds, limit: 25 })),
+    );
     // Whatever a pass skipped (locked by another) is still unsent: relay until done.
     while ((await OutboxMessage.count({ where: { id: { [Op.in]: rowIds }, sentAt: null } })) > 0) {
       await relayOutbox(deps(counting), { ids: rowIds });
@@ -215,7 +217,10 @@ describe('mail sent-mark', () => {
       data: { name: 'Awa', url: 'http://app.mdsc.test/reset-password?token=secret-token-value' },
     };
     const id = await db.sequelize.transaction((tx) => outboxJob(deps(), tx, 'mail', 'send-mail', payload));
-    const mailer = createMailer({ mail: { smtpUrl: smtp.url, from: 'MdSC <no-reply@mdsc.test>' }, dataDir: os.tmpdir() });
+    const mailer = createMailer({
+      mail: { smtpUrl: smtp.url, from: 'MdSC <no-reply@mdsc.test>' },
+      dataDir: os.tmpdir(),
+    });
     const d = deps();
     // Five deliveries at once: the relay ran twice, the sweep re-sent it, BullMQ retried a stall…
     const results = await Promise.all(

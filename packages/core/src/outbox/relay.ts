@@ -82,7 +82,9 @@ async function deliver(deps: RelayDeps, row: ClaimedRow): Promise<void> {
 class PoisonRowError extends Error {}
 
 const isPoison = (err: unknown) =>
-  err instanceof PoisonRowError || (err as Error)?.name === 'ZodError' || /^Unknown job /.test((err as Error)?.message ?? '');
+  err instanceof PoisonRowError ||
+  (err as Error)?.name === 'ZodError' ||
+  /^Unknown job /.test((err as Error)?.message ?? '');
 
 /** Serialises passes in this process on SQLite (no SKIP LOCKED; one process owns the file). */
 let sqliteChain: Promise<unknown> = Promise.resolve();
@@ -141,9 +143,15 @@ async function handOver(
       failure = { id: Number(row.id), err, poison: isPoison(err) };
       // Queue or bus down: the next rows would fail the same way, each after a timeout.
       if (!failure.poison) break;
-      deps.logger.error({ err, outboxId: row.id, queue: row.queue, job: row.job_name }, 'outbox: row cannot be relayed');
+      deps.logger.error(
+        { err, outboxId: row.id, queue: row.queue, job: row.job_name },
+        'outbox: row cannot be relayed',
+      );
       await OutboxMessage.update(
-        { sentAt: new Date(), lastError: `unrelayable: ${String((err as Error)?.message ?? err)}`.slice(0, 1000) },
+        {
+          sentAt: new Date(),
+          lastError: `unrelayable: ${String((err as Error)?.message ?? err)}`.slice(0, 1000),
+        },
         { where: { id: row.id }, transaction: tx },
       );
       failure = null;

@@ -9,7 +9,13 @@ import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
 import { badgePdfKey } from '../gamification/badge-pdf';
 import { badgePdfJobs, renderBadgeJobId } from '../gamification/badge-award';
-import { eventJob, eventJobId, renderCertificateJob, renderJobId, type LearningEvent } from '../learning/effects';
+import {
+  eventJob,
+  eventJobId,
+  renderCertificateJob,
+  renderJobId,
+  type LearningEvent,
+} from '../learning/effects';
 import { outboxJobId, relayOutbox } from './relay';
 import { outboxJobs, type OutboxJobInput } from './writer';
 
@@ -44,7 +50,11 @@ type Deps = CoreDeps;
 
 const fresh = (id: string, suffix: string) => `${id}-${suffix}`;
 
-async function select<T extends object>(deps: Deps, sql: string, replacements: Record<string, unknown>): Promise<T[]> {
+async function select<T extends object>(
+  deps: Deps,
+  sql: string,
+  replacements: Record<string, unknown>,
+): Promise<T[]> {
   return deps.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
 }
 
@@ -175,19 +185,18 @@ export async function runRepairSweep(deps: Deps, opts: RepairOptions = {}): Prom
     p,
   );
   const withoutPdf: number[] = [];
-  for (const b of badges) if (!(await deps.storage.stat(badgePdfKey(Number(b.id))))) withoutPdf.push(Number(b.id));
+  for (const b of badges)
+    if (!(await deps.storage.stat(badgePdfKey(Number(b.id))))) withoutPdf.push(Number(b.id));
 
   const jobs: OutboxJobInput[] = [
     ...certs.map((c) => renderCertificateJob(Number(c.id), fresh(renderJobId(Number(c.id)), suffix))),
     ...events.map((e) => eventJob(e, fresh(eventJobId(e), suffix))),
-    ...users.map(
-      (u): OutboxJobInput => ({
-        queue: 'gamification',
-        name: 'evaluate-badges',
-        payload: { userId: Number(u.user_id), reason: 'repair' },
-        jobId: fresh(`evaluate-badges-${u.user_id}`, suffix),
-      }),
-    ),
+    ...users.map((u): OutboxJobInput => ({
+      queue: 'gamification',
+      name: 'evaluate-badges',
+      payload: { userId: Number(u.user_id), reason: 'repair' },
+      jobId: fresh(`evaluate-badges-${u.user_id}`, suffix),
+    })),
     ...badgePdfJobs(withoutPdf, (id) => fresh(renderBadgeJobId(id), suffix)),
   ];
 
@@ -245,7 +254,10 @@ async function requeueUndeliveredMails(
   for (const r of rows) {
     // The base id, without an earlier sweep's suffix: ids do not grow run after run.
     const base = (r.jobId ?? outboxJobId(r.id)).replace(/-r\d+$/, '');
-    await OutboxMessage.update({ sentAt: null, jobId: fresh(base, suffix) }, { where: { id: r.id }, transaction: tx });
+    await OutboxMessage.update(
+      { sentAt: null, jobId: fresh(base, suffix) },
+      { where: { id: r.id }, transaction: tx },
+    );
   }
   return rows.map((r) => Number(r.id));
 }

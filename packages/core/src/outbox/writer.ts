@@ -53,7 +53,11 @@ type RelayableDeps = Pick<CoreDeps, 'db' | 'jobs' | 'logger'> & Partial<Pick<Cor
  * Writes jobs to the outbox in `tx`. Payloads are checked against their schema now, so a bad one
  * fails the transaction (and the fact) instead of failing later in the relay.
  */
-export async function outboxJobs(deps: WriterDeps, tx: Transaction, jobs: OutboxJobInput[]): Promise<number[]> {
+export async function outboxJobs(
+  deps: WriterDeps,
+  tx: Transaction,
+  jobs: OutboxJobInput[],
+): Promise<number[]> {
   if (jobs.length === 0) return [];
   const rows = jobs.map((j) => ({
     kind: 'job' as const,

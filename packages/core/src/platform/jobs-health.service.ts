@@ -56,7 +56,10 @@ export async function retryFailedJob(
   if (!deps.jobs.retry || !(await deps.jobs.retry(input.queue, input.jobId))) {
     throw new NotFoundError('Failed job', { queue: input.queue, jobId: input.jobId });
   }
-  deps.logger.info({ queue: input.queue, jobId: input.jobId, by: actor.id }, 'failed job retried by an admin');
+  deps.logger.info(
+    { queue: input.queue, jobId: input.jobId, by: actor.id },
+    'failed job retried by an admin',
+  );
   return { retried: true };
 }
 

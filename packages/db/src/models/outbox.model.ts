@@ -9,7 +9,10 @@ export type OutboxKind = (typeof OUTBOX_KINDS)[number];
  * fact it follows; the relay moves it to BullMQ / the live bus and stamps `sent_at`.
  */
 @Table({ tableName: 'outbox', underscored: true, timestamps: true, updatedAt: false })
-export class OutboxMessage extends Model<InferAttributes<OutboxMessage>, InferCreationAttributes<OutboxMessage>> {
+export class OutboxMessage extends Model<
+  InferAttributes<OutboxMessage>,
+  InferCreationAttributes<OutboxMessage>
+> {
   @Column({ type: DataType.BIGINT, primaryKey: true, autoIncrement: true })
   declare id: CreationOptional<number>;
 
