@@ -16,6 +16,7 @@ import {
   createDatabase,
   Enrollment,
   Lesson,
+  MediaFile,
   OutboxMessage,
   Progress,
   Quiz,
@@ -182,12 +183,39 @@ describe('repair sweep', () => {
       attempts: 1,
     });
 
+    // An uploaded image whose processing job was lost (Redis restarted without persistence).
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    await deps.storage.put(`2026/01/lost-${run}.png`, png, { contentType: 'image/png' });
+    const image = await MediaFile.create({
+      courseId: course.id,
+      lessonId: null,
+      filename: `lost-${run}.png`,
+      originalFilename: 'photo.png',
+      fileType: 'image/png',
+      fileCategory: 'image',
+      fileSize: png.length,
+      storagePath: `2026/01/lost-${run}.png`,
+      url: '/api/media/pending',
+      thumbnailUrl: null,
+      duration: null,
+      metadata: { ext: 'png' },
+      uploadedBy: instructor.id,
+      uploadedAt: past,
+      bucketName: null,
+    });
+
     const report = await runRepairSweep(deps, { olderThanMs: 60_000 });
     expect(report).toMatchObject({ certificates: expect.any(Number), mails: expect.any(Number) });
     expect(report.certificates).toBeGreaterThanOrEqual(1);
     expect(report.ledgerEvents).toBeGreaterThanOrEqual(6); // 2 lessons, quiz, module, course, certificate
     expect(report.mails).toBeGreaterThanOrEqual(1);
+    expect(report.media).toBeGreaterThanOrEqual(1);
     await settle();
+    await image.reload();
+    expect(image.metadata?.processed).toBe(true);
 
     // Ledger: every fact paid exactly once.
     const ledger = await XpLedger.findAll({

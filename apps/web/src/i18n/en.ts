@@ -719,7 +719,7 @@ export const en: Record<MessageKey, string> = {
   'jobs.repair.run': 'Run repair now',
   'jobs.repair.running': 'Repairing…',
   'jobs.repair.done':
-    'Repair done. Re-run: {certificates, plural, one {# certificate} other {# certificates}}, {ledgerEvents, plural, one {# learning event} other {# learning events}}, {badgeEvaluations, plural, one {# badge evaluation} other {# badge evaluations}}, {badgePdfs, plural, one {# badge PDF} other {# badge PDFs}}, {mails, plural, one {# e-mail} other {# e-mails}}.',
+    'Repair done. Re-run: {certificates, plural, one {# certificate} other {# certificates}}, {ledgerEvents, plural, one {# learning event} other {# learning events}}, {badgeEvaluations, plural, one {# badge evaluation} other {# badge evaluations}}, {badgePdfs, plural, one {# badge PDF} other {# badge PDFs}}, {mails, plural, one {# e-mail} other {# e-mails}}, {media, plural, one {# media file} other {# media files}}.',
   'jobs.failedJobs.title': 'Failed jobs',
   'jobs.failedJobs.lead': 'The latest jobs that used up their attempts, per queue. “Retry” puts one back in the queue with fresh attempts.',
   'jobs.failedJobs.none': 'No failed job.',

@@ -717,7 +717,7 @@ export const fr = {
   'jobs.repair.run': 'Lancer la réparation',
   'jobs.repair.running': 'Réparation en cours…',
   'jobs.repair.done':
-    "Réparation terminée. Relancés : {certificates, plural, one {# certificat} other {# certificats}}, {ledgerEvents, plural, one {# événement d'apprentissage} other {# événements d'apprentissage}}, {badgeEvaluations, plural, one {# évaluation de badges} other {# évaluations de badges}}, {badgePdfs, plural, one {# PDF de badge} other {# PDF de badges}}, {mails, plural, one {# e-mail} other {# e-mails}}.",
+    "Réparation terminée. Relancés : {certificates, plural, one {# certificat} other {# certificats}}, {ledgerEvents, plural, one {# événement d'apprentissage} other {# événements d'apprentissage}}, {badgeEvaluations, plural, one {# évaluation de badges} other {# évaluations de badges}}, {badgePdfs, plural, one {# PDF de badge} other {# PDF de badges}}, {mails, plural, one {# e-mail} other {# e-mails}}, {media, plural, one {# fichier média} other {# fichiers médias}}.",
   'jobs.failedJobs.title': 'Tâches en échec',
   'jobs.failedJobs.lead': 'Les dernières tâches qui ont épuisé leurs tentatives, par file. « Relancer » les remet en file avec de nouvelles tentatives.',
   'jobs.failedJobs.none': 'Aucune tâche en échec.',

@@ -40,6 +40,8 @@ export interface RepairReport {
   badgePdfs: number;
   /** Outbox mails relayed but never delivered (job failed or lost): sent again. */
   mails: number;
+  /** Uploads never processed (image not re-encoded, audio/video never probed). */
+  media: number;
   /** Outbox rows still unsent, relayed by this run. */
   relayed: number;
 }
@@ -188,6 +190,17 @@ export async function runRepairSweep(deps: Deps, opts: RepairOptions = {}): Prom
   for (const b of badges)
     if (!(await deps.storage.stat(badgePdfKey(Number(b.id))))) withoutPdf.push(Number(b.id));
 
+  // Uploads whose processing job never finished: the processors set these markers when done.
+  const media = await select<{ id: number; file_category: string }>(
+    deps,
+    `SELECT id, file_category FROM media_files
+      WHERE uploaded_at >= :since AND uploaded_at <= :cutoff
+        AND ((file_category = 'image' AND JSON_EXTRACT(metadata, '$.processed') IS NULL)
+          OR (file_category IN ('audio', 'video') AND JSON_EXTRACT(metadata, '$.probed') IS NULL))
+      ORDER BY id LIMIT :limit`,
+    p,
+  );
+
   const jobs: OutboxJobInput[] = [
     ...certs.map((c) => renderCertificateJob(Number(c.id), fresh(renderJobId(Number(c.id)), suffix))),
     ...events.map((e) => eventJob(e, fresh(eventJobId(e), suffix))),
@@ -198,6 +211,12 @@ export async function runRepairSweep(deps: Deps, opts: RepairOptions = {}): Prom
       jobId: fresh(`evaluate-badges-${u.user_id}`, suffix),
     })),
     ...badgePdfJobs(withoutPdf, (id) => fresh(renderBadgeJobId(id), suffix)),
+    ...media.map((m): OutboxJobInput => {
+      const mediaFileId = Number(m.id);
+      return m.file_category === 'image'
+        ? { queue: 'media', name: 'process-image', payload: { mediaFileId }, jobId: fresh(`process-image-${mediaFileId}`, suffix) }
+        : { queue: 'media', name: 'probe-media', payload: { mediaFileId }, jobId: fresh(`probe-media-${mediaFileId}`, suffix) };
+    }),
   ];
 
   const mails = await deps.db.sequelize.transaction(async (tx: Transaction) => {
@@ -219,6 +238,7 @@ export async function runRepairSweep(deps: Deps, opts: RepairOptions = {}): Prom
     badgeEvaluations: users.length,
     badgePdfs: withoutPdf.length,
     mails: mails.length,
+    media: media.length,
     relayed,
   };
   deps.logger.info(report, 'repair sweep');

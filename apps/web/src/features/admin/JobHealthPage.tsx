@@ -115,6 +115,7 @@ function RepairCard() {
             badgeEvaluations: r.badgeEvaluations,
             badgePdfs: r.badgePdfs,
             mails: r.mails,
+            media: r.media,
           })}
         </p>
       )}
