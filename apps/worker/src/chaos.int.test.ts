@@ -6,7 +6,8 @@
 // a test-only switch: the process SIGKILLs itself in the after-commit hook, before relaying). After
 // restarting both and one repair sweep (the admin's "run repair now", over HTTP), every certificate
 // has its PDF in storage, every ledger row exists exactly once and every certificate-ready mail was
-// received exactly once.
+// received exactly once. In between, Redis "restarts" without persistence (our prefix's keys are
+// deleted) after a completion's jobs were relayed: the sweep recovers those effects too.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -166,7 +167,7 @@ describe('chaos: kill -9 the worker twice mid-render and the API between commit 
       lessons.push(await Lesson.create({ courseId: course.id, moduleId: mod.id, title: `Leçon ${i}`, contentType: 'text', orderIndex: i, isPublished: true }));
     }
     const learners: { id: number; email: string; token: string }[] = [];
-    for (let i = 0; i <= LEARNERS; i++) {
+    for (let i = 0; i < LEARNERS + 2; i++) {
       const u = await User.create({
         email: `learner${i}-${run}@chaos.test`,
         password: 'x',
@@ -179,7 +180,9 @@ describe('chaos: kill -9 the worker twice mid-render and the API between commit 
       learners.push({ id: u.id, email: u.email, token: (await createSession(u.id, { userAgent: 'chaos' })).token });
     }
     const adminToken = (await createSession(admin.id, { userAgent: 'chaos' })).token;
-    const [crashLearner, ...others] = [learners[LEARNERS], ...learners.slice(0, LEARNERS)];
+    const others = learners.slice(0, LEARNERS);
+    const crashLearner = learners[LEARNERS];
+    const redisLearner = learners[LEARNERS + 1];
 
     // --- Phase 1: API + a worker whose renders take 6 s; learners complete the course.
     let worker = await startWorker({ TEST_RENDER_DELAY_MS: '6000' });
@@ -190,6 +193,7 @@ describe('chaos: kill -9 the worker twice mid-render and the API between commit 
     for (const l of learners) expect((await complete(l, lessons[0].id)).status).toBe(200);
     const done = await Promise.all(others.map((l) => complete(l, lessons[1].id)));
     expect(done.map((r) => r.data?.courseCompleted)).toEqual(others.map(() => true));
+    const certOf = async (l: { id: number }) => (await Certificate.findOne({ where: { userId: l.id, courseId: course.id } }))!;
 
     const target = await Certificate.findOne({ where: { userId: others[0].id, courseId: course.id } });
     const jobId = `render-certificate-${target!.id}`;
@@ -211,6 +215,22 @@ describe('chaos: kill -9 the worker twice mid-render and the API between commit 
     // Stop that worker gracefully: nothing may relay the API crash's rows before we look at them.
     worker.child.kill('SIGTERM');
     await worker.exited;
+
+    // The self-heal of "my certificates" puts the failed render back in the queue (before, its
+    // fixed id blocked every re-enqueue and the PDF answered 409 "being prepared" forever).
+    const mine = await http.query('certificates.mine', undefined, { bearer: others[0].token });
+    expect(mine.status).toBe(200);
+    expect(await state()).toBe('waiting');
+
+    // --- Redis restarts without persistence: everything it held is gone, relayed jobs included.
+    expect((await complete(redisLearner, lessons[1].id)).data?.courseCompleted).toBe(true);
+    const redisCert = await certOf(redisLearner);
+    await waitFor('render relayed to Redis', async () => certQueue.getJob(`render-certificate-${redisCert.id}`));
+    const [row] = await OutboxMessage.findAll({ where: { jobId: `render-certificate-${redisCert.id}` } });
+    expect(row.sentAt).not.toBeNull(); // the outbox did its part…
+    const keys = await redis.keys(`${PREFIX}:*`);
+    await redis.del(...keys); // …and Redis lost it (as a restart with --save '' --appendonly no does)
+    expect(await certQueue.getJob(`render-certificate-${redisCert.id}`)).toBeUndefined();
 
     // --- Phase 3: the API dies between the commit of a completion and its relay.
     api.child.kill('SIGTERM');
@@ -235,18 +255,12 @@ describe('chaos: kill -9 the worker twice mid-render and the API between commit 
       const c = await certQueue.getJobCounts('waiting', 'active', 'delayed');
       return c.waiting + c.active + c.delayed === 0;
     });
-    // The self-heal of "my certificates" retries a render whose fixed-id job failed for good
-    // (before: that id blocked every re-enqueue and the PDF answered 409 forever).
-    const healed = others[1];
-    const healedCert = await Certificate.findOne({ where: { userId: healed.id, courseId: course.id } });
-    expect(await (await certQueue.getJob(`render-certificate-${healedCert!.id}`))?.getState()).toBe('failed');
-    const mine = await http.query('certificates.mine', undefined, { bearer: healed.token });
-    expect(mine.status).toBe(200);
-    await waitFor('self-healed render', async () => (await healedCert!.reload()).pdfUrl, 60_000, 250);
-
     const sweep = await http.mutation('admin.runRepair', undefined, { bearer: adminToken });
     expect(sweep.status).toBe(200);
-    expect(sweep.data.certificates).toBeGreaterThanOrEqual(1); // at least the one whose job failed
+    // At least the two renders Redis lost (the re-queued one and the new learner's), and that
+    // learner's XP events.
+    expect(sweep.data.certificates).toBeGreaterThanOrEqual(2);
+    expect(sweep.data.ledgerEvents).toBeGreaterThanOrEqual(4); // lesson 2, module, course, certificate
 
     // --- Then: every certificate rendered and stored…
     const storage = createLocalStorage({ root: path.join(dataDir, 'uploads') });
