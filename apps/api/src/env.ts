@@ -41,6 +41,12 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('MdSC MOOC <no-reply@mdsc.local>'),
   // Unverified users can log in and browse; enrolling needs a verified address unless false.
   REQUIRE_VERIFIED_EMAIL_TO_ENROLL: bool.default(true),
+  // Outbox relay: poll interval of the safety net (rows are relayed right after their commit too).
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(2000),
+  // Test only (the chaos test): the process kills itself (SIGKILL) right after the first commit
+  // that wrote outbox rows, before relaying them — the "crash between commit and enqueue".
+  // Refused in production.
+  TEST_CRASH_AFTER_COMMIT: bool.default(false),
   // Session cookie `Secure` flag; default: on in production.
   COOKIE_SECURE: bool.optional(),
   // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.
@@ -62,6 +68,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
     throw new Error(`Invalid API configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && env.TEST_CRASH_AFTER_COMMIT) {
+    throw new Error('Invalid API configuration:\n  TEST_CRASH_AFTER_COMMIT: test only, not allowed in production');
+  }
   const storageIssues = storageEnvIssues(env);
   if (storageIssues.length) throw new Error(`Invalid API configuration:\n  ${storageIssues.join('\n  ')}`);
   if (!!env.DATABASE_URL !== !!env.REDIS_URL) {

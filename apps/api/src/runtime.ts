@@ -2,6 +2,7 @@
 import path from 'node:path';
 import {
   createLogger,
+  createOutboxRelay,
   createMemoryEventBus,
   createRateLimiter,
   createRedisEventBus,
@@ -76,6 +77,20 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     });
   }
 
+  // The outbox relay: every commit that wrote outbox rows relays them at once; the poll loop picks up
+  // what a crashed process (this one or another) left behind.
+  const relay = createOutboxRelay(deps, { pollMs: env.OUTBOX_POLL_MS });
+  deps.relay = env.TEST_CRASH_AFTER_COMMIT
+    ? {
+        afterCommit: async () => {
+          logger.warn('TEST_CRASH_AFTER_COMMIT: killing the process between commit and relay');
+          process.kill(process.pid, 'SIGKILL');
+          await new Promise(() => {}); // never relays: the process is gone
+        },
+      }
+    : relay;
+  if (!env.TEST_CRASH_AFTER_COMMIT) relay.start();
+
   return {
     env,
     deps,
@@ -83,6 +98,7 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     redis,
     async close() {
       timers.forEach(clearInterval);
+      await relay.stop();
       await jobs.close();
       await deps.events?.close();
       await redis?.quit();

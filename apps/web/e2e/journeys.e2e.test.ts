@@ -123,6 +123,11 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await page.getByRole('heading', { name: j.t('jobs.title') }).waitFor();
       await expect.poll(() => page.getByTestId('job-health').locator('tbody tr').count()).toBe(5);
       await page.getByRole('rowheader', { name: j.t('jobs.queue.mail') }).waitFor();
+      // Nothing failed, nothing left in the outbox; the repair sweep runs on demand and reports.
+      await page.getByTestId('failed-none').waitFor();
+      await page.getByTestId('outbox-status').getByText(j.t('jobs.outbox.ok')).waitFor();
+      await page.getByRole('button', { name: j.t('jobs.repair.run') }).click();
+      await expect.poll(() => page.getByTestId('repair-report').textContent(), { timeout: 15_000 }).toMatch(/\d/);
       await j.check('jobs');
       // Dark mode from the toggle (kept across reloads), with AA contrast too.
       const theme = () => page.locator('html').getAttribute('data-theme');

@@ -1,6 +1,6 @@
 // The worker process: one BullMQ Worker per queue running the shared processors.
 import path from 'node:path';
-import { createLogger, createRedisEventBus, systemClock } from '@mdsc/core';
+import { createLogger, createOutboxRelay, createRedisEventBus, systemClock, type CoreDeps } from '@mdsc/core';
 import { createDatabase } from '@mdsc/db';
 import { createBullmqJobQueue, DEFAULT_JOB_OPTIONS, QUEUE_NAMES } from '@mdsc/jobs';
 import { createStorageFromConfig, storageConfigFromEnv } from '@mdsc/storage';
@@ -34,20 +34,32 @@ const events = createRedisEventBus({
   prefix: env.REDIS_PREFIX,
   onError: (err) => logger.error({ err }, 'live events (redis)'),
 });
-const deps = { db, clock: systemClock, logger, jobs, storage, config, events };
-const processors = createProcessors(deps);
+const deps: CoreDeps = { db, clock: systemClock, logger, jobs, storage, config, events };
+// Jobs write their follow-ups (badges, notifications, mails) to the outbox; this process relays
+// them after each commit and polls for rows whose relay was interrupted (any process's).
+const relay = createOutboxRelay(deps, { pollMs: env.OUTBOX_POLL_MS });
+deps.relay = relay;
+const processors = createProcessors(deps, { renderDelayMs: env.TEST_RENDER_DELAY_MS });
 
 const workers = QUEUE_NAMES.filter((q) => processors[q]).map((queue) => {
   const handler = processors[queue]!;
   const worker = new Worker(
     queue,
     (job) => handler({ id: job.id ?? '', name: job.name, data: job.data, attemptsMade: job.attemptsMade }),
-    { connection, prefix: env.REDIS_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+    {
+      connection,
+      prefix: env.REDIS_PREFIX,
+      concurrency: env.WORKER_CONCURRENCY,
+      maxStalledCount: env.WORKER_MAX_STALLED_COUNT,
+      stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+      lockDuration: env.WORKER_LOCK_DURATION_MS,
+    },
   );
   worker.on('failed', (job, err) =>
     logger.error({ queue, job: job?.name, id: job?.id, attemptsMade: job?.attemptsMade, err }, 'job failed'),
   );
   worker.on('error', (err) => logger.error({ queue, err }, 'worker error'));
+  worker.on('stalled', (id) => logger.warn({ queue, id }, 'job stalled (its worker died): back to waiting'));
   return worker;
 });
 
@@ -61,6 +73,7 @@ for (const s of SCHEDULES) {
     { name: s.name, data: {}, opts: DEFAULT_JOB_OPTIONS },
   );
 }
+relay.start();
 logger.info(
   { queues: workers.map((w) => w.name), dataDir: env.DATA_DIR, storage: env.STORAGE_DRIVER },
   'worker ready',
@@ -73,6 +86,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing running jobs');
   // close() waits for running jobs to finish; jobs not started stay in Redis for the next worker.
   await Promise.all(workers.map((w) => w.close()));
+  await relay.stop();
   await Promise.all([...schedulerQueues.values()].map((q) => q.close()));
   await jobs.close();
   await events.close();

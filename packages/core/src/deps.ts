@@ -3,6 +3,7 @@ import type { JobQueue } from '@mdsc/jobs';
 import type { Storage } from '@mdsc/storage';
 import type { Locale, Role } from '@mdsc/validators';
 import type { EventBus } from './notifications/bus';
+import type { OutboxRelay } from './outbox/relay';
 import type { RateLimiter } from './security/rate-limit';
 
 /** Wall clock, injected so that tests can fix time. */
@@ -35,6 +36,11 @@ export interface CoreDeps {
    * Injectable so that tests can count the checks a brute-force attempt really gets.
    */
   verifyPassword?: (stored: string, password: string) => Promise<boolean>;
+  /**
+   * The outbox relay of this process, told about rows a transaction just committed. Absent: those
+   * rows are relayed right after the commit by this process with `jobs`/`events` (tests, scripts).
+   */
+  relay?: Pick<OutboxRelay, 'afterCommit'>;
 }
 
 export interface CoreConfig {

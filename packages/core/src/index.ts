@@ -17,3 +17,4 @@ export * from './quizzes/index';
 export * from './certificates/index';
 export * from './analytics/index';
 export * from './transaction';
+export * from './outbox/index';

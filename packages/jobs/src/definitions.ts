@@ -33,6 +33,8 @@ export const jobDefinitions = {
       locale: z.enum(LOCALES),
       template: z.enum(MAIL_TEMPLATES),
       data: z.record(z.string(), z.string()),
+      /** Set by the outbox relay: the row whose delivered_at is the mail's sent-mark (no second send). */
+      outboxId: id.optional(),
     }),
   },
   media: {
@@ -63,6 +65,9 @@ export const jobDefinitions = {
     'purge-expired': z.object({}),
     'reset-streaks': z.object({}),
     'roll-challenges': z.object({}),
+    // Finds facts without their effect (certificate without PDF, missing ledger rows, badges not
+    // evaluated, mails never delivered) and re-runs them with fresh job ids.
+    'repair-sweep': z.object({}),
   },
 } as const;
 

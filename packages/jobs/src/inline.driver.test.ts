@@ -38,4 +38,31 @@ describe('inline job queue', () => {
     await q.idle();
     expect(calls).toBe(1);
   });
+
+  it('lists a job that used up its attempts (no data) and retries it under the same id', async () => {
+    let fail = true;
+    let runs = 0;
+    const q = createInlineJobQueue(
+      {
+        certificates: async () => {
+          runs++;
+          if (fail) throw new Error('render failed');
+        },
+      },
+      logger,
+      { attempts: 2, backoffMs: 1 },
+    );
+    await q.enqueue('certificates', 'render-certificate', { certificateId: 7 }, { jobId: 'render-certificate-7' });
+    await q.idle();
+    const [failed] = await q.failed!('certificates', 10);
+    expect(failed).toMatchObject({ queue: 'certificates', id: 'render-certificate-7', name: 'render-certificate', error: 'render failed', attemptsMade: 2 });
+    expect(failed).not.toHaveProperty('data');
+    expect(await q.failed!('mail', 10)).toEqual([]);
+    fail = false;
+    expect(await q.retry!('certificates', 'render-certificate-7')).toBe(true);
+    await q.idle();
+    expect(runs).toBe(3);
+    expect(await q.failed!('certificates', 10)).toEqual([]);
+    expect(await q.retry!('certificates', 'render-certificate-7')).toBe(false);
+  });
 });

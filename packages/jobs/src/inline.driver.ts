@@ -1,5 +1,5 @@
 import { parsePayload, QUEUE_NAMES, RETRY_POLICY, type QueueName } from './definitions';
-import type { JobContext, JobQueue, ProcessorMap, QueueCounts } from './types';
+import type { FailedJob, JobContext, JobQueue, ProcessorMap, QueueCounts } from './types';
 
 interface InlineLogger {
   warn(obj: unknown, msg?: string): void;
@@ -21,13 +21,23 @@ export function createInlineJobQueue(
   let closed = false;
   // What this process has seen since it started (nothing is persisted in embedded mode).
   const stats = new Map<QueueName, QueueCounts>(
-    QUEUE_NAMES.map((queue) => [queue, { queue, waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 }]),
+    QUEUE_NAMES.map((queue) => [
+      queue,
+      { queue, waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 },
+    ]),
   );
 
+  // Failed jobs of this process (newest last), for the admin page and its retry button.
+  const failedJobs = new Map<
+    string,
+    { queue: QueueName; job: JobContext; error: string; failedAt: Date; createdAt: Date }
+  >();
+  const MAX_FAILED_KEPT = 200;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   async function run(queue: QueueName, job: JobContext, handler: (j: JobContext) => Promise<unknown>) {
     const s = stats.get(queue)!;
+    const createdAt = new Date();
     await new Promise((r) => setImmediate(r));
     s.waiting--;
     s.active++;
@@ -39,9 +49,21 @@ export function createInlineJobQueue(
           return;
         } catch (err) {
           const last = attempt === policy.attempts - 1;
-          logger[last ? 'error' : 'warn']({ err, queue, job: job.name, id: job.id, attempt: attempt + 1 }, 'job failed');
+          logger[last ? 'error' : 'warn'](
+            { err, queue, job: job.name, id: job.id, attempt: attempt + 1 },
+            'job failed',
+          );
           if (last || closed) {
             s.failed++;
+            failedJobs.delete(job.id);
+            failedJobs.set(job.id, {
+              queue,
+              job,
+              error: String((err as Error)?.message ?? err).slice(0, 500),
+              failedAt: new Date(),
+              createdAt,
+            });
+            if (failedJobs.size > MAX_FAILED_KEPT) failedJobs.delete(failedJobs.keys().next().value!);
             return;
           }
           await sleep(policy.backoffMs * 2 ** attempt);
@@ -60,6 +82,8 @@ export function createInlineJobQueue(
       if (!handler) throw new Error(`No processor for queue ${queue}`);
       const id = opts.jobId ?? `inline-${++seq}`;
       if (active.has(id)) return;
+      // A new enqueue is a retry of a failed job with the same id (nothing is kept otherwise).
+      if (failedJobs.delete(id)) stats.get(queue)!.failed--;
       active.add(id);
       const job: JobContext = { id, name, data, attemptsMade: 0 };
       const s = stats.get(queue)!;
@@ -81,6 +105,27 @@ export function createInlineJobQueue(
     },
     async counts() {
       return [...stats.values()].map((c) => ({ ...c }));
+    },
+    async failed(queue, limit) {
+      return [...failedJobs.values()]
+        .filter((f) => f.queue === queue)
+        .reverse()
+        .slice(0, limit)
+        .map((f): FailedJob => ({
+          queue,
+          id: f.job.id,
+          name: f.job.name,
+          error: f.error,
+          attemptsMade: policy.attempts,
+          failedAt: f.failedAt.toISOString(),
+          createdAt: f.createdAt.toISOString(),
+        }));
+    },
+    async retry(queue, jobId) {
+      const f = failedJobs.get(jobId);
+      if (!f || f.queue !== queue) return false;
+      await this.enqueue(queue, f.job.name as never, f.job.data as never, { jobId });
+      return true;
     },
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);

@@ -6,6 +6,11 @@ export interface EnqueueOptions {
   delayMs?: number;
   /** Drop the job from Redis once done (payloads holding secrets, e.g. single-use links). */
   removeOnComplete?: boolean;
+  /**
+   * When a job with `jobId` exists and has failed, retry it instead of doing nothing (its fixed id
+   * would otherwise block every later enqueue until the failed job is removed).
+   */
+  retryFailed?: boolean;
 }
 
 export interface JobQueue {
@@ -19,6 +24,22 @@ export interface JobQueue {
   close(): Promise<void>;
   /** Per-queue job counts for the admin health page (optional so test doubles need not implement it). */
   counts?(): Promise<QueueCounts[]>;
+  /** The most recent failed jobs of a queue, newest first (admin job page). */
+  failed?(queue: QueueName, limit: number): Promise<FailedJob[]>;
+  /** Moves a failed job back to waiting with fresh attempts; false when no such failed job exists. */
+  retry?(queue: QueueName, jobId: string): Promise<boolean>;
+}
+
+/** What the admin page shows of a failed job: never its data (mails hold addresses and links). */
+export interface FailedJob {
+  queue: QueueName;
+  id: string;
+  name: string;
+  error: string;
+  attemptsMade: number;
+  /** When it failed for the last time (ISO). */
+  failedAt: string | null;
+  createdAt: string | null;
 }
 
 export interface QueueCounts {

@@ -5,6 +5,7 @@ import { appRouter } from '@mdsc/api';
 import { createLogger, systemClock, type Actor, type CoreDeps } from '@mdsc/core';
 import { createDatabase, User } from '@mdsc/db';
 import { createBullmqJobQueue } from '@mdsc/jobs';
+import { createLocalStorage } from '@mdsc/storage';
 import type { TRPCError } from '@trpc/server';
 import { QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -21,7 +22,8 @@ const deps = {
   logger: createLogger('test', 'silent'),
   jobs,
   config: { publicUrl: 'http://app.test', timezone: 'UTC', dataDir: '/tmp' },
-} as unknown as CoreDeps; // job health touches only jobs and clock
+  storage: createLocalStorage({ root: '/tmp/mdsc-jobhealth-storage' }),
+} as unknown as CoreDeps;
 
 async function actor(role: Actor['role']): Promise<Actor> {
   const u = await User.create({
@@ -95,5 +97,38 @@ describe('admin.jobHealth', () => {
 
     const after = (await as(admin).admin.jobHealth()).queues.find((q) => q.queue === 'certificates')!;
     expect(after).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: 1, failed: 1 });
+    expect((await as(admin).admin.jobHealth()).outbox).toMatchObject({ unsent: expect.any(Number) });
+
+    // The failed job is listed (name, error, attempts, time — not its data) and can be retried.
+    const failed = await as(admin).admin.failedJobs();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ queue: 'certificates', name: 'render-certificate', error: 'render failed', attemptsMade: 1 });
+    expect(failed[0].failedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(failed[0]).not.toHaveProperty('data');
+    await expect(as(student).admin.failedJobs()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(as(student).admin.retryJob({ queue: 'certificates', jobId: failed[0].id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(as(admin).admin.retryJob({ queue: 'nope' as 'mail', jobId: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(as(admin).admin.retryJob({ queue: 'certificates', jobId: 'no-such-job' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    expect(await as(admin).admin.retryJob({ queue: 'certificates', jobId: failed[0].id })).toEqual({ retried: true });
+    const retried = await jobs.queues.get('certificates')!.getJob(failed[0].id);
+    expect(await retried!.getState()).toBe('waiting');
+    expect(retried!.attemptsMade).toBe(0);
+    expect(await as(admin).admin.failedJobs()).toEqual([]);
+    // A second click on a job no longer failed: not found, nothing re-queued twice.
+    await expect(as(admin).admin.retryJob({ queue: 'certificates', jobId: failed[0].id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   }, 20_000);
+
+  it('runs the repair sweep on demand, for admins only', async () => {
+    await expect(as(student).admin.runRepair()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const report = await as(admin).admin.runRepair();
+    expect(report).toMatchObject({
+      ranAt: expect.any(String),
+      certificates: expect.any(Number),
+      ledgerEvents: expect.any(Number),
+      badgeEvaluations: expect.any(Number),
+      badgePdfs: expect.any(Number),
+      mails: expect.any(Number),
+    });
+  }, 30_000);
 });

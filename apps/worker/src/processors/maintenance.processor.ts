@@ -1,4 +1,4 @@
-import { purgeExpired, resetBrokenStreaks, rollChallenges, type CoreDeps } from '@mdsc/core';
+import { purgeExpired, resetBrokenStreaks, rollChallenges, runRepairSweep, type CoreDeps } from '@mdsc/core';
 import { parsePayload, type JobContext } from '@mdsc/jobs';
 
 export function maintenanceProcessor(deps: CoreDeps) {
@@ -20,6 +20,9 @@ export function maintenanceProcessor(deps: CoreDeps) {
         deps.logger.info(rolled, 'rolled challenge windows');
         return rolled;
       }
+      case 'repair-sweep':
+        // Logs its own report; the default grace leaves jobs still in flight alone.
+        return runRepairSweep(deps);
       default:
         throw new Error(`maintenance: no handler for job ${job.name}`);
     }

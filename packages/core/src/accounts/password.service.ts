@@ -24,31 +24,47 @@ export async function requestPasswordReset(
   if (!user || !user.isActive) return { ok: true }; // same answer: no address enumeration
   const token = generateToken();
   const tokenHash = hashToken(token);
-  await PasswordResetToken.create({
-    userId: user.id,
-    token: tokenHash,
-    expiresAt: new Date(deps.clock.now().getTime() + RESET_TOKEN_TTL_MS),
+  // The token and its mail commit together (outbox).
+  await deps.db.sequelize.transaction(async (transaction) => {
+    await PasswordResetToken.create(
+      {
+        userId: user.id,
+        token: tokenHash,
+        expiresAt: new Date(deps.clock.now().getTime() + RESET_TOKEN_TTL_MS),
+      },
+      { transaction },
+    );
+    await enqueueMail(
+      deps,
+      user.email,
+      toLocale(user.language),
+      'password-reset',
+      { name: user.firstName, url: `${base(deps)}/reset-password?token=${token}` },
+      `reset-${tokenHash.slice(0, 24)}`,
+      transaction,
+    );
   });
-  await enqueueMail(
-    deps,
-    user.email,
-    toLocale(user.language),
-    'password-reset',
-    { name: user.firstName, url: `${base(deps)}/reset-password?token=${token}` },
-    `reset-${tokenHash.slice(0, 24)}`,
-  );
   return { ok: true };
 }
 
 async function setPassword(deps: CoreDeps, user: User, password: string, keepSessionToken: string | null) {
-  await user.update({ password: await hashPassword(password) });
+  const hash = await hashPassword(password);
+  // The new password, the spent reset links and the "password changed" notice commit together.
+  await deps.db.sequelize.transaction(async (transaction) => {
+    await user.update({ password: hash }, { transaction });
+    await PasswordResetToken.destroy({ where: { userId: user.id }, transaction });
+    await enqueueMail(
+      deps,
+      user.email,
+      toLocale(user.language),
+      'password-changed',
+      { name: user.firstName, url: `${base(deps)}/forgot-password` },
+      undefined,
+      transaction,
+    );
+  });
   await invalidateUserSessions(user.id, keepSessionToken);
   await revokeRefreshTokens(deps, user.id);
-  await PasswordResetToken.destroy({ where: { userId: user.id } });
-  await enqueueMail(deps, user.email, toLocale(user.language), 'password-changed', {
-    name: user.firstName,
-    url: `${base(deps)}/forgot-password`,
-  });
 }
 
 /** Sets a new password from a reset link; every session and refresh token of the account is revoked. */

@@ -40,7 +40,18 @@ export async function changeEmail(
   if (await findUserByEmail(newEmail, { includeDeleted: true })) {
     throw new ConflictError('email_taken', { field: 'newEmail' });
   }
-  await sendVerification(deps, user, newEmail);
-  await enqueueMail(deps, user.email, toLocale(user.language), 'email-change', { name: user.firstName, newEmail });
+  // The link to the new address and the notice to the old one commit together (outbox).
+  await deps.db.sequelize.transaction(async (transaction) => {
+    await sendVerification(deps, user, newEmail, transaction);
+    await enqueueMail(
+      deps,
+      user.email,
+      toLocale(user.language),
+      'email-change',
+      { name: user.firstName, newEmail },
+      undefined,
+      transaction,
+    );
+  });
   return { pendingEmail: newEmail };
 }

@@ -41,13 +41,21 @@ export async function register(deps: CoreDeps, input: RegisterInput, req: Reques
   }
   let user: User;
   try {
-    user = await User.create({
-      email,
-      password: passwordHash,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      language: input.language,
-      role: 'student',
+    // The account and its verification mail (outbox) commit together.
+    user = await deps.db.sequelize.transaction(async (transaction) => {
+      const created = await User.create(
+        {
+          email,
+          password: passwordHash,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          language: input.language,
+          role: 'student',
+        },
+        { transaction },
+      );
+      await sendVerification(deps, created, email, transaction);
+      return created;
     });
   } catch (err) {
     // Two sign-ups racing for one address: the unique index decides; the loser is answered alike.
@@ -56,7 +64,6 @@ export async function register(deps: CoreDeps, input: RegisterInput, req: Reques
     if (winner) await warnHolder(deps, winner, req);
     return { email };
   }
-  await sendVerification(deps, user, email);
   deps.logger.info({ userId: user.id }, 'account registered');
   return { email };
 }
@@ -95,21 +102,32 @@ export async function verifyEmail(
   if (changed) {
     const holder = await findUserByEmail(target, { includeDeleted: true });
     if (holder && holder.id !== user.id) throw emailTaken();
-    await user.update({ email: target, isEmailVerified: true });
-    // Reset links went to the old address: they must not outlive the change.
-    await PasswordResetToken.destroy({ where: { userId: user.id } });
-  } else if (!wasVerified) {
-    await user.update({ isEmailVerified: true });
   }
-  await EmailVerificationToken.destroy({
-    where: { userId: user.id, [Op.or]: [{ email: target }, { email: null }] },
-  });
-  if (!changed && !wasVerified) {
-    await enqueueMail(deps, user.email, toLocale(user.language), 'welcome', {
-      name: user.firstName,
-      url: `${deps.config.publicUrl.replace(/\/$/, '')}/`,
+  // One transaction: the address change or confirmation, the spent tokens and the welcome mail.
+  await deps.db.sequelize.transaction(async (transaction) => {
+    if (changed) {
+      await user.update({ email: target, isEmailVerified: true }, { transaction });
+      // Reset links went to the old address: they must not outlive the change.
+      await PasswordResetToken.destroy({ where: { userId: user.id }, transaction });
+    } else if (!wasVerified) {
+      await user.update({ isEmailVerified: true }, { transaction });
+    }
+    await EmailVerificationToken.destroy({
+      where: { userId: user.id, [Op.or]: [{ email: target }, { email: null }] },
+      transaction,
     });
-  }
+    if (!changed && !wasVerified) {
+      await enqueueMail(
+        deps,
+        user.email,
+        toLocale(user.language),
+        'welcome',
+        { name: user.firstName, url: `${deps.config.publicUrl.replace(/\/$/, '')}/` },
+        `welcome-${user.id}`,
+        transaction,
+      );
+    }
+  });
   deps.logger.info({ userId: user.id, changed }, 'e-mail verified');
   return { email: target, changed };
 }

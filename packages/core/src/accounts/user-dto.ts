@@ -1,8 +1,9 @@
 import { EmailVerificationToken, RefreshToken, User } from '@mdsc/db';
 import type { Locale, Role } from '@mdsc/validators';
-import { Op } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
 import { enqueueMail } from '../mail/send-mail';
+import { withOutboxTransaction } from '../outbox/writer';
 import { EMAIL_TOKEN_TTL_MS, generateToken, hashToken } from './tokens';
 
 /** What a signed-in user sees of their own account (never the hash, never tokens). */
@@ -68,24 +69,39 @@ export async function pendingEmailOf(deps: Pick<CoreDeps, 'clock'>, user: User):
  * queues the mail with the link. Earlier tokens for the same address stop working.
  */
 export async function sendVerification(
-  deps: Pick<CoreDeps, 'clock' | 'jobs' | 'config'>,
+  deps: Pick<CoreDeps, 'clock' | 'jobs' | 'config'> & Partial<CoreDeps>,
   user: User,
   email: string,
+  tx?: Transaction | null,
 ): Promise<void> {
   const token = generateToken();
   const tokenHash = hashToken(token);
-  await EmailVerificationToken.destroy({ where: { userId: user.id, email } });
-  await EmailVerificationToken.create({
-    userId: user.id,
-    email,
-    token: tokenHash,
-    expiresAt: new Date(deps.clock.now().getTime() + EMAIL_TOKEN_TTL_MS),
-  });
   const url = `${deps.config.publicUrl.replace(/\/$/, '')}/verify-email?token=${token}`;
   const change = email !== user.email;
   const data: Record<string, string> = { name: user.firstName, url };
   if (change) data.newEmail = email;
-  await enqueueMail(deps, email, toLocale(user.language), change ? 'email-change' : 'verify-email', data, `verify-${tokenHash.slice(0, 24)}`);
+  // The token and its mail commit together (outbox): no link without a token, no token without a mail.
+  await withOutboxTransaction(tx, async (transaction) => {
+    await EmailVerificationToken.destroy({ where: { userId: user.id, email }, transaction });
+    await EmailVerificationToken.create(
+      {
+        userId: user.id,
+        email,
+        token: tokenHash,
+        expiresAt: new Date(deps.clock.now().getTime() + EMAIL_TOKEN_TTL_MS),
+      },
+      { transaction },
+    );
+    await enqueueMail(
+      deps,
+      email,
+      toLocale(user.language),
+      change ? 'email-change' : 'verify-email',
+      data,
+      `verify-${tokenHash.slice(0, 24)}`,
+      transaction,
+    );
+  });
 }
 
 /** Marks every refresh token of a user revoked (password change/reset, deactivation). */

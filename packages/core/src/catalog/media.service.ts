@@ -7,6 +7,7 @@ import * as fileType from 'file-type';
 import { Op } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors';
+import { outboxJob } from '../outbox/writer';
 import { assertAuthor, loadEditableCourse } from './access';
 import { toMediaRef, type MediaRefDto } from './curriculum-dto';
 import { chooseMediaCategory, safeOriginalName } from './media-rules';
@@ -124,26 +125,17 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
         { transaction },
       );
       await row.update({ url: `/api/media/${row.id}` }, { transaction });
+      // The processing job is part of the upload: written with the row, relayed after the commit.
+      if (category === 'image') {
+        await outboxJob(deps, transaction, 'media', 'process-image', { mediaFileId: row.id }, `process-image-${row.id}`);
+      } else if (category === 'audio' || category === 'video') {
+        await outboxJob(deps, transaction, 'media', 'probe-media', { mediaFileId: row.id }, `probe-media-${row.id}`);
+      }
       return row;
     });
   } catch (err) {
     await deps.storage.delete(key).catch(() => undefined);
     throw err;
-  }
-  if (category === 'image') {
-    await deps.jobs.enqueue(
-      'media',
-      'process-image',
-      { mediaFileId: media.id },
-      { jobId: `process-image-${media.id}` },
-    );
-  } else if (category === 'audio' || category === 'video') {
-    await deps.jobs.enqueue(
-      'media',
-      'probe-media',
-      { mediaFileId: media.id },
-      { jobId: `probe-media-${media.id}` },
-    );
   }
   return toMediaDto(media);
 }

@@ -4,7 +4,7 @@ import { Certificate, Course, Enrollment, User } from '@mdsc/db';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, NotFoundError } from '../errors';
-import { enqueueCertificateRender } from '../learning/effects';
+import { renderJobId } from '../learning/effects';
 import { notify } from '../notifications/notify';
 import { certificatePdfPath, certificateStorageKey, verificationUrl } from './issue';
 import { renderCertificatePdf } from './pdf';
@@ -81,6 +81,26 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
   return { rendered: true };
 }
 
+/**
+ * Self-heal for a certificate whose PDF is missing (read paths: my certificates, the download).
+ * Not an "enqueue after commit": no write precedes it, the certificate row is already durable. The
+ * fixed job id dedupes a render already waiting; a render that failed for good (stalled twice,
+ * retries spent) is retried instead of blocking the id forever. Failures are logged: the repair
+ * sweep re-runs it anyway.
+ */
+export async function requestCertificateRender(deps: Pick<CoreDeps, 'jobs' | 'logger'>, certificateId: number): Promise<void> {
+  try {
+    await deps.jobs.enqueue(
+      'certificates',
+      'render-certificate',
+      { certificateId },
+      { jobId: renderJobId(certificateId), retryFailed: true },
+    );
+  } catch (err) {
+    deps.logger.error({ err, certificateId }, 'could not enqueue certificate rendering');
+  }
+}
+
 export interface MyCertificateDto {
   id: number;
   code: string;
@@ -109,7 +129,7 @@ export async function listMyCertificates(deps: Deps, actor: Actor): Promise<MyCe
     order: [['issuedAt', 'DESC'], ['id', 'DESC']],
   });
   const now = deps.clock.now();
-  for (const c of rows) if (!c.pdfUrl && c.isValid) await enqueueCertificateRender(deps, c.id);
+  for (const c of rows) if (!c.pdfUrl && c.isValid) await requestCertificateRender(deps, c.id);
   return rows.map((c) => ({
     id: c.id,
     code: c.certificateCode,
@@ -137,7 +157,7 @@ export async function authorizeCertificateDownload(
   if (!cert || !actor || (actor.role !== 'admin' && actor.id !== cert.userId)) throw new NotFoundError('Certificate');
   const key = certificateStorageKey(cert.certificateCode);
   if (!cert.pdfUrl || !(await deps.storage.stat(key))) {
-    await enqueueCertificateRender(deps, cert.id);
+    await requestCertificateRender(deps, cert.id);
     throw new ConflictError('The certificate is being prepared, try again in a moment', { reason: 'not_ready' });
   }
   return { key, filename: `certificat-${cert.certificateNumber ?? cert.id}.pdf` };

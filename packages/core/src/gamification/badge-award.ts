@@ -5,7 +5,8 @@ import { Badge, type BadgeCriteria } from '@mdsc/db';
 import type { Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
 import { notify } from '../notifications/notify';
-import { insertCount, insertIgnore, selectRows, withTransaction } from './sql';
+import { execute, insertCount, insertIgnore, selectRows, withTransaction } from './sql';
+import { outboxJobs, type OutboxJobInput } from '../outbox/writer';
 
 export interface UserStats {
   totalXp: number;
@@ -117,11 +118,13 @@ export async function grantBadge(
   return userBadgeId;
 }
 
-/** Asks the worker to render the PDFs of newly granted badges (once per user badge). */
-export async function enqueueBadgePdfs(deps: Pick<CoreDeps, 'jobs'>, userBadgeIds: number[]): Promise<void> {
-  for (const id of userBadgeIds) {
-    await deps.jobs.enqueue('gamification', 'render-badge', { userBadgeId: id }, { jobId: `render-badge-${id}` });
-  }
+export const renderBadgeJobId = (userBadgeId: number) => `render-badge-${userBadgeId}`;
+
+/** The render-badge jobs of newly granted badges (once per user badge), for the outbox. */
+export function badgePdfJobs(userBadgeIds: number[], jobId = renderBadgeJobId): OutboxJobInput[] {
+  return userBadgeIds.map(
+    (id): OutboxJobInput => ({ queue: 'gamification', name: 'render-badge', payload: { userBadgeId: id }, jobId: jobId(id) }),
+  );
 }
 
 /**
@@ -129,6 +132,9 @@ export async function enqueueBadgePdfs(deps: Pick<CoreDeps, 'jobs'>, userBadgeId
  * does not hold yet. Safe to run twice or concurrently: user_badges is unique per (user, badge).
  */
 export async function evaluateBadges(deps: CoreDeps, userId: number): Promise<{ granted: number[] }> {
+  // Taken before the stats are read: a change committed after this instant leaves user_xp /
+  // user_streaks.updated_at >= it, so the repair sweep evaluates the user again.
+  const evaluatedAt = new Date();
   const [stats, badges, held] = await Promise.all([
     loadUserStats(deps, userId),
     Badge.findAll({ where: { isActive: true }, attributes: ['id', 'name', 'tier', 'criteria'], order: [['id', 'ASC']] }),
@@ -136,7 +142,6 @@ export async function evaluateBadges(deps: CoreDeps, userId: number): Promise<{ 
   ]);
   const heldIds = new Set(held.map((h) => Number(h.badge_id)));
   const due = badges.filter((b) => !heldIds.has(b.id) && criteriaHold(b.criteria, stats));
-  if (due.length === 0) return { granted: [] };
   const now = deps.clock.now();
   const granted = await withTransaction(deps.db, async (tx) => {
     const ids: number[] = [];
@@ -144,8 +149,16 @@ export async function evaluateBadges(deps: CoreDeps, userId: number): Promise<{ 
       const id = await grantBadge(deps, tx, userId, b, now);
       if (id) ids.push(id);
     }
+    await outboxJobs(deps, tx, badgePdfJobs(ids));
+    // `updated_at = updated_at`: MySQL's ON UPDATE CURRENT_TIMESTAMP must not move it (the sweep
+    // compares the two columns).
+    await execute(
+      deps.db,
+      'UPDATE user_xp SET badges_evaluated_at = ?, updated_at = updated_at WHERE user_id = ?',
+      [evaluatedAt, userId],
+      tx,
+    );
     return ids;
   });
-  await enqueueBadgePdfs(deps, granted);
   return { granted };
 }

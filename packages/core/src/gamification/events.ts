@@ -5,7 +5,8 @@ import { Course, QuizAttempt, User } from '@mdsc/db';
 import type { JobPayload } from '@mdsc/jobs';
 import { XP_AWARDS } from '@mdsc/validators';
 import type { CoreDeps } from '../deps';
-import { enqueueBadgePdfs } from './badge-award';
+import { outboxJobs, type OutboxJobInput } from '../outbox/writer';
+import { badgePdfJobs } from './badge-award';
 import { updateChallenges } from './challenge-progress';
 import { applyAwards, ensureUserRows, lockUserXp, type XpAward } from './ledger';
 import { withTransaction } from './sql';
@@ -100,18 +101,25 @@ export async function recordLearningEvent(deps: CoreDeps, ev: LearningEvent): Pr
       : { completedChallengeIds: [], grantedUserBadgeIds: [], xp: null };
     const final = challenges.xp ?? paid;
     const gained = paid.paid.reduce((s, a) => s + a.amount, 0) + (challenges.xp?.paid.reduce((s, a) => s + a.amount, 0) ?? 0);
+    // Follow-ups in the same transaction (outbox): PDFs of badges granted by challenges, and the
+    // badge evaluation whenever this delivery changed something. A replay that changed nothing
+    // needs none: the delivery that did wrote them with its own commit.
+    await outboxJobs(deps, tx, [
+      ...badgePdfJobs(challenges.grantedUserBadgeIds),
+      ...(changed
+        ? [
+            {
+              queue: 'gamification',
+              name: 'evaluate-badges',
+              payload: { userId, reason: ev.type },
+              jobId: `evaluate-badges-${userId}-${ev.type}-${ev.sourceId}`,
+            } satisfies OutboxJobInput,
+          ]
+        : []),
+    ]);
     return { before, final, gained, streak, changed, challenges };
   });
 
-  await enqueueBadgePdfs(deps, outcome.challenges.grantedUserBadgeIds);
-  // Always (not only when this delivery paid): if a previous delivery committed and then failed to
-  // enqueue, the retry must still get the badges evaluated. The job id dedupes replays.
-  await deps.jobs.enqueue(
-    'gamification',
-    'evaluate-badges',
-    { userId, reason: ev.type },
-    { jobId: `evaluate-badges-${userId}-${ev.type}-${ev.sourceId}` },
-  );
   return {
     xpGained: outcome.gained,
     totalXp: outcome.final.totalXp,

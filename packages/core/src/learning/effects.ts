@@ -1,7 +1,9 @@
 // Work that must happen only once a learning fact is committed: gamification events and the
-// certificate rendering job. Collected during the transaction, published right after it.
+// certificate rendering job. Collected during the transaction, written to the outbox at its end.
 import type { LearningEventType } from '@mdsc/jobs';
+import type { Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
+import { outboxJobs, type OutboxJobInput } from '../outbox/writer';
 
 export interface LearningEvent {
   userId: number;
@@ -35,44 +37,42 @@ export const eventJobId = (e: Pick<LearningEvent, 'type' | 'userId' | 'sourceId'
   `evt-${e.type}-${e.userId}-${e.sourceId}`;
 export const renderJobId = (certificateId: number) => `render-certificate-${certificateId}`;
 
-/**
- * Enqueues after commit. The fact is already stored: a queue that is down must not turn a completed
- * lesson into an error for the learner, so failures are logged (the certificate job is enqueued
- * again by `certificates.mine` / the download route while its PDF is missing).
- */
-export async function publishEffects(deps: Pick<CoreDeps, 'jobs' | 'logger'>, effects: Effects): Promise<void> {
-  for (const e of effects.events) {
-    try {
-      await deps.jobs.enqueue(
-        'gamification',
-        'record-event',
-        {
-          userId: e.userId,
-          type: e.type,
-          sourceId: e.sourceId,
-          courseId: e.courseId,
-          categoryId: e.categoryId,
-          occurredAt: e.occurredAt.toISOString(),
-          ...(e.percentage === undefined ? {} : { percentage: e.percentage }),
-        },
-        { jobId: eventJobId(e) },
-      );
-    } catch (err) {
-      deps.logger.error({ err, event: e }, 'could not enqueue learning event');
-    }
-  }
-  for (const certificateId of effects.certificatesToRender) {
-    await enqueueCertificateRender(deps, certificateId);
-  }
+/** The job that turns a learning event into XP, streaks, challenges and badges. */
+export function eventJob(e: LearningEvent, jobId = eventJobId(e)): OutboxJobInput {
+  return {
+    queue: 'gamification',
+    name: 'record-event',
+    payload: {
+      userId: e.userId,
+      type: e.type,
+      sourceId: e.sourceId,
+      courseId: e.courseId,
+      categoryId: e.categoryId,
+      occurredAt: e.occurredAt.toISOString(),
+      ...(e.percentage === undefined ? {} : { percentage: e.percentage }),
+    },
+    jobId,
+  };
 }
 
-export async function enqueueCertificateRender(
-  deps: Pick<CoreDeps, 'jobs' | 'logger'>,
+export function renderCertificateJob(
   certificateId: number,
+  jobId = renderJobId(certificateId),
+): OutboxJobInput {
+  return { queue: 'certificates', name: 'render-certificate', payload: { certificateId }, jobId };
+}
+
+/**
+ * Writes the collected effects to the outbox, in the transaction of the facts (the last statement
+ * before its commit): the events and renders exist exactly when the facts do.
+ */
+export async function writeEffects(
+  deps: Partial<CoreDeps>,
+  effects: Effects,
+  tx: Transaction,
 ): Promise<void> {
-  try {
-    await deps.jobs.enqueue('certificates', 'render-certificate', { certificateId }, { jobId: renderJobId(certificateId) });
-  } catch (err) {
-    deps.logger.error({ err, certificateId }, 'could not enqueue certificate rendering');
-  }
+  await outboxJobs(deps, tx, [
+    ...effects.events.map((e) => eventJob(e)),
+    ...effects.certificatesToRender.map((id) => renderCertificateJob(id)),
+  ]);
 }

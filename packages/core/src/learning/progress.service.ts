@@ -6,7 +6,7 @@ import type { Transaction } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { completeLessonIn, lockLearner, settleEnrollment, type LearnerState } from './completion';
-import { Effects, publishEffects } from './effects';
+import { Effects, writeEffects } from './effects';
 import { toEnrollmentDto, type EnrollmentDto } from './enrollment.service';
 import { computeAccess, isLessonOpen, type LessonNode } from './structure';
 import { transact } from '../transaction';
@@ -61,14 +61,14 @@ async function withLearner<T>(
   fn: (state: LearnerState, node: LessonNode, effects: Effects, tx: Transaction) => Promise<T>,
 ): Promise<T> {
   const courseId = await lessonCourseId(lessonId);
-  let effects = new Effects();
-  const result = await transact(deps, 'learning.progress', async (tx) => {
-    effects = new Effects(); // a retried run starts with nothing collected
+  return transact(deps, 'learning.progress', async (tx) => {
+    // Per attempt of the transaction: a retried transaction starts with no effects.
+    const effects = new Effects();
     const state = await lockLearner(actor.id, courseId, tx);
-    return fn(state, openLesson(state, lessonId), effects, tx);
+    const result = await fn(state, openLesson(state, lessonId), effects, tx);
+    await writeEffects(deps, effects, tx);
+    return result;
   });
-  await publishEffects(deps, effects);
-  return result;
 }
 
 /** Opening a lesson: progress in_progress, enrolment started, "resume here" remembered. */

@@ -10,9 +10,10 @@ import type {
 import { Op, type WhereOptions } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError, ValidationError } from '../errors';
+import { outboxLive } from '../outbox/writer';
 import { notificationDto } from './notification-dto';
 
-type Deps = Pick<CoreDeps, 'db'> & Partial<Pick<CoreDeps, 'events' | 'logger'>>;
+type Deps = Pick<CoreDeps, 'db'> & Partial<Pick<CoreDeps, 'events' | 'logger' | 'jobs' | 'relay'>>;
 
 export interface NotificationPage {
   items: NotificationDto[];
@@ -57,10 +58,20 @@ export async function countUnreadNotifications(_deps: Deps, actor: Actor): Promi
   return Notification.count({ where: { userId: actor.id, isRead: false } });
 }
 
-async function publishRead(deps: Deps, userId: number, ids: number[] | 'all'): Promise<void> {
-  // Other open tabs of the same user update their bell; a failure only delays that.
-  await deps.events?.publish([{ userId, event: { kind: 'read', ids } }]).catch((err: unknown) => {
-    deps.logger?.warn({ err }, 'live read event not published');
+/**
+ * Marks rows read and tells the user's other open tabs, in one transaction: the live `read` event is
+ * an outbox row, relayed once the update committed.
+ */
+async function markRead(
+  deps: Deps,
+  userId: number,
+  where: WhereOptions<Notification>,
+  ids: number[] | 'all',
+): Promise<number> {
+  return deps.db.sequelize.transaction(async (transaction) => {
+    const [updated] = await Notification.update({ isRead: true }, { where, transaction });
+    if (updated > 0) await outboxLive(deps, transaction, [{ userId, event: { kind: 'read', ids } }]);
+    return updated;
   });
 }
 
@@ -74,19 +85,12 @@ export async function markNotificationRead(
     where: { id: input.id, userId: actor.id },
   });
   if (!row) throw new NotFoundError('Notification', { id: input.id });
-  if (!row.isRead) {
-    await Notification.update({ isRead: true }, { where: { id: row.id, userId: actor.id } });
-    await publishRead(deps, actor.id, [row.id]);
-  }
+  if (!row.isRead) await markRead(deps, actor.id, { id: row.id, userId: actor.id }, [row.id]);
   return { unreadCount: await countUnreadNotifications(deps, actor) };
 }
 
 export async function markAllNotificationsRead(deps: Deps, actor: Actor): Promise<{ updated: number }> {
-  const [updated] = await Notification.update(
-    { isRead: true },
-    { where: { userId: actor.id, isRead: false } },
-  );
-  if (updated > 0) await publishRead(deps, actor.id, 'all');
+  const updated = await markRead(deps, actor.id, { userId: actor.id, isRead: false }, 'all');
   return { updated };
 }
 
@@ -113,8 +117,7 @@ export async function markMessageNotificationsRead(
   });
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.id);
-  await Notification.update({ isRead: true }, { where: { id: { [Op.in]: ids }, userId } });
-  await publishRead(deps, userId, ids);
+  await markRead(deps, userId, { id: { [Op.in]: ids }, userId }, ids);
 }
 
 export async function getNotificationPreferences(

@@ -1,6 +1,6 @@
 // Creating notifications: one row per user (payload `{ type, data }`), pushed live and, for the
-// types that have one, e-mailed according to the user's preference — both only once the
-// surrounding transaction has committed, so a rolled-back action notifies nobody.
+// types that have one, e-mailed according to the user's preference — both through the outbox, in
+// the surrounding transaction: a rolled-back action notifies nobody, a committed one everybody.
 import { Notification, User } from '@mdsc/db';
 import type { MailTemplate } from '@mdsc/jobs';
 import {
@@ -12,19 +12,17 @@ import {
 } from '@mdsc/validators';
 import { Op, type Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
-import { enqueueMail } from '../mail/send-mail';
+import { mailJob } from '../mail/send-mail';
+import { outboxJobs, outboxLive, withOutboxTransaction, type OutboxJobInput } from '../outbox/writer';
 import type { UserEvent } from './bus';
 import { encodePayload, notificationDto } from './notification-dto';
 
 /**
  * Everything optional so that any service's deps (typed narrower, e.g. `Pick<CoreDeps, 'db'>`) can
- * be passed as they are; at run time they are the full CoreDeps. Without `events` nothing is
- * pushed live, without `jobs`/`config` no e-mail is sent.
+ * be passed as they are; at run time they are the full CoreDeps. Without `config` no e-mail is
+ * written (the links need the public address).
  */
-export type NotifyDeps = Partial<Pick<CoreDeps, 'logger' | 'jobs' | 'config' | 'events'>>;
-
-const logError = (deps: NotifyDeps, obj: unknown, msg: string) =>
-  deps.logger ? deps.logger.error(obj, msg) : console.error(msg, obj);
+export type NotifyDeps = Partial<Pick<CoreDeps, 'logger' | 'jobs' | 'config' | 'events' | 'db' | 'relay'>>;
 
 export interface NotifyInput<T extends NotificationType> {
   userId: number;
@@ -47,21 +45,6 @@ interface MailTarget {
   email: string;
   locale: Locale;
   name: string;
-}
-
-/** Runs `fn` after `tx` commits (now, without one); failures are logged, never thrown at the caller. */
-function afterCommit(
-  deps: NotifyDeps,
-  tx: Transaction | null | undefined,
-  fn: () => Promise<void>,
-): Promise<void> {
-  const run = () =>
-    fn().catch((err: unknown) => logError(deps, { err }, 'notification delivery failed (row is stored)'));
-  if (tx) {
-    tx.afterCommit(() => void run());
-    return Promise.resolve();
-  }
-  return run();
 }
 
 function mailData(
@@ -104,51 +87,49 @@ async function mailTargets(
   return out;
 }
 
-async function sendMails(
+/** The e-mails of a notification, as outbox jobs (one per target, keyed by its notification id). */
+function mailJobs(
   deps: NotifyDeps,
   type: NotificationType,
   data: Record<string, unknown>,
   targets: MailTarget[],
   idFor: (userId: number) => number,
-): Promise<void> {
+): OutboxJobInput[] {
   const template = MAILED[type]?.template;
-  const { jobs, config } = deps;
-  if (!template || !jobs || !config) return;
-  for (const t of targets) {
-    // The notification id makes a retried delivery enqueue the same job, not a second mail.
-    const vars = mailData(config.publicUrl, type, data, t.name);
-    await enqueueMail({ jobs }, t.email, t.locale, template, vars, `notify-${idFor(t.userId)}`);
-  }
+  const { config } = deps;
+  if (!template || !config) return [];
+  return targets.map((t) =>
+    // The notification id makes a retried delivery the same job, not a second mail.
+    mailJob(t.email, t.locale, template, mailData(config.publicUrl, type, data, t.name), `notify-${idFor(t.userId)}`),
+  );
 }
 
 /**
- * Notifies one user. With `tx`, the row is written in that transaction and the live push and
- * e-mail happen after it commits.
+ * Notifies one user: the row, its live push and its e-mail are written in `tx` (the push and mail
+ * as outbox rows, relayed once it commits). Without `tx`, in a transaction of its own.
  */
 export async function notify<T extends NotificationType>(
   deps: NotifyDeps,
   input: NotifyInput<T>,
   tx?: Transaction | null,
 ): Promise<NotificationDto> {
-  const row = await Notification.create(
-    { userId: input.userId, payload: encodePayload(input.type, input.data), isRead: false },
-    { transaction: tx ?? undefined },
-  );
-  const dto = notificationDto(row)!;
-  const targets = deps.jobs ? await mailTargets(input.type, [input.userId], tx) : [];
-  await afterCommit(deps, tx, async () => {
-    await deps.events?.publish([
-      { userId: input.userId, event: { kind: 'notification', notification: dto } },
-    ]);
-    await sendMails(deps, input.type, input.data as Record<string, unknown>, targets, () => row.id);
+  return withOutboxTransaction(tx, async (transaction) => {
+    const row = await Notification.create(
+      { userId: input.userId, payload: encodePayload(input.type, input.data), isRead: false },
+      { transaction },
+    );
+    const dto = notificationDto(row)!;
+    const targets = await mailTargets(input.type, [input.userId], transaction);
+    await outboxLive(deps, transaction, [{ userId: input.userId, event: { kind: 'notification', notification: dto } }]);
+    await outboxJobs(deps, transaction, mailJobs(deps, input.type, input.data as Record<string, unknown>, targets, () => row.id));
+    return dto;
   });
-  return dto;
 }
 
 /**
- * The same notification to many users (a broadcast): rows inserted in bulk, by chunks, in `tx`;
- * pushed live after commit. E-mails to many users are enqueued in the background so that a
- * broadcast to a whole platform does not hold the request.
+ * The same notification to many users (a broadcast): rows inserted in bulk, by chunks, in `tx`,
+ * with their live pushes and e-mails as outbox rows (the relay sends the first ones at once and
+ * the rest from its poll loop, so a broadcast to a whole platform does not hold the request).
  */
 export async function notifyMany<T extends NotificationType>(
   deps: NotifyDeps,
@@ -156,31 +137,28 @@ export async function notifyMany<T extends NotificationType>(
   tx?: Transaction | null,
 ): Promise<number> {
   const payload = encodePayload(input.type, input.data);
-  const idByUser = new Map<number, number>();
-  const events: UserEvent[] = [];
-  for (let i = 0; i < input.userIds.length; i += INSERT_CHUNK) {
-    const chunk = input.userIds.slice(i, i + INSERT_CHUNK);
-    const rows = await Notification.bulkCreate(
-      chunk.map((userId) => ({ userId, payload, isRead: false })),
-      { transaction: tx ?? undefined },
-    );
-    for (const row of rows) {
-      const dto = notificationDto(row);
-      idByUser.set(row.userId, row.id);
-      if (dto) events.push({ userId: row.userId, event: { kind: 'notification', notification: dto } });
+  return withOutboxTransaction(tx, async (transaction) => {
+    const idByUser = new Map<number, number>();
+    const events: UserEvent[] = [];
+    for (let i = 0; i < input.userIds.length; i += INSERT_CHUNK) {
+      const chunk = input.userIds.slice(i, i + INSERT_CHUNK);
+      const rows = await Notification.bulkCreate(
+        chunk.map((userId) => ({ userId, payload, isRead: false })),
+        { transaction },
+      );
+      for (const row of rows) {
+        const dto = notificationDto(row);
+        idByUser.set(row.userId, row.id);
+        if (dto) events.push({ userId: row.userId, event: { kind: 'notification', notification: dto } });
+      }
     }
-  }
-  const targets = deps.jobs ? await mailTargets(input.type, input.userIds, tx) : [];
-  await afterCommit(deps, tx, async () => {
-    await deps.events?.publish(events);
-    if (targets.length === 0) return;
-    void sendMails(
+    const targets = await mailTargets(input.type, input.userIds, transaction);
+    await outboxLive(deps, transaction, events);
+    await outboxJobs(
       deps,
-      input.type,
-      input.data as Record<string, unknown>,
-      targets,
-      (u) => idByUser.get(u) ?? 0,
-    ).catch((err: unknown) => logError(deps, { err, type: input.type }, 'broadcast e-mails: enqueue failed'));
+      transaction,
+      mailJobs(deps, input.type, input.data as Record<string, unknown>, targets, (u) => idByUser.get(u) ?? 0),
+    );
+    return input.userIds.length;
   });
-  return input.userIds.length;
 }

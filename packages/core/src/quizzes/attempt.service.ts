@@ -17,7 +17,7 @@ import {
   settleEnrollment,
   type LearnerState,
 } from '../learning/completion';
-import { Effects, publishEffects } from '../learning/effects';
+import { Effects, writeEffects } from '../learning/effects';
 import { computeAccess, isLessonOpen } from '../learning/structure';
 import { notify } from '../notifications/notify';
 import { AnswerShapeError, assertAnswerShape, gradeAttempt, type GradableQuestion } from './grading';
@@ -270,9 +270,8 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
     }
     answers.set(a.questionId, a.answer);
   }
-  let effects = new Effects();
   const result = await transact(deps, 'quizzes.submitAttempt', async (tx) => {
-    effects = new Effects(); // a retried run starts with nothing collected
+    const effects = new Effects(); // per attempt of the transaction
     const enrollment = await findEnrollment(actor.id, course.id, tx, true);
     // Read under the lock: a concurrent submission of the same attempt may have graded it.
     const attempts = await QuizAttempt.findAll({ where: { userId: actor.id, quizId: quiz.id }, transaction: tx });
@@ -326,10 +325,10 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
       if (quiz.isFinal) state.finalPassed = true;
       await settleEnrollment(deps, state, before, effects, tx);
     }
+    await writeEffects(deps, effects, tx);
     const used = attempts.filter((a) => a.status !== 'in_progress').length;
     return toAttemptResultDto(attempt, questions, passed || used >= quiz.maxAttempts);
   });
-  await publishEffects(deps, effects);
   return result;
 }
 

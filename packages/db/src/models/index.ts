@@ -15,6 +15,7 @@ import { MediaFile } from './media-file.model';
 import { MessageRecipient } from './message-recipient.model';
 import { Message } from './message.model';
 import { Notification } from './notification.model';
+import { OutboxMessage } from './outbox.model';
 import { PasswordResetToken } from './password-reset-token.model';
 import { Progress } from './progress.model';
 import { QuizAttempt } from './quiz-attempt.model';
@@ -32,6 +33,7 @@ import { XpLedger } from './xp-ledger.model';
 import { XpMonthlyTotal } from './xp-monthly-total.model';
 
 export type { QuizAnswers } from './quiz-attempt.model';
+export { OUTBOX_KINDS, type OutboxKind } from './outbox.model';
 export { QUIZ_ATTEMPT_STATUSES, type QuizAttemptStatus, type QuizQuestionResult } from './quiz-attempt.model';
 export {
   Badge,
@@ -49,6 +51,7 @@ export {
   Message,
   MessageRecipient,
   Notification,
+  OutboxMessage,
   PasswordResetToken,
   Progress,
   Quiz,
@@ -98,4 +101,5 @@ export const allModels = [
   Message,
   MessageRecipient,
   Notification,
+  OutboxMessage,
 ];

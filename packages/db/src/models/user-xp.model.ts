@@ -21,6 +21,10 @@ export class UserXp extends Model<InferAttributes<UserXp>, InferCreationAttribut
   @Column({ type: DataType.INTEGER })
   declare xpToNextLevel: number | null;
 
+  /** When evaluate-badges last read this user's stats (migration 0601; the repair sweep's marker). */
+  @Column({ type: DataType.DATE(3), allowNull: true })
+  declare badgesEvaluatedAt: CreationOptional<Date | null>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 

@@ -1,0 +1,113 @@
+// The transactional outbox, writing side: an effect that must follow a commit (job, mail, live
+// event) is a row of `outbox` inserted in the transaction of the fact. It exists exactly when the
+// fact does: a rollback leaves no row, a crash after the commit leaves the row for the relay.
+import { OutboxMessage } from '@mdsc/db';
+import { parsePayload, type JobName, type JobPayload, type QueueName } from '@mdsc/jobs';
+import type { Transaction } from 'sequelize';
+import type { CoreDeps } from '../deps';
+import type { UserEvent } from '../notifications/bus';
+import { relayOutbox } from './relay';
+
+type WriterDeps = Partial<Pick<CoreDeps, 'db' | 'logger' | 'jobs' | 'events' | 'relay'>>;
+
+/** One job for the outbox: a union over every (queue, job name) pair, each with its payload type. */
+export type OutboxJobInput = {
+  [Q in QueueName]: {
+    [N in JobName<Q>]: {
+      queue: Q;
+      name: N;
+      payload: JobPayload<Q, N>;
+      /** Deterministic id (dedupe in BullMQ). Default: `outbox-<row id>`, unique per row. */
+      jobId?: string;
+    };
+  }[JobName<Q>];
+}[QueueName];
+
+/** Ids written per transaction, relayed once it commits. */
+const pending = new WeakMap<Transaction, number[]>();
+
+/**
+ * After the commit, relays this transaction's rows at once (low latency); the relay's poll loop is
+ * the safety net when this fails or the process dies first. Never throws: the fact is committed.
+ */
+function relayAfterCommit(deps: WriterDeps, tx: Transaction, ids: number[]): void {
+  if (pending.has(tx)) {
+    pending.get(tx)!.push(...ids);
+    return;
+  }
+  const all = [...ids];
+  pending.set(tx, all);
+  tx.afterCommit(async () => {
+    try {
+      if (deps.relay) await deps.relay.afterCommit(all);
+      else if (deps.db && deps.jobs) await relayOutbox(deps as RelayableDeps, { ids: all });
+    } catch (err) {
+      deps.logger?.error({ err }, 'outbox: relay after commit failed (the poller will retry)');
+    }
+  });
+}
+
+type RelayableDeps = Pick<CoreDeps, 'db' | 'jobs' | 'logger'> & Partial<Pick<CoreDeps, 'events'>>;
+
+/**
+ * Writes jobs to the outbox in `tx`. Payloads are checked against their schema now, so a bad one
+ * fails the transaction (and the fact) instead of failing later in the relay.
+ */
+export async function outboxJobs(
+  deps: WriterDeps,
+  tx: Transaction,
+  jobs: OutboxJobInput[],
+): Promise<number[]> {
+  if (jobs.length === 0) return [];
+  const rows = jobs.map((j) => ({
+    kind: 'job' as const,
+    queue: j.queue,
+    jobName: j.name,
+    jobId: j.jobId ?? null,
+    payload: parsePayload(j.queue, j.name, j.payload),
+  }));
+  const ids: number[] = [];
+  for (const row of rows) ids.push((await OutboxMessage.create(row, { transaction: tx })).id);
+  relayAfterCommit(deps, tx, ids);
+  return ids;
+}
+
+export async function outboxJob<Q extends QueueName, N extends JobName<Q>>(
+  deps: WriterDeps,
+  tx: Transaction,
+  queue: Q,
+  name: N,
+  payload: JobPayload<Q, N>,
+  jobId?: string,
+): Promise<number> {
+  const [id] = await outboxJobs(deps, tx, [{ queue, name, payload, jobId } as unknown as OutboxJobInput]);
+  return id;
+}
+
+const LIVE_CHUNK = 500;
+
+/** Live events (notification pushes, read marks) to publish once `tx` commits. */
+export async function outboxLive(deps: WriterDeps, tx: Transaction, items: UserEvent[]): Promise<void> {
+  const ids: number[] = [];
+  for (let i = 0; i < items.length; i += LIVE_CHUNK) {
+    const row = await OutboxMessage.create(
+      { kind: 'live', queue: null, jobName: null, jobId: null, payload: items.slice(i, i + LIVE_CHUNK) },
+      { transaction: tx },
+    );
+    ids.push(row.id);
+  }
+  if (ids.length) relayAfterCommit(deps, tx, ids);
+}
+
+/**
+ * Runs `fn` in `tx` when there is one, else in a transaction of its own: the write and its outbox
+ * rows always commit together.
+ */
+export async function withOutboxTransaction<T>(
+  tx: Transaction | null | undefined,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  if (tx) return fn(tx);
+  // The models' own Sequelize instance: callers with narrow deps (no `db`) can use this too.
+  return OutboxMessage.sequelize!.transaction(fn);
+}
