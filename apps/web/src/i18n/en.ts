@@ -342,6 +342,7 @@ export const en: Record<MessageKey, string> = {
   'learn.completion.notYet': 'This course is not completed yet.',
   'learn.error.lesson_locked': 'This lesson is locked: complete the previous module first.',
   'learn.error.not_enrolled': 'Enrol in this course to follow its lessons.',
+  'learn.error.media_processing': 'The file is still being processed: try again in a moment.',
   'learn.error.quiz_required': 'Pass the quiz to complete this lesson.',
   'learn.error.quiz_locked': 'Complete every required lesson before the final assessment.',
   'learn.error.quiz_empty': 'This quiz has no questions yet.',

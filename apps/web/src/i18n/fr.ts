@@ -340,6 +340,7 @@ export const fr = {
   'learn.completion.notYet': 'Ce cours n’est pas encore terminé.',
   'learn.error.lesson_locked': 'Cette leçon est verrouillée : terminez d’abord le module précédent.',
   'learn.error.not_enrolled': 'Inscrivez-vous à ce cours pour suivre ses leçons.',
+  'learn.error.media_processing': 'Le fichier est encore en cours de traitement : réessayez dans un instant.',
   'learn.error.quiz_required': 'Réussissez le quiz pour valider cette leçon.',
   'learn.error.quiz_locked': 'Terminez toutes les leçons obligatoires avant l’évaluation finale.',
   'learn.error.quiz_empty': 'Ce quiz n’a pas encore de questions.',
