@@ -490,6 +490,19 @@ describe('image pixel limit', () => {
     const res = await fetch(`${base}/api/media/${row.id}`, { headers: auth(owner) });
     expect(await res.json()).toMatchObject({ error: { reason: 'media_failed' } });
   });
+  it('fails for good an image whose header is fine but whose data cannot be decoded', async () => {
+    const res = await upload({ name: 'abimee.png', type: 'image/png', data: pngHeaderOnly(100, 100) });
+    expect(res.status).toBe(201); // the header is all the upload reads
+    const id = res.body.id as number;
+    const failed = await waitFor(async () => {
+      const m = await MediaFile.findByPk(id);
+      return m?.status === 'failed' ? m : null;
+    });
+    expect(failed.metadata).toMatchObject({ error: 'undecodable' });
+    const read = await fetch(`${base}/api/media/${id}`, { headers: auth(owner) });
+    expect(read.status).toBe(409);
+    expect(await read.json()).toMatchObject({ error: { reason: 'media_failed' } });
+  });
 });
 
 describe('originals and re-encoding', () => {

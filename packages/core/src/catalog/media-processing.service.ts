@@ -24,8 +24,8 @@ async function readAll(stream: Readable): Promise<Buffer> {
  * valid images and something else at once. The new files are written under new keys and the row
  * switched to them in one update before the original is deleted, so a reader always finds one of
  * the two; a run interrupted anywhere can be repeated. An image over the pixel limit (read from its
- * header, before any decoding) or with an unreadable header fails for good: the row is marked
- * `failed`, never served, and the job is not retried.
+ * header, before any decoding), with an unreadable header or with undecodable data fails for good:
+ * the row is marked `failed`, never served, and the job is not retried (storage errors are retried).
  */
 export async function processImage(deps: Deps, mediaFileId: number): Promise<'done' | 'skipped' | 'failed'> {
   const media = await MediaFile.findByPk(mediaFileId);
@@ -59,17 +59,26 @@ export async function processImage(deps: Deps, mediaFileId: number): Promise<'do
   const mainKey = `${base}-web.webp`;
   const thumbKey = `${base}-thumb.webp`;
   const limitInputPixels = MEDIA_IMAGE_MAX_PIXELS;
-  const main = await sharp(input, { animated: true, limitInputPixels })
-    .rotate()
-    .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 82 })
-    .toBuffer();
-  const thumb = await sharp(input, { limitInputPixels })
-    .rotate()
-    .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 75 })
-    .toBuffer({ resolveWithObject: true });
-  const mainInfo = await sharp(main).metadata();
+  let encoded;
+  try {
+    const main = await sharp(input, { animated: true, limitInputPixels })
+      .rotate()
+      .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 82 })
+      .toBuffer();
+    const thumb = await sharp(input, { limitInputPixels })
+      .rotate()
+      .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer({ resolveWithObject: true });
+    encoded = { main, thumb, mainInfo: await sharp(main).metadata() };
+  } catch (err) {
+    // The same bytes would fail the same way on every retry (corrupt image data): fail for good.
+    deps.logger.warn({ mediaFileId, err }, 'image could not be re-encoded');
+    await media.update({ status: 'failed', metadata: { ...meta, error: 'undecodable' } });
+    return 'failed';
+  }
+  const { main, thumb, mainInfo } = encoded;
 
   await deps.storage.put(mainKey, main, { contentType: 'image/webp' });
   await deps.storage.put(thumbKey, thumb.data, { contentType: 'image/webp' });
