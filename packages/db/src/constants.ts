@@ -32,6 +32,10 @@ export const FILE_CATEGORIES = [
 ] as const;
 export type FileCategory = (typeof FILE_CATEGORIES)[number];
 
+/** media_files.status (migration 0621). */
+export const MEDIA_STATUSES = ['processing', 'ready', 'failed'] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];
+
 export const STORAGE_TYPES = ['local', 's3', 'minio'] as const;
 export type StorageType = (typeof STORAGE_TYPES)[number];
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -64,10 +64,28 @@ export function createLocalStorage(opts: { root: string }): Storage {
 
     async get(key, opts = {}): Promise<GetResult> {
       const file = fileOf(key);
-      const s = await statFile(file);
-      if (!s) throw new StorageNotFoundError(key);
-      const range = resolveRange(opts.range, s.size);
-      const stream = createReadStream(file, range ? { start: range.start, end: range.end } : {});
+      // Open first, then stat the open file: a file deleted or replaced after this point is still
+      // read whole from the descriptor (POSIX), never failing midway with ENOENT.
+      let handle: fs.FileHandle;
+      try {
+        handle = await fs.open(file, 'r');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EISDIR') throw new StorageNotFoundError(key);
+        throw err;
+      }
+      let range;
+      let s;
+      try {
+        s = await handle.stat();
+        if (!s.isFile()) throw new StorageNotFoundError(key);
+        range = resolveRange(opts.range, s.size);
+      } catch (err) {
+        await handle.close();
+        throw err;
+      }
+      // The stream owns the descriptor from here and closes it when done or destroyed.
+      const stream = handle.createReadStream(range ? { start: range.start, end: range.end } : {});
       return {
         stream,
         size: s.size,

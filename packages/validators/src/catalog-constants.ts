@@ -14,3 +14,10 @@ export const MEDIA_SIZE_LIMITS: Record<FileCategory, number> = {
   h5p: 200 * 1024 * 1024,
   other: 50 * 1024 * 1024,
 };
+
+/**
+ * Largest image accepted, in pixels (width × height, all frames of an animation together): 64 MP
+ * covers 48–50 MP phone photos, and decoding one takes at most ~256 MB. Checked from the header
+ * while the upload streams, and again by the worker before it decodes.
+ */
+export const MEDIA_IMAGE_MAX_PIXELS = 64_000_000;

@@ -36,6 +36,10 @@ export type ChallengeType = (typeof CHALLENGE_TYPES)[number];
 export const FILE_CATEGORIES = ['video', 'document', 'audio', 'image', 'presentation', 'h5p', 'other'] as const;
 export type FileCategory = (typeof FILE_CATEGORIES)[number];
 
+/** Processing state of an upload: images stay `processing` until the worker has re-encoded them. */
+export const MEDIA_STATUSES = ['processing', 'ready', 'failed'] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];
+
 export const DEFAULT_CURRENCY = 'XOF';
 export const DEFAULT_TIMEZONE = 'Africa/Porto-Novo';
 

@@ -18,7 +18,8 @@ export type LearningCourseInput = z.infer<typeof learningCourseInput>;
 export const learningLessonInput = z.object({ lessonId: idSchema });
 export type LearningLessonInput = z.infer<typeof learningLessonInput>;
 
-/** Seconds credited by one heartbeat at most: the player beats every 30 s, a stalled tab earns nothing more. */
+/** Seconds one heartbeat may claim at most (the player beats every 30 s). The server also caps the
+ * credit by the time elapsed since its previous heartbeat. */
 export const HEARTBEAT_MAX_SECONDS = 120;
 
 export const heartbeatInput = z.object({
@@ -27,8 +28,8 @@ export const heartbeatInput = z.object({
   seconds: z.number().int().min(0).max(HEARTBEAT_MAX_SECONDS),
   /** Video/audio: where the player is now. */
   positionSeconds: z.number().min(0).max(24 * 3600).nullish(),
-  /** Video/audio: the media's length as the player measured it. */
-  durationSeconds: z.number().positive().max(24 * 3600).nullish(),
+  // No duration: the server judges against the length it knows (the probed file, else the lesson's
+  // declared duration). Older clients still send `durationSeconds`; z.object drops it unread.
 });
 export type HeartbeatInput = z.infer<typeof heartbeatInput>;
 

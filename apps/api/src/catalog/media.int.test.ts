@@ -4,18 +4,19 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSession, type Actor } from '@mdsc/core';
+import zlib from 'node:zlib';
+import { createSession, processImage, type Actor } from '@mdsc/core';
 import { Course, Enrollment, Lesson, MediaFile, User } from '@mdsc/db';
 import type { Role } from '@mdsc/validators';
 import { createProcessors } from '@mdsc/worker';
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../env';
 import { createRuntime, type Runtime } from '../runtime';
 import { buildServer } from '../server';
-import { postFile } from '../testing/multipart';
+import { multipartParts, postFile, rawRequest } from '../testing/multipart';
 
 const run = randomBytes(4).toString('hex');
 const prefix = `mdsc-test-media-${run}`;
@@ -85,12 +86,25 @@ function wav(seconds: number): Buffer {
   return Buffer.concat([h, data]);
 }
 
+/** The worker's media processor on BullMQ (closed and restarted by tests that need it idle). */
+function startWorker(): Worker {
+  const media = createProcessors(rt.deps).media!;
+  return new Worker(
+    'media',
+    (job) => media({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade }),
+    {
+      connection: rt.redis!.duplicate({ maxRetriesPerRequest: null }),
+      prefix,
+    },
+  );
+}
+
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-media-'));
   rt = await createRuntime(
     loadEnv({
       NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent',
       DATABASE_URL: process.env.TEST_DATABASE_URL!,
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_PREFIX: prefix,
@@ -99,15 +113,7 @@ beforeAll(async () => {
       STORAGE_DRIVER: 'local',
     }),
   );
-  const media = createProcessors(rt.deps).media!;
-  worker = new Worker(
-    'media',
-    (job) => media({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade }),
-    {
-      connection: rt.redis!.duplicate({ maxRetriesPerRequest: null }),
-      prefix,
-    },
-  );
+  worker = startWorker();
   app = await buildServer(rt);
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -227,6 +233,7 @@ describe('images', () => {
       return m?.metadata?.processed ? m : null;
     });
     expect(row.metadata).toMatchObject({ width: 1200, height: 800 });
+    expect(row.status).toBe('ready');
     expect(row.fileType).toBe('image/webp');
     expect(row.thumbnailUrl).toBe(`/api/media/${id}/thumbnail`);
 
@@ -289,6 +296,7 @@ describe('reading files', () => {
       .png()
       .toBuffer();
     const cover = (await upload({ name: 'cover.png', type: 'image/png', data: png })).body.id as number;
+    await waitFor(async () => (await MediaFile.findByPk(cover))?.status === 'ready');
     await Lesson.create({
       courseId,
       title: 'Écoute',
@@ -313,5 +321,322 @@ describe('reading files', () => {
     // An unpublished lesson hides its file again.
     await Lesson.update({ isPublished: false }, { where: { mediaFileId: audioId } });
     expect((await get(audioId, student)).status).toBe(404);
+  });
+});
+
+/**
+ * A PNG that claims width × height: a valid signature and IHDR (with its CRC), a tiny IDAT and IEND.
+ * Only the header matters: it is what both the upload check and the worker read before decoding.
+ */
+function pngHeaderOnly(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])));
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc(4 * (1 + width * 3)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Open file descriptors of this process (the API server runs in it). */
+const openFds = () => fs.readdirSync('/proc/self/fd').length;
+const tmpFiles = () => storedFiles().filter((f) => f.startsWith('.tmp'));
+
+describe('incomplete uploads', () => {
+  it('answers a 0-byte upload with 400 at once, leaking no connection or file descriptor', async () => {
+    const rows = await MediaFile.count();
+    const files = storedFiles();
+    const empty = () =>
+      upload({ name: 'vide.png', type: 'image/png', data: Buffer.alloc(0) }, owner, `courseId=${courseId}`);
+    const first = await empty();
+    expect(first).toEqual({ status: 400, body: { error: { message: 'The file is empty', field: 'file', reason: 'empty_file' } } });
+    // Warm the database pool, then count: 30 more must not hold 30 descriptors.
+    await Promise.all(Array.from({ length: 30 }, empty));
+    const before = openFds();
+    const answers = await Promise.all(Array.from({ length: 30 }, empty));
+    expect(answers.map((a) => a.status)).toEqual(Array(30).fill(400));
+    await waitFor(async () => openFds() <= before + 5);
+    expect(await MediaFile.count()).toBe(rows);
+    expect(storedFiles()).toEqual(files);
+  });
+
+  it('answers a multipart body cut before its end with 400 while the client waits, storing nothing', async () => {
+    const rows = await MediaFile.count();
+    const files = storedFiles();
+    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#345' } })
+      .png()
+      .toBuffer();
+    const parts = multipartParts({ name: 'coupe.png', type: 'image/png', data: png });
+    // The HTTP body is complete (its length is right) but the file part never ends: no boundary.
+    const cut = [parts.head, png.subarray(0, Math.floor(png.length / 2))];
+    const answer = await rawRequest(
+      `${base}/api/media?courseId=${courseId}`,
+      {
+        ...auth(owner),
+        'content-type': parts.contentType,
+        'content-length': String(cut.reduce((n, c) => n + c.length, 0)),
+      },
+      cut,
+    );
+    expect(answer?.status).toBe(400);
+    expect(JSON.parse(answer!.body)).toMatchObject({ error: { field: 'file', reason: 'upload_incomplete' } });
+    expect(await MediaFile.count()).toBe(rows);
+    expect(storedFiles()).toEqual(files);
+  });
+
+  it('cleans up after a client that hangs up midway through a large upload', async () => {
+    const rows = await MediaFile.count();
+    const files = storedFiles();
+    const before = openFds();
+    const big = Buffer.concat([
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer(),
+      randomBytes(3 * 1024 * 1024),
+    ]);
+    const parts = multipartParts({ name: 'gros.png', type: 'image/png', data: big });
+    for (let i = 0; i < 3; i++) {
+      await rawRequest(
+        `${base}/api/media?courseId=${courseId}`,
+        {
+          ...auth(owner),
+          'content-type': parts.contentType,
+          'content-length': String(parts.head.length + big.length + parts.tail.length),
+        },
+        [parts.head, big.subarray(0, 1024 * 1024 + i * 100_000)],
+        // Hang up once the server is writing the file (its temporary file exists).
+        { hangUp: true, hangUpWhen: () => waitFor(async () => tmpFiles().length > 0) },
+      );
+      // The server notices: the temporary file goes, the descriptors are closed, no row is written.
+      await waitFor(async () => tmpFiles().length === 0);
+    }
+    await waitFor(async () => openFds() <= before + 5);
+    expect(await MediaFile.count()).toBe(rows);
+    expect(storedFiles()).toEqual(files);
+  });
+});
+
+describe('image pixel limit', () => {
+  it('refuses a 20000×20000 PNG from its header with 400 naming the reason, storing nothing', async () => {
+    const rows = await MediaFile.count();
+    const files = storedFiles();
+    const bomb = pngHeaderOnly(20_000, 20_000);
+    expect(bomb.length).toBeLessThan(2000); // tiny on the wire: only the header tells
+    const res = await upload({ name: 'bombe.png', type: 'image/png', data: bomb });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { field: 'file', reason: 'image_too_large' } });
+    expect((res.body.error as { message: string }).message).toContain('20000×20000');
+    expect(await MediaFile.count()).toBe(rows);
+    expect(storedFiles()).toEqual(files);
+  });
+
+  it('lets the worker fail such an image for good (no retries) and never serve it', async () => {
+    // Readable by enrolled students, were it not for its state.
+    await Course.update({ isPublished: true }, { where: { id: courseId } });
+    await Enrollment.findOrCreate({ where: { userId: student.actor.id, courseId }, defaults: { userId: student.actor.id, courseId } });
+    // One that got past the upload check (stored before the limit, or a header beyond the head).
+    const key = `2026/01/bombe-${run}.png`;
+    await rt.deps.storage.put(key, pngHeaderOnly(20_000, 20_000), { contentType: 'image/png' });
+    const row = await MediaFile.create({
+      courseId,
+      lessonId: null,
+      filename: path.basename(key),
+      originalFilename: 'bombe.png',
+      fileType: 'image/png',
+      fileCategory: 'image',
+      fileSize: 400,
+      status: 'processing',
+      storagePath: key,
+      url: '/api/media/pending',
+      thumbnailUrl: null,
+      duration: null,
+      metadata: { ext: 'png' },
+      uploadedBy: owner.actor.id,
+      bucketName: null,
+    });
+    const jobId = `process-image-${row.id}`;
+    await rt.deps.jobs.enqueue('media', 'process-image', { mediaFileId: row.id }, { jobId });
+    const failed = await waitFor(async () => {
+      const m = await MediaFile.findByPk(row.id);
+      return m?.status === 'failed' ? m : null;
+    });
+    expect(failed.metadata).toMatchObject({ error: 'pixel_limit', width: 20_000, height: 20_000 });
+    const queue = new Queue('media', { connection: rt.redis!.duplicate(), prefix });
+    try {
+      const job = await waitFor(async () => {
+        const j = await queue.getJob(jobId);
+        return j?.finishedOn ? j : null;
+      });
+      expect(await job.getState()).toBe('completed');
+      expect(job.returnvalue).toBe('failed');
+      expect(job.attemptsMade).toBeLessThanOrEqual(1);
+    } finally {
+      await queue.close();
+    }
+    for (const who of [owner, student, null]) {
+      const res = await fetch(`${base}/api/media/${row.id}`, { headers: auth(who) });
+      // Access is judged first (anonymous: log in), then the state: failed for everyone.
+      expect(res.status, `reader ${who ? who.actor.role : 'anonymous'}`).toBe(who ? 409 : 401);
+    }
+    const res = await fetch(`${base}/api/media/${row.id}`, { headers: auth(owner) });
+    expect(await res.json()).toMatchObject({ error: { reason: 'media_failed' } });
+  });
+  it('fails for good an image whose header is fine but whose data cannot be decoded', async () => {
+    const res = await upload({ name: 'abimee.png', type: 'image/png', data: pngHeaderOnly(100, 100) });
+    expect(res.status).toBe(201); // the header is all the upload reads
+    const id = res.body.id as number;
+    const failed = await waitFor(async () => {
+      const m = await MediaFile.findByPk(id);
+      return m?.status === 'failed' ? m : null;
+    });
+    expect(failed.metadata).toMatchObject({ error: 'undecodable' });
+    const read = await fetch(`${base}/api/media/${id}`, { headers: auth(owner) });
+    expect(read.status).toBe(409);
+    expect(await read.json()).toMatchObject({ error: { reason: 'media_failed' } });
+  });
+});
+
+describe('originals and re-encoding', () => {
+  it('serves an original to its uploader only until the worker has re-encoded it; reads during the switch never fail', async () => {
+    // A published course whose thumbnail is the new image: anyone may read it once it is safe.
+    await Course.update({ isPublished: true }, { where: { id: courseId } });
+    await worker.close(true); // nothing processes it until we say so (none is running)
+    // Noise: a large image (uncompressed PNG, quick to make), slower to re-encode, to widen the switch window.
+    const noise = await sharp(randomBytes(900 * 700 * 3), { raw: { width: 900, height: 700, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    const res = await upload({ name: 'bruit.png', type: 'image/png', data: noise });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('processing');
+    const id = res.body.id as number;
+    await Course.update({ thumbnailUrl: `/api/media/${id}` }, { where: { id: courseId } });
+
+    const own = await fetch(`${base}/api/media/${id}`, { headers: auth(owner) });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('image/png');
+    expect(own.headers.get('cache-control')).toBe('private, no-store');
+    expect(Buffer.from(await own.arrayBuffer()).equals(noise)).toBe(true); // (toEqual is slow on MBs)
+    for (const who of [null, student, intruder]) {
+      const other = await fetch(`${base}/api/media/${id}`, { headers: auth(who) });
+      expect(other.status).toBe(409);
+      expect(other.headers.get('retry-after')).toBe('5');
+      expect(await other.json()).toMatchObject({ error: { reason: 'media_processing' } });
+    }
+
+    // Readers in a loop while the worker re-encodes, switches the row and deletes the original.
+    const seen: { who: string; status: number; type: string | null; complete: boolean }[] = [];
+    let stop = false;
+    const reader = async (who: string, p: { token: string } | null) => {
+      while (!stop) {
+        const r = await fetch(`${base}/api/media/${id}`, { headers: auth(p) });
+        const body = Buffer.from(await r.arrayBuffer());
+        await new Promise((done) => setTimeout(done, 10)); // leave the worker some CPU
+        seen.push({
+          who,
+          status: r.status,
+          type: r.headers.get('content-type'),
+          complete: r.status !== 200 || body.length === Number(r.headers.get('content-length')),
+        });
+      }
+    };
+    const readers = [reader('owner', owner), reader('owner', owner), reader('public', null), reader('public', null)];
+    await new Promise((r) => setTimeout(r, 200));
+    worker = startWorker();
+    await waitFor(async () => (await MediaFile.findByPk(id))?.status === 'ready');
+    const afterReady = seen.length;
+    await waitFor(async () => seen.length > afterReady + 20);
+    stop = true;
+    await Promise.all(readers);
+
+    expect(seen.filter((r) => r.status >= 500)).toEqual([]);
+    expect(seen.every((r) => r.complete)).toBe(true);
+    expect(new Set(seen.filter((r) => r.who === 'owner').map((r) => r.status))).toEqual(new Set([200]));
+    const publicStatuses = seen.filter((r) => r.who === 'public').map((r) => r.status);
+    expect(new Set(publicStatuses).size).toBeLessThanOrEqual(2);
+    expect(publicStatuses.every((s) => s === 409 || s === 200)).toBe(true);
+    expect(publicStatuses.at(-1)).toBe(200);
+    // Once public, never again "processing"; and the public only ever got the re-encoded WebP.
+    expect(publicStatuses.slice(publicStatuses.indexOf(200))).not.toContain(409);
+    expect(new Set(seen.filter((r) => r.who === 'public' && r.status === 200).map((r) => r.type))).toEqual(
+      new Set(['image/webp']),
+    );
+    // The original is gone; the re-encoded file and its thumbnail remain.
+    const row = (await MediaFile.findByPk(id))!;
+    expect(fs.existsSync(path.join(dataDir, 'uploads', row.metadata!.originalKey as string))).toBe(false);
+  });
+});
+
+describe('a read caught in the switch to the re-encoded file', () => {
+  /** Pauses the next read of `key` at `where` (before opening the file, or after), until released. */
+  function pauseRead(key: string, where: 'before-open' | 'after-open') {
+    const storage = rt.deps.storage;
+    const real = storage.get.bind(storage);
+    let reached!: () => void;
+    let release!: () => void;
+    const atPause = new Promise<void>((r) => (reached = r));
+    const gate = new Promise<void>((r) => (release = r));
+    storage.get = async (k, o) => {
+      if (k !== key) return real(k, o);
+      storage.get = real;
+      if (where === 'before-open') {
+        reached();
+        await gate;
+        return real(k, o);
+      }
+      const got = await real(k, o);
+      reached();
+      await gate;
+      return got;
+    };
+    return { atPause, release };
+  }
+
+  async function processingImage(): Promise<MediaFile> {
+    await worker.close(true);
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a6' } })
+      .png()
+      .toBuffer();
+    const res = await upload({ name: 'bascule.png', type: 'image/png', data: png });
+    expect(res.status).toBe(201);
+    return (await MediaFile.findByPk(res.body.id as number))!;
+  }
+
+  it('serves the new file when the original is deleted between reading the row and opening the file', async () => {
+    const row = await processingImage();
+    const pause = pauseRead(row.storagePath, 'before-open');
+    const read = fetch(`${base}/api/media/${row.id}`, { headers: auth(owner) });
+    await pause.atPause;
+    expect(await processImage(rt.deps, row.id)).toBe('done'); // switches the row, deletes the original
+    expect(fs.existsSync(path.join(dataDir, 'uploads', row.storagePath))).toBe(false);
+    pause.release();
+    const res = await read;
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    expect((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).format).toBe('webp');
+    worker = startWorker();
+  });
+
+  it('finishes sending a file that is deleted once opened', async () => {
+    const row = await processingImage();
+    const original = fs.readFileSync(path.join(dataDir, 'uploads', row.storagePath));
+    const pause = pauseRead(row.storagePath, 'after-open');
+    const read = fetch(`${base}/api/media/${row.id}`, { headers: auth(owner) });
+    await pause.atPause;
+    expect(await processImage(rt.deps, row.id)).toBe('done');
+    pause.release();
+    const res = await read;
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer()).equals(original)).toBe(true);
+    worker = startWorker();
   });
 });

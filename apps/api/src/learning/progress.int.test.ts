@@ -1,6 +1,6 @@
 // Progress on MariaDB: lessons opened and completed, percentage and status recomputed, modules
 // unlocking in order, time and position, resume, the learning events and notifications.
-import { Enrollment, Notification, Progress } from '@mdsc/db';
+import { Enrollment, Lesson, Notification, Progress } from '@mdsc/db';
 import type { Actor } from '@mdsc/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLearningHarness, expectTrpcError, type LearningHarness } from '../testing/learning-harness';
@@ -109,37 +109,60 @@ describe('progress and status', () => {
   });
 
   it('records time and the player position, resumes where I left off, completes a video watched far enough', async () => {
+    // An external video: the server judges it against the lesson's declared duration (10 min).
     const { course, as } = await enrolled({ modules: [{ lessons: [{}, { contentType: 'video' }, {}] }] });
     const [text, video] = course.lessonIds;
+    await Lesson.update({ durationMinutes: 10 }, { where: { id: video } });
     await as.progress.completeLesson({ lessonId: text });
-    await as.progress.start({ lessonId: video });
-    let beat = await as.progress.heartbeat({ lessonId: video, seconds: 30, positionSeconds: 120.4, durationSeconds: 600 });
-    expect(beat.progress).toMatchObject({ timeSpent: 30, lastPositionSeconds: 120, completionPercentage: 20, status: 'in_progress' });
-    expect(beat.completedNow).toBe(false);
-    // A seek backwards keeps the share already watched.
-    beat = await as.progress.heartbeat({ lessonId: video, seconds: 30, positionSeconds: 60, durationSeconds: 600 });
-    expect(beat.progress).toMatchObject({ timeSpent: 60, lastPositionSeconds: 60, completionPercentage: 20 });
-    await expectTrpcError(as.progress.heartbeat({ lessonId: video, seconds: 5000 }), 'BAD_REQUEST');
+    h.setNow(new Date('2026-05-06T08:00:00Z'));
+    try {
+      await as.progress.start({ lessonId: video });
+      h.advance(60_000);
+      let beat = await as.progress.heartbeat({ lessonId: video, seconds: 60, positionSeconds: 120.4 });
+      expect(beat.progress).toMatchObject({ timeSpent: 60, lastPositionSeconds: 120, completionPercentage: 20, status: 'in_progress' });
+      expect(beat.completedNow).toBe(false);
+      // A seek backwards keeps the share already watched.
+      h.advance(30_000);
+      beat = await as.progress.heartbeat({ lessonId: video, seconds: 30, positionSeconds: 60 });
+      expect(beat.progress).toMatchObject({ timeSpent: 90, lastPositionSeconds: 60, completionPercentage: 20 });
+      await expectTrpcError(as.progress.heartbeat({ lessonId: video, seconds: 5000 }), 'BAD_REQUEST');
 
-    const view = await as.progress.course({ slug: course.slug });
-    expect(view.resumeLessonId).toBe(video);
-    expect((await as.progress.lesson({ lessonId: video })).progress?.lastPositionSeconds).toBe(60);
+      const view = await as.progress.course({ slug: course.slug });
+      expect(view.resumeLessonId).toBe(video);
+      expect((await as.progress.lesson({ lessonId: video })).progress?.lastPositionSeconds).toBe(60);
 
-    beat = await as.progress.heartbeat({ lessonId: video, seconds: 30, positionSeconds: 545, durationSeconds: 600 });
-    expect(beat.completedNow).toBe(true);
-    expect(beat.progress.status).toBe('completed');
-    expect(beat.enrollment.progressPercentage).toBe(66.66);
-    expect((await as.progress.course({ slug: course.slug })).resumeLessonId).toBe(course.lessonIds[2]);
+      h.advance(200_000);
+      beat = await as.progress.heartbeat({ lessonId: video, seconds: 120, positionSeconds: 545 });
+      expect(beat.progress.timeSpent).toBe(210); // 420 s at 2×: 70 % of the time, not yet enough
+      expect(beat.completedNow).toBe(false);
+      h.advance(60_000);
+      beat = await as.progress.heartbeat({ lessonId: video, seconds: 60, positionSeconds: 560 });
+      expect(beat.completedNow).toBe(true);
+      expect(beat.progress.status).toBe('completed');
+      expect(beat.enrollment.progressPercentage).toBe(66.66);
+      expect((await as.progress.course({ slug: course.slug })).resumeLessonId).toBe(course.lessonIds[2]);
+    } finally {
+      h.setNow(null);
+    }
   });
 
-  it('keeps one progress row per lesson under concurrent heartbeats, adding every second', async () => {
+  it('keeps one progress row per lesson under concurrent heartbeats, crediting the time elapsed once', async () => {
     const { course, student, as } = await enrolled();
     const lessonId = course.lessonIds[0];
-    await Promise.all(Array.from({ length: 20 }, () => as.progress.heartbeat({ lessonId, seconds: 10 })));
-    const e = (await Enrollment.findOne({ where: { userId: student.id, courseId: course.id } }))!;
-    const rows = await Progress.findAll({ where: { enrollmentId: e.id, lessonId } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0].timeSpent).toBe(200);
+    h.setNow(new Date('2026-05-06T09:00:00Z'));
+    try {
+      await as.progress.start({ lessonId });
+      h.advance(25_000);
+      await Promise.all(Array.from({ length: 20 }, () => as.progress.heartbeat({ lessonId, seconds: 10 })));
+      const e = (await Enrollment.findOne({ where: { userId: student.id, courseId: course.id } }))!;
+      const rows = await Progress.findAll({ where: { enrollmentId: e.id, lessonId } });
+      expect(rows).toHaveLength(1);
+      // The first heartbeat takes the 10 s it claims (the rest of the 25 s was not claimed: idle);
+      // the others arrive at the same instant and earn nothing.
+      expect(rows[0].timeSpent).toBe(10);
+    } finally {
+      h.setNow(null);
+    }
   });
 
   it('refuses to complete a quiz lesson by hand: passing its quiz does it', async () => {

@@ -34,8 +34,23 @@ const STATUS: Record<DomainError['code'], number> = {
   RATE_LIMITED: 429,
 };
 
-function sendError(reply: FastifyReply, status: number, message: string, field: string | null = null) {
-  return reply.code(status).send({ error: { message, field } });
+function sendError(
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  field: string | null = null,
+  reason: string | null = null,
+) {
+  return reply.code(status).send({ error: { message, field, reason } });
+}
+
+/** A domain error as an HTTP answer: its status, message, field and machine-readable reason. */
+function sendDomainError(reply: FastifyReply, err: DomainError) {
+  const field = (err.details?.field as string | undefined) ?? null;
+  const reason = (err.details?.reason as string | undefined) ?? null;
+  // Still being processed: worth retrying in a moment.
+  if (reason === 'media_processing') reply.header('retry-after', '5');
+  return sendError(reply, STATUS[err.code], err.message, field, reason);
 }
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n` (one range; anything else is ignored: the whole file is sent). */
@@ -80,15 +95,8 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
       // Stop reading the upload: busboy ends the request, the client gets our answer.
       part.file.destroy();
       reply.header('connection', 'close');
-      if (err instanceof MediaTooLargeError) return sendError(reply, 413, err.message, 'file');
-      if (err instanceof DomainError) {
-        return sendError(
-          reply,
-          STATUS[err.code],
-          err.message,
-          (err.details?.field as string | undefined) ?? null,
-        );
-      }
+      if (err instanceof MediaTooLargeError) return sendError(reply, 413, err.message, 'file', 'file_too_large');
+      if (err instanceof DomainError) return sendDomainError(reply, err);
       req.log.error({ err }, 'upload failed');
       return sendError(reply, 500, 'Upload failed');
     }
@@ -98,45 +106,60 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
     const id = Number((req.params as { id: string }).id);
     if (!Number.isInteger(id) || id <= 0) return sendError(reply, 404, 'Not found');
     const ctx = await opts.resolveContext(req, reply);
-    let access;
-    try {
-      access = await authorizeMediaRead(ctx.actor, id);
-    } catch (err) {
-      if (err instanceof DomainError) return sendError(reply, STATUS[err.code], err.message);
-      throw err;
-    }
-    const { media, isPublic } = access;
-    const key = mediaStorageKey(media, variant);
-    if (!key) return sendError(reply, 404, 'Not found');
+    const authorize = async () => {
+      try {
+        return await authorizeMediaRead(ctx.actor, id);
+      } catch (err) {
+        if (err instanceof DomainError) return err;
+        throw err;
+      }
+    };
+    let access = await authorize();
+    if (access instanceof DomainError) return sendDomainError(reply, access);
     let range = parseRangeHeader(req.headers.range);
-    try {
-      if (range && 'suffix' in range) {
-        const s = await deps.storage.stat(key);
-        if (!s) return sendError(reply, 404, 'Not found');
-        if (range.suffix === 0) throw new StorageRangeError(s.size);
-        range = { start: Math.max(0, s.size - range.suffix) };
+    // Two tries: the worker may switch the row to its re-encoded file and delete the original
+    // between our reading the row and opening the file; the row read again names the new one.
+    for (let attempt = 0; ; attempt++) {
+      const { media, isPublic } = access;
+      const key = mediaStorageKey(media, variant);
+      if (!key) return sendError(reply, 404, 'Not found');
+      try {
+        if (range && 'suffix' in range) {
+          const s = await deps.storage.stat(key);
+          if (!s) throw new StorageNotFoundError(key);
+          if (range.suffix === 0) throw new StorageRangeError(s.size);
+          range = { start: Math.max(0, s.size - range.suffix) };
+        }
+        const got = await deps.storage.get(key, { range: range ?? undefined });
+        const type = variant === 'thumbnail' ? 'image/webp' : media.fileType;
+        reply
+          .header('content-type', type)
+          .header('accept-ranges', 'bytes')
+          .header('content-length', String(got.contentLength))
+          .header(
+            'cache-control',
+            // An original awaiting re-encoding (its uploader's view) must not be cached.
+            media.status !== 'ready' ? 'private, no-store' : isPublic ? 'public, max-age=3600' : 'private, max-age=300',
+          )
+          .header(
+            'content-disposition',
+            `inline; filename*=UTF-8''${encodeURIComponent(media.originalFilename)}`,
+          );
+        if (got.range) {
+          reply.code(206).header('content-range', `bytes ${got.range.start}-${got.range.end}/${got.size}`);
+        }
+        return reply.send(got.stream);
+      } catch (err) {
+        if (err instanceof StorageRangeError) {
+          return reply.code(416).header('content-range', `bytes */${err.size}`).send();
+        }
+        if (!(err instanceof StorageNotFoundError)) throw err;
+        if (attempt > 0) return sendError(reply, 404, 'Not found');
+        const again = await authorize();
+        if (again instanceof DomainError) return sendDomainError(reply, again);
+        if (mediaStorageKey(again.media, variant) === key) return sendError(reply, 404, 'Not found');
+        access = again;
       }
-      const got = await deps.storage.get(key, { range: range ?? undefined });
-      const type = variant === 'thumbnail' ? 'image/webp' : media.fileType;
-      reply
-        .header('content-type', type)
-        .header('accept-ranges', 'bytes')
-        .header('content-length', String(got.contentLength))
-        .header('cache-control', isPublic ? 'public, max-age=3600' : 'private, max-age=300')
-        .header(
-          'content-disposition',
-          `inline; filename*=UTF-8''${encodeURIComponent(media.originalFilename)}`,
-        );
-      if (got.range) {
-        reply.code(206).header('content-range', `bytes ${got.range.start}-${got.range.end}/${got.size}`);
-      }
-      return reply.send(got.stream);
-    } catch (err) {
-      if (err instanceof StorageRangeError) {
-        return reply.code(416).header('content-range', `bytes */${err.size}`).send();
-      }
-      if (err instanceof StorageNotFoundError) return sendError(reply, 404, 'Not found');
-      throw err;
     }
   };
   app.get('/api/media/:id', serve('file'));

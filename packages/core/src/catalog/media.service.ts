@@ -1,29 +1,36 @@
 // Uploads (streamed, checked by content, size-limited per category) and access-checked reads.
 import { randomUUID } from 'node:crypto';
-import { pipeline, Transform, type Readable } from 'node:stream';
-import { Course, CourseModule, Enrollment, Lesson, MediaFile } from '@mdsc/db';
-import { MEDIA_SIZE_LIMITS, type FileCategory } from '@mdsc/validators';
-import * as fileType from 'file-type';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { Course, CourseModule, Enrollment, Lesson, MediaFile, type MediaStatus } from '@mdsc/db';
+import { MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type FileCategory } from '@mdsc/validators';
+import { fileTypeFromBuffer } from 'file-type';
 import { Op } from 'sequelize';
+import sharp from 'sharp';
 import type { Actor, CoreDeps } from '../deps';
-import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors';
 import { outboxJob } from '../outbox/writer';
 import { assertAuthor, loadEditableCourse } from './access';
 import { toMediaRef, type MediaRefDto } from './curriculum-dto';
 import { chooseMediaCategory, safeOriginalName } from './media-rules';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'storage' | 'jobs' | 'clock' | 'logger'>;
 
-// Node resolves file-type's "node" export (Node streams); TypeScript's bundler resolution sees the
-// browser typings, hence this signature, copied from file-type's index.d.ts.
-const fileTypeStream = fileType.fileTypeStream as unknown as (
-  stream: Readable,
-  options?: { sampleSize?: number },
-) => Promise<Readable & { readonly fileType?: { ext: string; mime: string } }>;
+/** The start of an upload, read before anything is stored: the type is sniffed from it (Office
+ * formats are zips whose telling entry may be a few KB in) and an image's dimensions are read from
+ * its header in it (a JPEG's EXIF and ICC blocks may come before its size). */
+const HEAD_BYTES = 256 * 1024;
 
-/** Sniffing needs the start of the file; Office formats are zips whose telling entry may be a
- * few KB in, hence more than file-type's 4 KB default. */
-const SNIFF_BYTES = 64 * 1024;
+/** A refused upload, with a machine-readable reason (the `file` field is always the culprit). */
+export class UploadRejectedError extends ValidationError {
+  constructor(
+    readonly reason: 'empty_file' | 'upload_incomplete' | 'type_not_allowed' | 'image_too_large' | 'image_unreadable',
+    message: string,
+  ) {
+    super('file', message);
+    this.details!.reason = reason;
+  }
+}
 
 export class MediaTooLargeError extends ValidationError {
   constructor(readonly limit: number) {
@@ -43,6 +50,8 @@ export interface MediaDto extends MediaRefDto {
   courseId: number | null;
   lessonId: number | null;
   fileSize: number;
+  /** `processing`: an image the worker has not re-encoded yet (readable by its uploader only). */
+  status: MediaStatus;
   metadata: Record<string, unknown> | null;
 }
 
@@ -52,6 +61,7 @@ export function toMediaDto(m: MediaFile): MediaDto {
     courseId: m.courseId ?? null,
     lessonId: m.lessonId ?? null,
     fileSize: Number(m.fileSize),
+    status: m.status,
     metadata: m.metadata ?? null,
   };
 }
@@ -69,11 +79,77 @@ function byteLimit(limit: number): Transform & { bytes: number } {
   return t;
 }
 
+/** Thrown when the upload itself fails (a multipart body cut before its end, a dropped connection). */
+class SourceError extends Error {}
+
 /**
- * Stores an uploaded file. Checks, in order: the actor may edit the course, the content's magic
- * bytes match an allowed type, the size stays under the category's limit while streaming. A
- * refused upload leaves no object and no row. Images and audio/video are then processed by the
- * worker (WebP re-encoding and thumbnail; duration).
+ * Reads the first `bytes` of a stream (fewer if it ends sooner), then gives the whole stream back,
+ * head included. An error of the source comes out of both as a SourceError (the client's fault,
+ * not ours); destroying the returned stream destroys the source.
+ */
+async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; ended: boolean; whole: Readable }> {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const next = () =>
+    it.next().catch((err: unknown) => {
+      throw new SourceError(err instanceof Error ? err.message : String(err));
+    });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < bytes) {
+    const r = await next();
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    chunks.push(r.value);
+    size += r.value.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* all() {
+    try {
+      if (head.length) yield head;
+      if (ended) return;
+      for (let r = await next(); !r.done; r = await next()) yield r.value;
+    } finally {
+      await it.return?.();
+    }
+  }
+  return { head, ended, whole: Readable.from(all(), { objectMode: false }) };
+}
+
+/**
+ * An image's size from its header (no decoding), refused over MEDIA_IMAGE_MAX_PIXELS (all frames of
+ * an animation together). A header that does not fit in the head (rare: huge metadata blocks, long
+ * GIFs) is left to the worker, which checks the same limit before decoding.
+ */
+async function assertImageSize(head: Buffer, complete: boolean): Promise<{ width: number; height: number } | null> {
+  const meta = await sharp(head, { limitInputPixels: false })
+    .metadata()
+    .catch(() => null);
+  if (!meta) {
+    if (complete) throw new UploadRejectedError('image_unreadable', 'Not a readable image');
+    return null;
+  }
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  const pixels = width * height * (meta.pages ?? 1);
+  if (pixels > MEDIA_IMAGE_MAX_PIXELS) {
+    throw new UploadRejectedError(
+      'image_too_large',
+      `Image too large: ${width}×${height} pixels${(meta.pages ?? 1) > 1 ? ` × ${meta.pages} frames` : ''} (limit ${MEDIA_IMAGE_MAX_PIXELS / 1_000_000} megapixels)`,
+    );
+  }
+  return { width, height };
+}
+
+/**
+ * Stores an uploaded file. Checks, in order: the actor may edit the course; the upload is not
+ * empty; the content's magic bytes match an allowed type; an image's dimensions (read from its
+ * header) stay under the pixel limit; the size stays under the category's limit while streaming;
+ * the upload arrives whole. A refused upload leaves no object and no row. Images are then
+ * re-encoded by the worker (and stay `processing`, readable by their uploader only, until then);
+ * audio and video are probed for their duration.
  */
 export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaInput): Promise<MediaDto> {
   assertAuthor(actor);
@@ -86,24 +162,70 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
     if (!lesson) throw new ValidationError('lessonId', 'Not a lesson of this course');
   }
   const originalFilename = safeOriginalName(input.filename);
-  const sniffed = await fileTypeStream(input.stream, { sampleSize: SNIFF_BYTES });
-  const detected = sniffed.fileType;
-  const category = chooseMediaCategory(detected?.mime, input.category, originalFilename);
-  if (!category || !detected) {
-    sniffed.destroy();
-    throw new ValidationError('file', `File type not allowed${detected ? ` (${detected.mime})` : ''}`);
+  // The request stream fails when the multipart body ends before its closing boundary (or the
+  // connection drops): that is the client's incomplete upload, not a server fault.
+  const incomplete = (err: unknown) =>
+    err instanceof SourceError
+      ? new UploadRejectedError('upload_incomplete', 'The upload ended before the whole file was received')
+      : err;
+  const { head, ended, whole } = await peek(input.stream, HEAD_BYTES).catch((err: unknown) => {
+    throw incomplete(err);
+  });
+  if (head.length === 0) {
+    whole.destroy();
+    throw new UploadRejectedError('empty_file', 'The file is empty');
   }
-  const limit = MEDIA_SIZE_LIMITS[category];
-  const counter = byteLimit(limit);
-  const body = pipeline(sniffed, counter, () => undefined); // errors reach `counter`, hence put()
+  let body: Readable | null = whole;
+  try {
+    const detected = await fileTypeFromBuffer(head);
+    const category = chooseMediaCategory(detected?.mime, input.category, originalFilename);
+    if (!category || !detected) {
+      throw new UploadRejectedError('type_not_allowed', `File type not allowed${detected ? ` (${detected.mime})` : ''}`);
+    }
+    const dimensions = category === 'image' ? await assertImageSize(head, ended) : null;
+    const counter = byteLimit(MEDIA_SIZE_LIMITS[category]);
+    const counted = pipeline(whole, counter, () => undefined); // errors reach `counter`, hence put()
+    body = null;
+    const media = await storeUpload(deps, actor, input, { originalFilename, detected, category, dimensions }, counted, incomplete);
+    return toMediaDto(media);
+  } finally {
+    if (body) {
+      body.destroy();
+      input.stream.destroy();
+    }
+  }
+}
+
+interface UploadFacts {
+  originalFilename: string;
+  detected: { ext: string; mime: string };
+  category: FileCategory;
+  dimensions: { width: number; height: number } | null;
+}
+
+/** Streams the accepted upload to storage, then writes its row and queues its processing. */
+async function storeUpload(
+  deps: Deps,
+  actor: Actor,
+  input: UploadMediaInput,
+  facts: UploadFacts,
+  body: Readable,
+  clientFault: (err: unknown) => unknown,
+): Promise<MediaFile> {
+  const { originalFilename, detected, category, dimensions } = facts;
   const now = deps.clock.now();
   const name = `${randomUUID()}.${detected.ext}`;
   const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${name}`;
-  const { size } = await deps.storage.put(key, body, { contentType: detected.mime });
+  let size: number;
+  try {
+    ({ size } = await deps.storage.put(key, body, { contentType: detected.mime }));
+  } catch (err) {
+    throw clientFault(err);
+  }
 
   let media: MediaFile;
   try {
-    media = await deps.db.sequelize.transaction(async (transaction) => {
+    media = await transact(deps, 'catalog.uploadMedia', async (transaction) => {
       const row = await MediaFile.create(
         {
           courseId: input.courseId,
@@ -113,13 +235,15 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
           fileType: detected.mime,
           fileCategory: category,
           fileSize: size,
+          // An image is an untrusted original until the worker has re-encoded it.
+          status: category === 'image' ? 'processing' : 'ready',
           storageType: deps.storage.driver,
           bucketName: deps.storage.bucket,
           storagePath: key,
           url: '/api/media/pending',
           thumbnailUrl: null,
           duration: null,
-          metadata: { ext: detected.ext },
+          metadata: { ext: detected.ext, ...(dimensions ?? {}) },
           uploadedBy: actor.id,
         },
         { transaction },
@@ -137,7 +261,7 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
     await deps.storage.delete(key).catch(() => undefined);
     throw err;
   }
-  return toMediaDto(media);
+  return media;
 }
 
 export interface MediaAccess {
@@ -151,8 +275,23 @@ export interface MediaAccess {
  * the course is published, and then: the course's own images and trailer (thumbnail, video, module
  * images) for everyone; anything else is lesson material, for enrolled students only, and only
  * when no lesson using it is unpublished. Unknown and hidden files are both "not found".
+ * Then its state: an image the worker has not re-encoded yet is an untrusted original, served to
+ * its uploader only (others get CONFLICT `media_processing`, to retry); a file that could not be
+ * processed is served to no one (CONFLICT `media_failed`).
  */
 export async function authorizeMediaRead(actor: Actor | null, id: number): Promise<MediaAccess> {
+  const access = await authorizeByCourse(actor, id);
+  const { media } = access;
+  if (media.status === 'failed') {
+    throw new ConflictError('This file could not be processed', { reason: 'media_failed' });
+  }
+  if (media.status === 'processing' && media.uploadedBy !== actor?.id) {
+    throw new ConflictError('This file is being processed', { reason: 'media_processing' });
+  }
+  return access;
+}
+
+async function authorizeByCourse(actor: Actor | null, id: number): Promise<MediaAccess> {
   const media = await MediaFile.findByPk(id, {
     include: [
       {

@@ -4,12 +4,13 @@ import { Lesson, MediaFile, Progress } from '@mdsc/db';
 import { DEFAULT_VIDEO_COMPLETION_SHARE, type HeartbeatInput } from '@mdsc/validators';
 import type { Transaction } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { completeLessonIn, lockLearner, settleEnrollment, type LearnerState } from './completion';
 import { Effects, writeEffects } from './effects';
 import { toEnrollmentDto, type EnrollmentDto } from './enrollment.service';
 import { computeAccess, isLessonOpen, type LessonNode } from './structure';
 import { transact } from '../transaction';
+import { creditTime, watchedPercentage } from './watch-rule';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'jobs' | 'logger'>;
 
@@ -77,10 +78,11 @@ export async function startLesson(deps: Deps, actor: Actor, lessonId: number): P
     const now = deps.clock.now();
     const [row] = await Progress.findOrCreate({
       where: { enrollmentId: state.enrollment.id, lessonId: node.id },
-      defaults: { enrollmentId: state.enrollment.id, lessonId: node.id, status: 'in_progress', completedAt: null },
+      defaults: { enrollmentId: state.enrollment.id, lessonId: node.id, status: 'in_progress', completedAt: null, lastHeartbeatAt: now },
       transaction: tx,
     });
-    if (row.status === 'not_started') await row.update({ status: 'in_progress' }, { transaction: tx });
+    // Opening the lesson starts the clock that caps the time the next heartbeat may credit.
+    await row.update({ lastHeartbeatAt: now, ...(row.status === 'not_started' ? { status: 'in_progress' as const } : {}) }, { transaction: tx });
     const e = state.enrollment;
     await e.update(
       {
@@ -103,29 +105,41 @@ export interface HeartbeatResult {
 }
 
 /**
- * Time spent and player position. For video and audio the watched share only grows; reaching the
- * configured share (90 % by default) completes the lesson.
+ * Time spent and player position, judged by the server (see watch-rule.ts): the time credited is
+ * capped by the time elapsed since the server last heard about this lesson (under the enrolment's
+ * row lock, so parallel heartbeats share one budget); for video and audio the watched share is
+ * measured against the duration the server knows (never the player's), only grows, and reaching
+ * the configured share (90 % by default) completes the lesson.
  */
 export async function heartbeat(deps: Deps, actor: Actor, input: HeartbeatInput): Promise<HeartbeatResult> {
   return withLearner(deps, actor, input.lessonId, async (state, node, effects, tx) => {
+    const now = deps.clock.now();
     const [row] = await Progress.findOrCreate({
       where: { enrollmentId: state.enrollment.id, lessonId: node.id },
       defaults: { enrollmentId: state.enrollment.id, lessonId: node.id, status: 'in_progress', completedAt: null },
       transaction: tx,
     });
-    const changes: Partial<Progress> = { timeSpent: (row.timeSpent ?? 0) + input.seconds };
+    const { credited, mark } = creditTime(input.seconds, row.lastHeartbeatAt ?? null, now);
+    const timeSpent = (row.timeSpent ?? 0) + credited;
+    const changes: Partial<Progress> = { timeSpent, lastHeartbeatAt: mark };
     if (row.status === 'not_started') changes.status = 'in_progress';
     let reached = false;
-    if (isPlayable(node.contentType) && input.positionSeconds != null) {
-      changes.lastPositionSeconds = Math.floor(input.positionSeconds);
-      if (input.durationSeconds) {
-        const watched = Math.min(100, Math.floor((input.positionSeconds / input.durationSeconds) * 100));
+    if (isPlayable(node.contentType)) {
+      const { seconds: duration } = await knownDuration(node.id, tx);
+      if (input.positionSeconds != null) {
+        const position = duration ? Math.min(input.positionSeconds, duration) : input.positionSeconds;
+        changes.lastPositionSeconds = Math.floor(position);
+      }
+      const position = changes.lastPositionSeconds ?? row.lastPositionSeconds;
+      // No known duration (nothing probed, no duration on the lesson): nothing to judge against.
+      if (duration && position != null) {
+        const watched = watchedPercentage(position, timeSpent, duration);
         changes.completionPercentage = Math.max(row.completionPercentage ?? 0, watched);
         reached = changes.completionPercentage >= videoShare(deps) * 100;
       }
     }
     await row.update(changes, { transaction: tx });
-    await state.enrollment.update({ lastAccessedAt: deps.clock.now(), lastLessonId: node.id }, { transaction: tx });
+    await state.enrollment.update({ lastAccessedAt: now, lastLessonId: node.id }, { transaction: tx });
     let completedNow = false;
     if (reached && node.quizId === null) {
       const before = new Set(state.completed);
@@ -137,6 +151,32 @@ export async function heartbeat(deps: Deps, actor: Actor, input: HeartbeatInput)
   });
 }
 
+interface KnownDuration {
+  /** The duration the server knows, in seconds: the uploaded file's as probed by the worker, else
+   * the lesson's declared duration; null when neither exists. */
+  seconds: number | null;
+  /** The lesson plays a file uploaded here (not an external link). */
+  uploaded: boolean;
+  /** Its file still waits for the worker's probe. */
+  probePending: boolean;
+}
+
+/** What the server knows of a video or audio lesson's length (one query). */
+async function knownDuration(lessonId: number, tx: Transaction): Promise<KnownDuration> {
+  const lesson = await Lesson.findByPk(lessonId, {
+    attributes: ['id', 'mediaFileId', 'durationMinutes'],
+    include: [{ model: MediaFile, as: 'mediaFile', attributes: ['id', 'duration', 'status', 'metadata'] }],
+    transaction: tx,
+  });
+  const media = lesson?.mediaFile ?? null;
+  const declared = lesson?.durationMinutes ? lesson.durationMinutes * 60 : null;
+  return {
+    seconds: media?.duration ? media.duration : declared,
+    uploaded: !!media,
+    probePending: !!media && !media.duration && !media.metadata?.probed && media.status !== 'failed',
+  };
+}
+
 export interface CompleteLessonResult {
   progress: LessonProgressDto;
   enrollment: EnrollmentDto;
@@ -146,9 +186,8 @@ export interface CompleteLessonResult {
 }
 
 /**
- * Marks a lesson completed. Quiz lessons complete by passing their quiz, and a video or audio with a
- * known duration by being watched far enough (external links, which report no position, may be
- * completed by hand).
+ * Marks a lesson completed. Quiz lessons complete by passing their quiz, and a video or audio file
+ * uploaded here by being watched far enough (see assertWatched).
  */
 export async function completeLesson(deps: Deps, actor: Actor, lessonId: number): Promise<CompleteLessonResult> {
   return withLearner(deps, actor, lessonId, async (state, node, effects, tx) => {
@@ -171,13 +210,19 @@ export async function completeLesson(deps: Deps, actor: Actor, lessonId: number)
   });
 }
 
+/**
+ * Completing a video or audio by hand. A file uploaded here must have been watched far enough, as
+ * judged by heartbeats against its known duration; while the worker has not probed it (and the
+ * lesson declares no duration) there is nothing to judge against yet. External links, which the
+ * server cannot measure, and files whose duration could not be read may be completed by hand.
+ */
 async function assertWatched(deps: Deps, state: LearnerState, node: LessonNode, tx: Transaction): Promise<void> {
-  const lesson = await Lesson.findByPk(node.id, {
-    attributes: ['id', 'mediaFileId'],
-    include: [{ model: MediaFile, as: 'mediaFile', attributes: ['id', 'duration'] }],
-    transaction: tx,
-  });
-  if (!lesson?.mediaFile?.duration) return;
+  const known = await knownDuration(node.id, tx);
+  if (!known.uploaded) return;
+  if (!known.seconds) {
+    if (known.probePending) throw new ConflictError('The media is still being processed', { reason: 'media_processing' });
+    return;
+  }
   const row = await Progress.findOne({ where: { enrollmentId: state.enrollment.id, lessonId: node.id }, transaction: tx });
   const share = videoShare(deps);
   if ((row?.completionPercentage ?? 0) < share * 100) {

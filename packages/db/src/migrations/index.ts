@@ -18,6 +18,8 @@ import * as m0500 from './0500-communication';
 import * as m0501 from './0501-analytics-indexes';
 import * as m0600 from './0600-outbox';
 import * as m0601 from './0601-user-xp-badges-evaluated';
+import * as m0620 from './0620-progress-heartbeat-at';
+import * as m0621 from './0621-media-files-status';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -50,4 +52,6 @@ export const migrations: MigrationEntry[] = [
   { name: '0501-analytics-indexes', ...m0501 },
   { name: '0600-outbox', ...m0600 },
   { name: '0601-user-xp-badges-evaluated', ...m0601 },
+  { name: '0620-progress-heartbeat-at', ...m0620 },
+  { name: '0621-media-files-status', ...m0621 },
 ];

@@ -1,6 +1,6 @@
 import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
 import { BelongsTo, Column, DataType, ForeignKey, Model, Table } from 'sequelize-typescript';
-import { FILE_CATEGORIES, STORAGE_TYPES, type FileCategory, type StorageType } from '../constants';
+import { FILE_CATEGORIES, MEDIA_STATUSES, STORAGE_TYPES, type FileCategory, type MediaStatus, type StorageType } from '../constants';
 import { Course } from './course.model';
 import { Lesson } from './lesson.model';
 import { User } from './user.model';
@@ -35,6 +35,11 @@ export class MediaFile extends Model<InferAttributes<MediaFile>, InferCreationAt
   /** Bytes. BIGINT comes back as a number below 2^53 (mysql2 supportBigNumbers). */
   @Column({ type: DataType.BIGINT, allowNull: false })
   declare fileSize: number;
+
+  /** Images: `processing` until the worker has re-encoded them (only the uploader may read the
+   * original meanwhile); `failed`: never served (migration 0621). */
+  @Column({ type: DataType.ENUM(...MEDIA_STATUSES), allowNull: false, defaultValue: 'ready' })
+  declare status: CreationOptional<MediaStatus>;
 
   @Column({ type: DataType.ENUM(...STORAGE_TYPES), defaultValue: 'local' })
   declare storageType: CreationOptional<StorageType>;

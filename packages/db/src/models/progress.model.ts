@@ -36,6 +36,11 @@ export class Progress extends Model<InferAttributes<Progress>, InferCreationAttr
   @Column({ type: DataType.INTEGER, allowNull: true })
   declare lastPositionSeconds: CreationOptional<number | null>;
 
+  /** When the server last heard about this lesson from this learner: opening it or a heartbeat
+   * (migration 0620). Caps the time a heartbeat may credit. */
+  @Column({ type: DataType.DATE(3), allowNull: true })
+  declare lastHeartbeatAt: CreationOptional<Date | null>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 

@@ -1,6 +1,6 @@
 // File upload with a progress bar. XMLHttpRequest rather than fetch: only XHR reports upload
 // progress. The server checks the type by content and the size; the checks here only save a trip.
-import { MEDIA_SIZE_LIMITS, type FileCategory } from '@mdsc/validators';
+import { MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type FileCategory } from '@mdsc/validators';
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 
@@ -40,6 +40,21 @@ export function MediaUpload({ courseId, lessonId, category, label, onUploaded }:
   const xhrRef = useRef<XMLHttpRequest | null>(null);
   const limitMb = Math.round(MEDIA_SIZE_LIMITS[category] / 1024 / 1024);
 
+  /** The message for a 400: the server's reason (see the upload route), else "type refused". */
+  function refusal(body: string): string {
+    let reason: string | null = null;
+    try {
+      reason = (JSON.parse(body) as { error?: { reason?: string | null } }).error?.reason ?? null;
+    } catch {
+      // not JSON: a proxy's page
+    }
+    if (reason === 'empty_file') return t('media.empty');
+    if (reason === 'image_too_large') return t('media.imageTooLarge', { mp: MEDIA_IMAGE_MAX_PIXELS / 1_000_000 });
+    if (reason === 'upload_incomplete') return t('media.incomplete');
+    if (reason === 'image_unreadable') return t('media.unreadable');
+    return t('media.refused');
+  }
+
   function upload(file: File) {
     setError(null);
     setDone(null);
@@ -59,7 +74,7 @@ export function MediaUpload({ courseId, lessonId, category, label, onUploaded }:
         setDone(media.originalFilename);
         onUploaded(media);
       } else if (xhr.status === 413) setError(t('media.tooLarge', { mb: limitMb }));
-      else if (xhr.status === 400) setError(t('media.refused'));
+      else if (xhr.status === 400) setError(refusal(xhr.responseText));
       else setError(t('errors.generic'));
     };
     xhr.onerror = () => {

@@ -46,9 +46,9 @@ export function LessonPage() {
     lastBeat.current = now;
     const m = mediaRef.current;
     const position = m && Number.isFinite(m.currentTime) ? m.currentTime : null;
-    const duration = m && Number.isFinite(m.duration) && m.duration > 0 ? m.duration : null;
     if (seconds === 0 && position === null) return;
-    sendHeartbeat({ lessonId, seconds, positionSeconds: position, durationSeconds: duration })
+    // No duration: the server judges against the length it knows, never the player's.
+    sendHeartbeat({ lessonId, seconds, positionSeconds: position })
       .then((r) => {
         if (r?.completedNow) void refresh();
       })

@@ -4,6 +4,7 @@ const REASONS: Record<string, MessageKey> = {
   lesson_locked: 'learn.error.lesson_locked',
   not_enrolled: 'learn.error.not_enrolled',
   quiz_required: 'learn.error.quiz_required',
+  media_processing: 'learn.error.media_processing',
   quiz_locked: 'learn.error.quiz_locked',
   quiz_empty: 'learn.error.quiz_empty',
   no_attempts_left: 'learn.error.no_attempts_left',
