@@ -1,5 +1,5 @@
 export * from './components';
-export * from './form';
+export * from './legacy-form';
 export * from './QueryState';
 export * from './theme';
 export * from './toast';

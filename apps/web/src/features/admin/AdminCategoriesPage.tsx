@@ -5,7 +5,7 @@ import { useId, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { Badge, Button, Card } from '../../ui/components';
-import { checkWith, Field, FormError, serverErrors, useForm } from '../../ui/form';
+import { checkWith, Field, FormError, serverErrors, useForm } from '../../ui/legacy-form';
 import { QueryState } from '../../ui/QueryState';
 import { useToast } from '../../ui/toast';
 
