@@ -48,3 +48,12 @@ export function Badge({ tone = 'neutral', color, children }: { tone?: PillTone; 
     </span>
   );
 }
+
+/** A polite confirmation next to what it confirms ("Saved.", "Link sent."). */
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="notice">
+      {children}
+    </p>
+  );
+}

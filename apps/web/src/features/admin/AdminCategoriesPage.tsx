@@ -1,93 +1,121 @@
-// Categories for admins: the list (active or not, with their colour and course count), a form to create
-// one (checked with the server's schema; the server's field errors shown inline), and (de)activation.
+// Categories for admins: the list (active or not, with their colour and course count), the side form
+// to create or edit one (checked with the server's schema), and (de)activation.
+import type { RouterOutputs } from '@mdsc/api';
 import { categoryCreateInput } from '@mdsc/validators';
-import { useId, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { Badge, Button, Card } from '../../ui/components';
-import { checkWith, Field, FormError, serverErrors, useForm } from '../../ui/legacy-form';
-import { QueryState } from '../../ui/QueryState';
+import {
+  activeOptions,
+  AdminFormActions,
+  AdminListPage,
+  FilterSelect,
+  statusMatches,
+  useDebounced,
+  useEditor,
+  type Editing,
+} from '../../ui/admin/AdminListPage';
+import { Badge, Button } from '../../ui/components';
+import { actionErrorText, Form, TextField, useZodForm } from '../../ui/form';
 import { useToast } from '../../ui/toast';
 
+type Item = RouterOutputs['categories']['list'][number];
+
 const DEFAULT_COLOUR = '#0f5e9c';
+
+function CategoryForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; onDone(): void }) {
+  const { t } = useI18n();
+  const utils = trpc.useUtils();
+  const create = trpc.categories.create.useMutation();
+  const update = trpc.categories.update.useMutation();
+  const category = editing.mode === 'edit' ? editing.item : undefined;
+  const form = useZodForm(categoryCreateInput, {
+    defaultValues: {
+      name: category?.name ?? '',
+      description: category?.description ?? '',
+      color: category?.color ?? DEFAULT_COLOUR,
+    },
+    onSubmit: async ({ name, description, color }) => {
+      // Only the fields this form shows (an edit leaves the icon alone).
+      const body = { name, description, color };
+      const saved = category ? await update.mutateAsync({ id: category.id, ...body }) : await create.mutateAsync(body);
+      await utils.categories.list.invalidate();
+      if (category) onDone();
+      return saved;
+    },
+    success: (saved) => (category ? t('adminCat.updated') : t('adminCat.created', { name: saved.name })),
+    resetOnSuccess: !category,
+  });
+  return (
+    <Form form={form} data-testid="category-form" aria-label={category ? t('admin.list.editNamed', { name: category.name }) : t('adminCat.new')}>
+      <TextField name="name" label={t('adminCat.name')} required maxLength={255} />
+      <TextField name="description" label={t('adminCat.description')} maxLength={2000} />
+      <TextField name="color" type="color" label={t('adminCat.colour')} />
+      <AdminFormActions save={category ? t('gam.admin.save') : t('adminCat.create')} onCancel={onDone} />
+    </Form>
+  );
+}
 
 export function AdminCategoriesPage() {
   const { t } = useI18n();
   const toast = useToast();
   const utils = trpc.useUtils();
-  const colourId = useId();
   const list = trpc.categories.list.useQuery({ includeInactive: true });
-  const create = trpc.categories.create.useMutation();
-  const update = trpc.categories.update.useMutation({
-    onSuccess: async () => {
+  // The create form is open from the start: adding a category is what this page is mostly for.
+  const editor = useEditor<Item>({ mode: 'new' });
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<'active' | 'inactive' | ''>('');
+  const q = useDebounced(search).toLowerCase();
+  const toggle = trpc.categories.update.useMutation({
+    onSuccess: () => {
       toast.success(t('adminCat.updated'));
-      await utils.categories.list.invalidate();
+      return utils.categories.list.invalidate();
     },
-    onError: (err) => toast.error(serverErrors(t, err).form ?? t('errors.generic')),
+    onError: (err) => toast.error(actionErrorText(t, err)),
   });
-  const form = useForm({ name: '', description: '', color: DEFAULT_COLOUR });
-  const { values, set, errors } = form;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const input = { name: values.name, description: values.description || null, color: values.color };
-    const invalid = checkWith(t, categoryCreateInput, input);
-    if (invalid) return form.setErrors(invalid);
-    try {
-      const created = await create.mutateAsync(input);
-      toast.success(t('adminCat.created', { name: created.name }));
-      form.setValues({ name: '', description: '', color: DEFAULT_COLOUR });
-      await utils.categories.list.invalidate();
-    } catch (err) {
-      form.setErrors(serverErrors(t, err));
-    }
-  }
+  const items = list.data?.filter((c) => (!q || c.name.toLowerCase().includes(q)) && statusMatches(status, c.isActive));
 
   return (
-    <section className="stack">
-      <h1>{t('adminCat.title')}</h1>
-      <Card>
-        <h2>{t('adminCat.new')}</h2>
-        <form onSubmit={submit} noValidate className="form grid-2" data-testid="category-form" aria-label={t('adminCat.new')}>
-          <FormError error={errors.form} />
-          <Field name="name" label={t('adminCat.name')} value={values.name} onChange={set('name')} error={errors.name} required />
-          <Field name="description" label={t('adminCat.description')} value={values.description} onChange={set('description')} error={errors.description} />
-          <div className="field">
-            <label htmlFor={colourId}>{t('adminCat.colour')}</label>
-            <input id={colourId} type="color" value={values.color} onChange={(e) => set('color')(e.target.value)} />
-            {errors.color && <p className="field-error">{errors.color}</p>}
+    <AdminListPage
+      title={t('adminCat.title')}
+      testId="admin-categories"
+      query={{ ...list, data: items }}
+      getKey={(c) => c.id}
+      itemProps={(c) => ({ 'data-category': c.name })}
+      search={{ label: t('admin.list.search'), value: search, onChange: setSearch }}
+      filters={<FilterSelect label={t('admin.list.status')} value={status} onChange={setStatus} options={activeOptions(t)} />}
+      empty={t('adminCat.empty')}
+      renderItem={(c) => (
+        <>
+          <span className="dot" style={c.color ? { background: c.color } : undefined} aria-hidden="true" />
+          <div>
+            <h2 className="h3">
+              {c.name} <Badge tone={c.isActive ? 'ok' : 'warn'}>{t(c.isActive ? 'adminCat.active' : 'adminCat.inactive')}</Badge>
+            </h2>
+            <p className="small muted">{t('categories.courses', { count: c.courseCount })}</p>
           </div>
-          <div className="form-actions">
-            <Button type="submit" busy={create.isPending}>
-              {t('adminCat.create')}
-            </Button>
-          </div>
-        </form>
-      </Card>
-      <QueryState query={list} isEmpty={(d) => d.length === 0} empty={t('adminCat.empty')}>
-        {(cats) => (
-          <ul className="list" data-testid="admin-categories">
-            {cats.map((c) => (
-              <li key={c.id} data-category={c.name}>
-                <Card as="div" accent={c.color} className="row">
-                  <div>
-                    <strong>{c.name}</strong>{' '}
-                    <Badge tone={c.isActive ? 'ok' : 'warn'}>{t(c.isActive ? 'adminCat.active' : 'adminCat.inactive')}</Badge>
-                    <p className="small muted">{t('categories.courses', { count: c.courseCount })}</p>
-                  </div>
-                  <Button
-                    variant="secondary"
-                    busy={update.isPending && update.variables?.id === c.id}
-                    onClick={() => update.mutate({ id: c.id, isActive: !c.isActive })}
-                  >
-                    {t(c.isActive ? 'adminCat.deactivate' : 'adminCat.activate')}
-                  </Button>
-                </Card>
-              </li>
-            ))}
-          </ul>
-        )}
-      </QueryState>
-    </section>
+        </>
+      )}
+      actions={(c) => (
+        <>
+          <Button variant="secondary" onClick={() => editor.edit(c)}>
+            {t('admin.list.edit')}
+          </Button>
+          <Button
+            variant="secondary"
+            busy={toggle.isPending && toggle.variables?.id === c.id}
+            onClick={() => toggle.mutate({ id: c.id, isActive: !c.isActive })}
+          >
+            {t(c.isActive ? 'adminCat.deactivate' : 'adminCat.activate')}
+          </Button>
+        </>
+      )}
+      editor={editor}
+      newLabel={t('adminCat.new')}
+      formTitle={editor.editing?.mode === 'edit' ? t('admin.list.editNamed', { name: editor.editing.item.name }) : t('adminCat.new')}
+      renderForm={(editing) => (
+        <CategoryForm key={editing.mode === 'edit' ? editing.item.id : 'new'} editing={editing} onDone={editor.close} />
+      )}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { useId, type ReactNode } from 'react';
 import {
   FormProvider,
   get,
+  useController,
   useFormContext,
   useFormState,
   type FieldError,
@@ -47,10 +48,20 @@ export function FormError({ error }: { error?: string }) {
 }
 
 /** The submit button: busy (and disabled) while the form submits. */
-export function SubmitButton({ children, variant, disabled }: { children: ReactNode; variant?: 'secondary'; disabled?: boolean }) {
+export function SubmitButton({
+  children,
+  variant,
+  disabled,
+  testId,
+}: {
+  children: ReactNode;
+  variant?: 'secondary';
+  disabled?: boolean;
+  testId?: string;
+}) {
   const { isSubmitting } = useFormState();
   return (
-    <Button type="submit" variant={variant} busy={isSubmitting} disabled={disabled}>
+    <Button type="submit" variant={variant} busy={isSubmitting} disabled={disabled} data-testid={testId}>
       {children}
     </Button>
   );
@@ -65,6 +76,10 @@ export function useFieldError(name: string): string | undefined {
 interface Common {
   name: string;
   label: string;
+  /** The label is read by screen readers only (a one-field inline form with a placeholder). */
+  hideLabel?: boolean;
+  /** data-testid of the control. */
+  testId?: string;
   hint?: ReactNode;
   disabled?: boolean;
 }
@@ -73,19 +88,28 @@ interface Common {
 export function FieldShell({
   name,
   label,
+  hideLabel,
   hint,
   error,
   children,
+  testId,
 }: Omit<Common, 'disabled'> & {
   error?: string;
-  children(a: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }): ReactNode;
+  children(a: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; 'data-testid'?: string }): ReactNode;
 }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy || undefined,
+        'data-testid': testId,
+      })}
       {hint && (
         <small id={`${id}-hint`} className="muted">
           {hint}
@@ -169,16 +193,24 @@ export interface Option {
   label: string;
 }
 
-/** A choice among options; `numeric` reads the value back as a number ('' → null). */
+/**
+ * A choice among options; `numeric` reads the value back as a number ('' → null). Controlled, so
+ * the form's value shows even when the options arrive after the form (a query still loading).
+ */
 export function SelectField({ options, numeric, ...c }: Common & { options: readonly Option[]; numeric?: boolean }) {
-  const { reg, error } = useField(
-    c.name,
-    numeric ? { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) } : undefined,
-  );
+  const { field, fieldState } = useController({ name: c.name });
   return (
-    <FieldShell {...c} error={error}>
+    <FieldShell {...c} error={fieldState.error?.message}>
       {(a) => (
-        <select {...reg} {...a} disabled={c.disabled}>
+        <select
+          {...a}
+          ref={field.ref}
+          name={field.name}
+          value={field.value === null || field.value === undefined ? '' : String(field.value)}
+          onChange={(e) => field.onChange(numeric ? (e.target.value === '' ? null : Number(e.target.value)) : e.target.value)}
+          onBlur={field.onBlur}
+          disabled={c.disabled}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

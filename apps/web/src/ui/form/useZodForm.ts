@@ -15,7 +15,7 @@ import {
 import type { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { useToast } from '../toast';
-import { issueText, serverErrors, type ErrorOptions, type IssueLike } from './messages';
+import { issueText, reasonText, serverErrors, type ErrorOptions, type IssueLike } from './messages';
 
 // Any zod 4 object-like schema whose input is a record of fields.
 export type FormSchema = z.ZodType<FieldValues, FieldValues>;
@@ -54,9 +54,12 @@ export function useZodForm<S extends Schema, R = unknown>(schema: S, options: Zo
     }) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
     return (async (values, ctx, o) => {
       const r = await inner(values, ctx, o);
-      translateCustom(r.errors as FieldErrors, (field, message) =>
-        issueText(t, { code: 'custom', path: [field], message }, opts.current),
-      );
+      translateLeaves(r.errors as FieldErrors, (field, type, message) => {
+        if (opts.current.messages?.[field]) return t(opts.current.messages[field]!);
+        if (type === 'custom') return issueText(t, { code: 'custom', path: [field], message }, opts.current);
+        // A schema's own message that is a reason code (`min(1, 'required')`).
+        return reasonText(t, message, message);
+      });
       return r;
     }) as Resolver<z.input<S>, unknown, z.output<S>>;
   }, [schema, t]);
@@ -107,12 +110,18 @@ export function applyServerErrors<V extends FieldValues>(
   if (text) form.setError(ROOT as Path<V>, { type: 'server', message: text });
 }
 
-function translateCustom(errors: FieldErrors, tr: (field: string, message: string) => string, top?: string): void {
+/** Rewrites each error's message (nested fields keep their top-level name for the lookup). */
+function translateLeaves(
+  errors: FieldErrors,
+  tr: (field: string, type: string, message: string) => string,
+  top?: string,
+): void {
   for (const [key, value] of Object.entries(errors)) {
     if (!value || typeof value !== 'object') continue;
     const field = top ?? key;
     const e = value as { type?: unknown; message?: unknown };
-    if (e.type === 'custom' && typeof e.message === 'string') e.message = tr(field, e.message);
-    else if (typeof e.type !== 'string') translateCustom(value as FieldErrors, tr, field);
+    if (typeof e.type === 'string') {
+      if (typeof e.message === 'string') e.message = tr(field, e.type, e.message);
+    } else translateLeaves(value as FieldErrors, tr, field);
   }
 }
