@@ -684,6 +684,7 @@ export const en: Record<MessageKey, string> = {
   // Design system, role menu, job health, toasts (issue 8)
   'ui.dismiss': 'Dismiss notification',
   'ui.darkMode': 'Dark mode',
+  'ui.more': 'Show more',
   'ui.empty': 'Nothing to show yet.',
   'nav.menu': 'Menu',
   'nav.main': 'Main navigation',

@@ -682,6 +682,7 @@ export const fr = {
   // Design system, role menu, job health, toasts (issue 8)
   'ui.dismiss': 'Fermer la notification',
   'ui.darkMode': 'Mode sombre',
+  'ui.more': 'Afficher plus',
   'ui.empty': 'Rien à afficher pour le moment.',
   'nav.menu': 'Menu',
   'nav.main': 'Navigation principale',

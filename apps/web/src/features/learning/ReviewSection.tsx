@@ -3,6 +3,7 @@ import { useController } from 'react-hook-form';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { Form, SubmitButton, TextAreaField, useZodForm } from '../../ui/form';
 import './learning.css';
 
@@ -89,8 +90,7 @@ export function ReviewSection({ courseId, canReview }: { courseId: number; canRe
     { courseId, limit: 5 },
     { getNextPageParam: (last) => last.nextCursor ?? undefined, retry: false },
   );
-  if (list.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (list.isError) return null;
+  if (!list.data) return <QueryState query={list} lines={2} />;
   const first = list.data.pages[0];
   const items = list.data.pages.flatMap((p) => p.items);
   const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });

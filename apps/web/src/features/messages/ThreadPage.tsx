@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { Form, SubmitButton, TextAreaField, useZodForm } from '../../ui/form';
+import { QueryState } from '../../ui/QueryState';
+import { isNotFound } from '../learning/errors';
 import { MessageBody } from './MessageBody';
 import './messages.css';
 
@@ -42,15 +44,13 @@ export function ThreadPage() {
     },
   });
 
-  if (thread.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (thread.isError) {
+  if (!thread.data) {
     return (
-      <div className="stack">
-        <p className="error-state" role="alert">
-          {thread.error.data?.code === 'NOT_FOUND' ? t('messages.notFound') : t('common.error')}
-        </p>
-        <Link href="/messages">{t('messages.back')}</Link>
-      </div>
+      <QueryState
+        query={thread}
+        errorText={(err) => (isNotFound(err) ? t('messages.notFound') : undefined)}
+        errorAction={<Link href="/messages">{t('messages.back')}</Link>}
+      />
     );
   }
   const messages = thread.data.messages;
