@@ -12,7 +12,7 @@ import './gamification.css';
 import './gamification-celebration.css';
 
 export function AchievementsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const me = trpc.gamification.me.useQuery();
   return (
     <section className="stack gam-page" aria-labelledby="achievements-title">
