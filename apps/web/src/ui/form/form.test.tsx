@@ -159,3 +159,30 @@ describe('serverErrors / actionErrorText', () => {
     );
   });
 });
+
+describe('schema messages', () => {
+  const pw = z
+    .object({ subject: z.string().trim().pipe(z.string().min(1, 'required')), password: z.string(), confirm: z.string() })
+    .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'passwordMismatch' });
+  function PwForm() {
+    const form = useZodForm(pw, { defaultValues: { subject: ' ', password: 'a', confirm: 'b' }, onSubmit: vi.fn() });
+    return (
+      <Form form={form}>
+        <TextField name="subject" label="Objet" />
+        <TextField name="password" label="Mot de passe" />
+        <TextField name="confirm" label="Confirmation" />
+        <SubmitButton>Envoyer</SubmitButton>
+      </Form>
+    );
+  }
+  it('translates a schema’s own reason codes (a refine’s, a pipe’s) instead of showing them raw', async () => {
+    renderWithProviders(<PwForm />);
+    await userEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
+    await waitFor(() => expect(document.querySelector('[data-field-error="subject"]')?.textContent).toBe('Ce champ est obligatoire.'));
+    await userEvent.type(screen.getByLabelText('Objet'), 'Bonjour');
+    await userEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
+    await waitFor(() =>
+      expect(document.querySelector('[data-field-error="confirm"]')?.textContent).toBe('Les deux mots de passe ne correspondent pas.'),
+    );
+  });
+});
