@@ -103,6 +103,8 @@ export const en: Record<MessageKey, string> = {
   'admin.list.status': 'Status',
   'admin.list.active': 'Active',
   'admin.list.inactive': 'Inactive',
+  'admin.list.delete': 'Delete',
+  'admin.list.confirmDelete': 'Delete “{name}”?',
   'admin.list.edit': 'Edit',
   'admin.list.editNamed': 'Edit “{name}”',
   'admin.users.title': 'Users',

@@ -101,6 +101,8 @@ export const fr = {
   'admin.list.status': 'Statut',
   'admin.list.active': 'Actifs',
   'admin.list.inactive': 'Inactifs',
+  'admin.list.delete': 'Supprimer',
+  'admin.list.confirmDelete': 'Supprimer « {name} » ?',
   'admin.list.edit': 'Modifier',
   'admin.list.editNamed': 'Modifier « {name} »',
   'admin.users.title': 'Utilisateurs',

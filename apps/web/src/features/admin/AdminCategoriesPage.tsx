@@ -2,22 +2,12 @@
 // to create or edit one (checked with the server's schema), and (de)activation.
 import type { RouterOutputs } from '@mdsc/api';
 import { categoryCreateInput } from '@mdsc/validators';
-import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import {
-  activeOptions,
-  AdminFormActions,
-  AdminListPage,
-  FilterSelect,
-  statusMatches,
-  useDebounced,
-  useEditor,
-  type Editing,
-} from '../../ui/admin/AdminListPage';
+import { AdminFormActions, AdminListPage, saveItem, useEditor, type Editing } from '../../ui/admin/AdminListPage';
 import { Badge, Button } from '../../ui/components';
-import { actionErrorText, Form, TextField, useZodForm } from '../../ui/form';
-import { useToast } from '../../ui/toast';
+import { Form, TextField, useZodForm } from '../../ui/form';
+import { useActionFeedback } from '../../ui/useActionFeedback';
 
 type Item = RouterOutputs['categories']['list'][number];
 
@@ -26,9 +16,7 @@ const DEFAULT_COLOUR = '#0f5e9c';
 function CategoryForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; onDone(): void }) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
-  const create = trpc.categories.create.useMutation();
-  const update = trpc.categories.update.useMutation();
-  const category = editing.mode === 'edit' ? editing.item : undefined;
+  const { item: category, save } = saveItem(editing, trpc.categories.create.useMutation(), trpc.categories.update.useMutation());
   const form = useZodForm(categoryCreateInput, {
     defaultValues: {
       name: category?.name ?? '',
@@ -38,7 +26,7 @@ function CategoryForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>
     onSubmit: async ({ name, description, color }) => {
       // Only the fields this form shows (an edit leaves the icon alone).
       const body = { name, description, color };
-      const saved = category ? await update.mutateAsync({ id: category.id, ...body }) : await create.mutateAsync(body);
+      const saved = await save(body);
       await utils.categories.list.invalidate();
       if (category) onDone();
       return saved;
@@ -58,32 +46,22 @@ function CategoryForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>
 
 export function AdminCategoriesPage() {
   const { t } = useI18n();
-  const toast = useToast();
   const utils = trpc.useUtils();
   const list = trpc.categories.list.useQuery({ includeInactive: true });
   // The create form is open from the start: adding a category is what this page is mostly for.
   const editor = useEditor<Item>({ mode: 'new' });
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<'active' | 'inactive' | ''>('');
-  const q = useDebounced(search).toLowerCase();
-  const toggle = trpc.categories.update.useMutation({
-    onSuccess: () => {
-      toast.success(t('adminCat.updated'));
-      return utils.categories.list.invalidate();
-    },
-    onError: (err) => toast.error(actionErrorText(t, err)),
-  });
-  const items = list.data?.filter((c) => (!q || c.name.toLowerCase().includes(q)) && statusMatches(status, c.isActive));
+  const toggle = trpc.categories.update.useMutation(useActionFeedback()(t('adminCat.updated'), () => utils.categories.list.invalidate()));
 
   return (
     <AdminListPage
       title={t('adminCat.title')}
       testId="admin-categories"
-      query={{ ...list, data: items }}
+      query={list}
       getKey={(c) => c.id}
+      itemName={(c) => c.name}
       itemProps={(c) => ({ 'data-category': c.name })}
-      search={{ label: t('admin.list.search'), value: search, onChange: setSearch }}
-      filters={<FilterSelect label={t('admin.list.status')} value={status} onChange={setStatus} options={activeOptions(t)} />}
+      search={{ text: (c) => c.description ?? '' }}
+      isActive={(c) => c.isActive}
       empty={t('adminCat.empty')}
       renderItem={(c) => (
         <>
@@ -97,25 +75,18 @@ export function AdminCategoriesPage() {
         </>
       )}
       actions={(c) => (
-        <>
-          <Button variant="secondary" onClick={() => editor.edit(c)}>
-            {t('admin.list.edit')}
-          </Button>
-          <Button
-            variant="secondary"
-            busy={toggle.isPending && toggle.variables?.id === c.id}
-            onClick={() => toggle.mutate({ id: c.id, isActive: !c.isActive })}
-          >
-            {t(c.isActive ? 'adminCat.deactivate' : 'adminCat.activate')}
-          </Button>
-        </>
+        <Button
+          variant="secondary"
+          busy={toggle.isPending && toggle.variables?.id === c.id}
+          onClick={() => toggle.mutate({ id: c.id, isActive: !c.isActive })}
+        >
+          {t(c.isActive ? 'adminCat.deactivate' : 'adminCat.activate')}
+        </Button>
       )}
       editor={editor}
       newLabel={t('adminCat.new')}
-      formTitle={editor.editing?.mode === 'edit' ? t('admin.list.editNamed', { name: editor.editing.item.name }) : t('adminCat.new')}
-      renderForm={(editing) => (
-        <CategoryForm key={editing.mode === 'edit' ? editing.item.id : 'new'} editing={editing} onDone={editor.close} />
-      )}
+      newTitle={t('adminCat.new')}
+      renderForm={(editing, close) => <CategoryForm editing={editing} onDone={close} />}
     />
   );
 }

@@ -5,33 +5,24 @@ import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@mdsc/validato
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { AdminListPage, FilterSelect, useDebounced } from '../../ui/admin/AdminListPage';
-import { Badge, Button } from '../../ui/components';
-import { actionErrorText } from '../../ui/form';
-import { useToast } from '../../ui/toast';
+import { AdminListPage, FilterSelect } from '../../ui/admin/AdminListPage';
+import { Badge, Button, ConfirmButton } from '../../ui/components';
+import { useActionFeedback } from '../../ui/useActionFeedback';
 import { useAuth } from './useAuth';
 
 type Item = RouterOutputs['users']['list']['items'][number];
 
 export function AdminUsersPage() {
   const { t } = useI18n();
-  const toast = useToast();
   const { user: me } = useAuth();
   const utils = trpc.useUtils();
-  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [status, setStatus] = useState<UserStatus | ''>('');
-  const q = useDebounced(search);
 
   const filters = { search: q || undefined, role: role || undefined, status: status || undefined, limit: 20 };
   const list = trpc.users.list.useInfiniteQuery(filters, { getNextPageParam: (last) => last.nextCursor });
-  const mutation = {
-    onSuccess: () => {
-      toast.success(t('toast.userUpdated'));
-      return utils.users.list.invalidate();
-    },
-    onError: (err: unknown) => toast.error(actionErrorText(t, err)),
-  };
+  const mutation = useActionFeedback()(t('toast.userUpdated'), () => utils.users.list.invalidate());
   const setUserRole = trpc.users.setRole.useMutation(mutation);
   const setActive = trpc.users.setActive.useMutation(mutation);
 
@@ -43,7 +34,8 @@ export function AdminUsersPage() {
       more={list}
       getKey={(u) => u.id}
       itemProps={(u) => ({ 'data-user-email': u.email })}
-      search={{ label: t('admin.users.search'), value: search, onChange: setSearch, testId: 'user-search' }}
+      itemName={(u) => `${u.firstName} ${u.lastName}`}
+      search={{ label: t('admin.users.search'), testId: 'user-search', onSearch: setQ }}
       filters={
         <>
           <FilterSelect label={t('admin.users.role')} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
@@ -87,16 +79,19 @@ export function AdminUsersPage() {
                 </option>
               ))}
             </select>
-            <Button
-              variant="secondary"
-              disabled={self || setActive.isPending}
-              onClick={() => {
-                if (u.isActive && !window.confirm(t('admin.users.confirmDeactivate', { name }))) return;
-                setActive.mutate({ userId: u.id, active: !u.isActive });
-              }}
-            >
-              {u.isActive ? t('admin.users.deactivate') : t('admin.users.activate')}
-            </Button>
+            {u.isActive ? (
+              <ConfirmButton
+                disabled={self || setActive.isPending}
+                confirm={t('admin.users.confirmDeactivate', { name })}
+                onConfirm={() => setActive.mutate({ userId: u.id, active: false })}
+              >
+                {t('admin.users.deactivate')}
+              </ConfirmButton>
+            ) : (
+              <Button variant="secondary" disabled={setActive.isPending} onClick={() => setActive.mutate({ userId: u.id, active: true })}>
+                {t('admin.users.activate')}
+              </Button>
+            )}
           </>
         );
       }}

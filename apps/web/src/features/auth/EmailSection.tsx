@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { Notice } from '../../ui/components';
 import { Form, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { ProfileSection } from './ProfileSection';
 import { ResendVerification } from './ResendVerification';
 
 type Me = NonNullable<RouterOutputs['auth']['me']>;
@@ -25,8 +26,7 @@ export function EmailSection({ me }: { me: Me }) {
   });
 
   return (
-    <section className="card" aria-labelledby="profile-email">
-      <h2 id="profile-email">{t('profile.emailSection')}</h2>
+    <ProfileSection id="profile-email" title={t('profile.emailSection')}>
       <p>
         <strong data-testid="profile-email">{me.email}</strong>{' '}
         {me.emailVerified ? <span className="badge ok">{t('profile.emailVerified')}</span> : null}
@@ -44,6 +44,6 @@ export function EmailSection({ me }: { me: Me }) {
         <TextField name="password" type="password" label={t('profile.currentPasswordForEmail')} autoComplete="current-password" />
         <SubmitButton variant="secondary">{t('profile.changeEmail')}</SubmitButton>
       </Form>
-    </section>
+    </ProfileSection>
   );
 }

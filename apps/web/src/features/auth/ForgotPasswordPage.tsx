@@ -1,10 +1,10 @@
 import { emailOnlyInput } from '@mdsc/validators';
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { Notice } from '../../ui/components';
 import { Form, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { AuthCard } from './AuthCard';
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
@@ -19,8 +19,7 @@ export function ForgotPasswordPage() {
   });
 
   return (
-    <section className="card narrow">
-      <h1>{t('auth.forgot.title')}</h1>
+    <AuthCard title={t('auth.forgot.title')} links={[['/login', t('auth.backToLogin')]]}>
       {done ? (
         <Notice>{t('auth.forgot.done')}</Notice>
       ) : (
@@ -30,9 +29,6 @@ export function ForgotPasswordPage() {
           <SubmitButton>{t('auth.forgot.submit')}</SubmitButton>
         </Form>
       )}
-      <p>
-        <Link href="/login">{t('auth.backToLogin')}</Link>
-      </p>
-    </section>
+    </AuthCard>
   );
 }

@@ -1,8 +1,9 @@
 import { loginInput } from '@mdsc/validators';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { Form, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { AuthCard } from './AuthCard';
 import { safeNext } from './useAuth';
 
 export function LoginPage() {
@@ -23,19 +24,18 @@ export function LoginPage() {
   });
 
   return (
-    <section className="card narrow">
-      <h1>{t('auth.login.title')}</h1>
+    <AuthCard
+      title={t('auth.login.title')}
+      links={[
+        ['/forgot-password', t('auth.login.forgot')],
+        ['/signup', t('auth.login.noAccount')],
+      ]}
+    >
       <Form form={form}>
         <TextField name="email" type="email" label={t('auth.email')} autoComplete="username" required />
         <TextField name="password" type="password" label={t('auth.password')} autoComplete="current-password" required />
         <SubmitButton>{t('auth.login.submit')}</SubmitButton>
       </Form>
-      <p>
-        <Link href="/forgot-password">{t('auth.login.forgot')}</Link>
-      </p>
-      <p>
-        <Link href="/signup">{t('auth.login.noAccount')}</Link>
-      </p>
-    </section>
+    </AuthCard>
   );
 }

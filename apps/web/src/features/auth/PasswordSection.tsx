@@ -5,6 +5,7 @@ import { trpc } from '../../lib/trpc';
 import { Notice } from '../../ui/components';
 import { Form, SubmitButton, TextField, useZodForm } from '../../ui/form';
 import { z } from 'zod';
+import { ProfileSection } from './ProfileSection';
 import { confirmMatches } from './ResetPasswordPage';
 
 const schema = z
@@ -29,8 +30,7 @@ export function PasswordSection() {
   });
 
   return (
-    <section className="card" aria-labelledby="profile-password">
-      <h2 id="profile-password">{t('profile.passwordSection')}</h2>
+    <ProfileSection id="profile-password" title={t('profile.passwordSection')}>
       <Form form={form}>
         <TextField name="currentPassword" type="password" label={t('profile.currentPassword')} autoComplete="current-password" />
         <TextField name="newPassword" type="password" label={t('profile.newPassword')} autoComplete="new-password" hint={t('auth.passwordHint')} />
@@ -38,6 +38,6 @@ export function PasswordSection() {
         <SubmitButton variant="secondary">{t('profile.changePassword')}</SubmitButton>
         {done && <Notice>{t('profile.passwordChanged')}</Notice>}
       </Form>
-    </section>
+    </ProfileSection>
   );
 }

@@ -8,6 +8,7 @@ import { Notice } from '../../ui/components';
 import { CheckboxField, Form, SelectField, SubmitButton, TextField, useZodForm } from '../../ui/form';
 import { EmailSection } from './EmailSection';
 import { PasswordSection } from './PasswordSection';
+import { ProfileSection } from './ProfileSection';
 import { LANGUAGE_OPTIONS } from './SignUpPage';
 import { useAuth } from './useAuth';
 
@@ -67,8 +68,7 @@ function DetailsSection({ me }: { me: Me }) {
   });
 
   return (
-    <section className="card" aria-labelledby="profile-details">
-      <h2 id="profile-details">{t('profile.details')}</h2>
+    <ProfileSection id="profile-details" title={t('profile.details')}>
       <Form form={form} className="form grid-2">
         <TextField name="firstName" label={t('auth.firstName')} autoComplete="given-name" />
         <TextField name="lastName" label={t('auth.lastName')} autoComplete="family-name" />
@@ -83,6 +83,6 @@ function DetailsSection({ me }: { me: Me }) {
           {saved && <Notice>{t('profile.saved')}</Notice>}
         </div>
       </Form>
-    </section>
+    </ProfileSection>
   );
 }

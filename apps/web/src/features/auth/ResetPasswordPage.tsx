@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { Notice } from '../../ui/components';
 import { Form, reasonText, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { AuthCard } from './AuthCard';
 
 /** The second copy of a new password matches the first (the message is errors.passwordMismatch). */
 export const confirmMatches = <K extends string>(key: K) =>
@@ -39,16 +40,13 @@ export function ResetPasswordPage() {
 
   if (done) {
     return (
-      <section className="card narrow">
-        <h1>{t('auth.reset.title')}</h1>
+      <AuthCard title={t('auth.reset.title')} links={[['/login', t('nav.login')]]}>
         <Notice>{t('auth.reset.done')}</Notice>
-        <Link href="/login">{t('nav.login')}</Link>
-      </section>
+      </AuthCard>
     );
   }
   return (
-    <section className="card narrow">
-      <h1>{t('auth.reset.title')}</h1>
+    <AuthCard title={t('auth.reset.title')}>
       {!token || tokenError ? (
         <>
           <p role="alert" className="form-error">
@@ -63,6 +61,6 @@ export function ResetPasswordPage() {
           <SubmitButton>{t('auth.reset.submit')}</SubmitButton>
         </Form>
       )}
-    </section>
+    </AuthCard>
   );
 }

@@ -1,10 +1,10 @@
 import { LOCALES, registerInput } from '@mdsc/validators';
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { Notice } from '../../ui/components';
 import { Form, SelectField, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { AuthCard } from './AuthCard';
 
 export const LANGUAGE_OPTIONS = LOCALES.map((l) => ({ value: l, label: l === 'fr' ? 'Français' : 'English' }));
 
@@ -19,16 +19,13 @@ export function SignUpPage() {
 
   if (doneFor) {
     return (
-      <section className="card narrow">
-        <h1>{t('auth.signup.done.title')}</h1>
+      <AuthCard title={t('auth.signup.done.title')} links={[['/login', t('auth.signup.done.login')]]}>
         <Notice>{t('auth.signup.done.text', { email: doneFor })}</Notice>
-        <Link href="/login">{t('auth.signup.done.login')}</Link>
-      </section>
+      </AuthCard>
     );
   }
   return (
-    <section className="card narrow">
-      <h1>{t('auth.signup.title')}</h1>
+    <AuthCard title={t('auth.signup.title')} links={[['/login', t('auth.signup.haveAccount')]]}>
       <Form form={form}>
         <TextField name="firstName" label={t('auth.firstName')} autoComplete="given-name" required />
         <TextField name="lastName" label={t('auth.lastName')} autoComplete="family-name" required />
@@ -37,9 +34,6 @@ export function SignUpPage() {
         <SelectField name="language" label={t('auth.language')} options={LANGUAGE_OPTIONS} />
         <SubmitButton>{t('auth.signup.submit')}</SubmitButton>
       </Form>
-      <p>
-        <Link href="/login">{t('auth.signup.haveAccount')}</Link>
-      </p>
-    </section>
+    </AuthCard>
   );
 }

@@ -4,8 +4,9 @@ import type { RouterOutputs } from '@mdsc/api';
 import { useState } from 'react';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
-import { Button } from '../../ui/components';
+import { Button, ConfirmButton } from '../../ui/components';
 import { actionErrorText, Form, SubmitButton, TextField, useZodForm } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
 import { LessonEditor } from './LessonEditor';
@@ -14,6 +15,16 @@ import { SortableList } from './SortableList';
 type Editor = RouterOutputs['courses']['editor'];
 type Mod = Editor['modules'][number];
 type Lesson = Editor['courseLessons'][number];
+
+/** Delete a lesson or a module, once the author confirms. */
+function DeleteButton({ title, confirm, onDelete }: { title: string; confirm: MessageKey; onDelete(): void }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmButton aria-label={t('authoring.deleteNamed', { title })} confirm={t(confirm, { title })} onConfirm={onDelete}>
+      {t('authoring.delete')}
+    </ConfirmButton>
+  );
+}
 
 function useRefresh(courseId: number) {
   const utils = trpc.useUtils();
@@ -99,17 +110,7 @@ function LessonList({
                   ))}
                   <option value="">{t('authoring.courseLevel')}</option>
                 </select>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t('authoring.deleteNamed', { title: l.title })}
-                  onClick={() =>
-                    window.confirm(t('authoring.confirmDeleteLesson', { title: l.title })) &&
-                    remove.mutate({ id: l.id })
-                  }
-                >
-                  {t('authoring.delete')}
-                </button>
+                <DeleteButton title={l.title} confirm="authoring.confirmDeleteLesson" onDelete={() => remove.mutate({ id: l.id })} />
               </span>
             </div>
           )
@@ -197,17 +198,7 @@ function ModuleHeader({ courseId, mod, index }: { courseId: number; mod: Mod; in
         >
           {t('authoring.rename')}
         </button>
-        <button
-          type="button"
-          className="secondary"
-          aria-label={t('authoring.deleteNamed', { title: mod.title })}
-          onClick={() =>
-            window.confirm(t('authoring.confirmDeleteModule', { title: mod.title })) &&
-            remove.mutate({ id: mod.id })
-          }
-        >
-          {t('authoring.delete')}
-        </button>
+        <DeleteButton title={mod.title} confirm="authoring.confirmDeleteModule" onDelete={() => remove.mutate({ id: mod.id })} />
       </span>
     </div>
   );

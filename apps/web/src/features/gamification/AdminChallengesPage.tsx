@@ -5,20 +5,10 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import {
-  activeOptions,
-  AdminFormActions,
-  AdminListPage,
-  FilterSelect,
-  statusMatches,
-  useDebounced,
-  useEditor,
-  type Editing,
-} from '../../ui/admin/AdminListPage';
-import { Badge, Button } from '../../ui/components';
-import { actionErrorText, CheckboxField, Form, NumberField, SelectField, TextAreaField, TextField, useZodForm } from '../../ui/form';
-import { useToast } from '../../ui/toast';
-import { CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, GAM_FORM_ERRORS } from './criteria-form';
+import { AdminFormActions, FilterSelect, saveItem, type Editing } from '../../ui/admin/AdminListPage';
+import { Badge } from '../../ui/components';
+import { CheckboxField, Form, NumberField, SelectField, TextAreaField, TextField } from '../../ui/form';
+import { CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
 import { describeCriteria, formatDay } from './format';
 import './gamification.css';
 
@@ -65,18 +55,18 @@ function toForm(c?: Item): z.input<typeof schema> {
   };
 }
 
+const typeOptions = (t: ReturnType<typeof useI18n>['t']) =>
+  CHALLENGE_TYPES.map((c) => ({ value: c, label: t(`gam.challenges.type.${c}`) }));
+
 function ChallengeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; onDone(): void }) {
   const { t } = useI18n();
-  const utils = trpc.useUtils();
   const badges = trpc.badges.list.useQuery({ includeInactive: false });
-  const create = trpc.challenges.create.useMutation();
-  const update = trpc.challenges.update.useMutation();
-  const challenge = editing.mode === 'edit' ? editing.item : undefined;
-  const form = useZodForm(schema, {
-    ...GAM_FORM_ERRORS,
+  const { item: challenge, save } = saveItem(editing, trpc.challenges.create.useMutation(), trpc.challenges.update.useMutation());
+  const form = useGamForm('challenges', schema, {
+    onDone,
     defaultValues: toForm(challenge),
-    onSubmit: async (v) => {
-      const body = {
+    save: (v) =>
+      save({
         name: v.name,
         description: v.description || null,
         type: v.type,
@@ -86,18 +76,12 @@ function ChallengeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>
         startDate: v.startDate,
         endDate: v.endDate,
         isActive: v.isActive,
-      };
-      if (challenge) await update.mutateAsync({ id: challenge.id, ...body });
-      else await create.mutateAsync(body);
-      await Promise.all([utils.challenges.list.invalidate(), utils.gamification.challenges.invalidate()]);
-      onDone();
-    },
-    success: t('gam.admin.saved'),
+      }),
   });
   return (
     <Form form={form} data-testid="challenge-form">
       <TextField name="name" label={t('gam.admin.name')} maxLength={255} />
-      <SelectField name="type" label={t('gam.admin.type')} options={CHALLENGE_TYPES.map((c) => ({ value: c, label: t(`gam.challenges.type.${c}`) }))} />
+      <SelectField name="type" label={t('gam.admin.type')} options={typeOptions(t)} />
       <TextAreaField name="description" label={t('gam.admin.description')} rows={2} maxLength={2000} />
       <CriteriaFields types={CRITERIA} />
       <NumberField name="rewardXp" label={t('gam.admin.rewardXp')} min={0} max={10_000} />
@@ -117,39 +101,17 @@ function ChallengeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>
 
 export function AdminChallengesPage() {
   const { t, locale } = useI18n();
-  const toast = useToast();
-  const utils = trpc.useUtils();
-  const list = trpc.challenges.list.useQuery({ includeInactive: true });
-  const editor = useEditor<Item>();
-  const [search, setSearch] = useState('');
   const [type, setType] = useState<ChallengeType | ''>('');
-  const [status, setStatus] = useState<'active' | 'inactive' | ''>('');
-  const q = useDebounced(search).toLowerCase();
-  const remove = trpc.challenges.delete.useMutation({
-    onSuccess: () => {
-      toast.success(t('gam.admin.deleted'));
-      return Promise.all([utils.challenges.list.invalidate(), utils.gamification.challenges.invalidate()]);
-    },
-    onError: (e) => toast.error(actionErrorText(t, e, GAM_FORM_ERRORS)),
-  });
-  const items = list.data?.filter(
-    (c) => (!q || c.name.toLowerCase().includes(q)) && (!type || c.type === type) && statusMatches(status, c.isActive),
-  );
-
+  const list = trpc.challenges.list.useQuery({ includeInactive: true });
   return (
-    <AdminListPage
+    <GamAdminList<Item>
+      kind="challenges"
+      useDelete={trpc.challenges.delete.useMutation}
       title={t('gam.admin.challenges.title')}
+      newTitle={t('gam.admin.challenges.new')}
       testId="admin-challenges"
-      query={{ ...list, data: items }}
-      getKey={(c) => c.id}
-      search={{ label: t('admin.list.search'), value: search, onChange: setSearch }}
-      filters={
-        <>
-          <FilterSelect label={t('gam.admin.type')} value={type} onChange={setType} options={CHALLENGE_TYPES.map((c) => ({ value: c, label: t(`gam.challenges.type.${c}`) }))} />
-          <FilterSelect label={t('admin.list.status')} value={status} onChange={setStatus} options={activeOptions(t)} />
-        </>
-      }
-      empty={t('ui.empty')}
+      query={{ ...list, data: list.data?.filter((c) => !type || c.type === type) }}
+      filters={<FilterSelect label={t('gam.admin.type')} value={type} onChange={setType} options={typeOptions(t)} />}
       renderItem={(c) => (
         <div>
           <h2 className="h3">
@@ -165,26 +127,7 @@ export function AdminChallengesPage() {
           </p>
         </div>
       )}
-      actions={(c) => (
-        <>
-          <Button variant="secondary" onClick={() => editor.edit(c)}>
-            {t('gam.admin.edit')}
-          </Button>
-          <Button
-            variant="secondary"
-            busy={remove.isPending && remove.variables?.id === c.id}
-            onClick={() => window.confirm(t('gam.admin.confirmDelete', { name: c.name })) && remove.mutate({ id: c.id })}
-          >
-            {t('gam.admin.delete')}
-          </Button>
-        </>
-      )}
-      editor={editor}
-      newLabel={t('gam.admin.new')}
-      formTitle={editor.editing?.mode === 'edit' ? t('admin.list.editNamed', { name: editor.editing.item.name }) : t('gam.admin.challenges.new')}
-      renderForm={(editing) => (
-        <ChallengeForm key={editing.mode === 'edit' ? editing.item.id : 'new'} editing={editing} onDone={editor.close} />
-      )}
+      renderForm={(editing, close) => <ChallengeForm editing={editing} onDone={close} />}
     />
   );
 }

@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
-import { activeOptions, AdminListPage, FilterSelect, statusMatches, useDebounced, useEditor } from './AdminListPage';
-import { useI18n } from '../../i18n';
+import { AdminListPage, useEditor, type AdminListPageProps } from './AdminListPage';
 
 afterEach(cleanup);
 
@@ -20,39 +18,38 @@ const ROWS: Row[] = [
   { id: 3, name: 'Premier quiz', isActive: true },
 ];
 
-function Page({ rows = ROWS, onDelete = vi.fn(), more }: { rows?: Row[]; onDelete?: (r: Row) => void; more?: Parameters<typeof AdminListPage<Row>>[0]['more'] }) {
-  const { t } = useI18n();
+function Page({
+  rows = ROWS,
+  onDelete = vi.fn(),
+  more,
+}: {
+  rows?: Row[];
+  onDelete?: (r: Row) => void;
+  more?: AdminListPageProps<Row>['more'];
+}) {
   const editor = useEditor<Row>();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<'active' | 'inactive' | ''>('');
-  const q = useDebounced(search, 0).toLowerCase();
-  const items = rows.filter((r) => r.name.toLowerCase().includes(q) && statusMatches(status, r.isActive));
   return (
-    <AdminListPage
+    <AdminListPage<Row>
       title="Badges"
       testId="rows"
-      query={{ data: items, isPending: false, isError: false, refetch: vi.fn() }}
+      query={{ data: rows, isPending: false, isError: false, refetch: vi.fn() }}
       getKey={(r) => r.id}
+      itemName={(r) => r.name}
       itemProps={(r) => ({ 'data-name': r.name })}
-      search={{ label: 'Rechercher', value: search, onChange: setSearch }}
-      filters={<FilterSelect label="Statut" value={status} onChange={setStatus} options={activeOptions(t)} />}
+      search={{}}
+      isActive={(r) => r.isActive}
       empty="Aucun badge."
       more={more}
       renderItem={(r) => <h2>{r.name}</h2>}
-      actions={(r) => (
-        <>
-          <button onClick={() => editor.edit(r)}>Modifier</button>
-          <button onClick={() => onDelete(r)}>Supprimer</button>
-        </>
-      )}
+      remove={{ run: onDelete }}
       editor={editor}
       newLabel="Nouveau"
-      formTitle={editor.editing?.mode === 'edit' ? `Modifier « ${editor.editing.item.name} »` : 'Nouveau badge'}
-      renderForm={(editing) => (
+      newTitle="Nouveau badge"
+      renderForm={(editing, close) => (
         <form aria-label="Formulaire">
           <p>{editing.mode === 'edit' ? `édition de ${editing.item.id}` : 'création'}</p>
-          <button type="button" onClick={editor.close}>
-            Annuler
+          <button type="button" onClick={close}>
+            Fermer
           </button>
         </form>
       )}
@@ -63,24 +60,29 @@ function Page({ rows = ROWS, onDelete = vi.fn(), more }: { rows?: Row[]; onDelet
 const rowNames = () => within(screen.getByTestId('rows')).getAllByRole('heading').map((h) => h.textContent);
 
 describe('AdminListPage', () => {
-  it('lists rows with their attributes and actions', async () => {
+  it('lists rows with their attributes; Delete asks first', async () => {
     const onDelete = vi.fn();
+    const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
+    vi.stubGlobal('confirm', confirm);
     renderWithProviders(<Page onDelete={onDelete} />);
     expect(screen.getByRole('heading', { level: 1, name: 'Badges' })).toBeTruthy();
     expect(rowNames()).toEqual(['Premier pas', 'Marathonien', 'Premier quiz']);
     const row = document.querySelector('[data-name="Marathonien"]') as HTMLElement;
     await userEvent.click(within(row).getByRole('button', { name: 'Supprimer' }));
+    expect(confirm).toHaveBeenLastCalledWith('Supprimer « Marathonien » ?');
+    expect(onDelete).not.toHaveBeenCalled();
+    await userEvent.click(within(row).getByRole('button', { name: 'Supprimer' }));
     expect(onDelete).toHaveBeenCalledWith(ROWS[1]);
+    vi.unstubAllGlobals();
   });
 
   it('narrows the list by search and by filter, and says when nothing matches', async () => {
     renderWithProviders(<Page />);
     await userEvent.type(screen.getByLabelText('Rechercher'), 'premier');
-    await screen.findByText('Premier quiz');
-    expect(rowNames()).toEqual(['Premier pas', 'Premier quiz']);
+    await waitFor(() => expect(rowNames()).toEqual(['Premier pas', 'Premier quiz']));
     await userEvent.clear(screen.getByLabelText('Rechercher'));
     await userEvent.selectOptions(screen.getByLabelText('Statut'), 'inactive');
-    expect(rowNames()).toEqual(['Marathonien']);
+    await waitFor(() => expect(rowNames()).toEqual(['Marathonien']));
     await userEvent.type(screen.getByLabelText('Rechercher'), 'zzz');
     expect(await screen.findByText('Aucun badge.')).toBeTruthy();
   });
@@ -98,7 +100,7 @@ describe('AdminListPage', () => {
     expect(screen.getByRole('complementary', { name: 'Modifier « Premier quiz »' })).toBeTruthy();
     expect(screen.getByText('édition de 3')).toBeTruthy();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Fermer' }));
     expect(screen.queryByRole('complementary')).toBeNull();
   });
 

@@ -4,8 +4,8 @@
 // A page keeps only its own row content, filters, actions and form.
 import { useEffect, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { Button } from '../components';
-import { SubmitButton } from '../form/fields';
+import { Button, ConfirmButton } from '../components';
+import { Options, SubmitButton } from '../form/fields';
 import { QueryState } from '../QueryState';
 import './admin.css';
 
@@ -37,6 +37,20 @@ export function useEditor<Item>(initial: Editing<Item> = null) {
 }
 export type Editor<Item> = ReturnType<typeof useEditor<Item>>;
 
+interface Mutation<V, R> {
+  mutateAsync(v: V): Promise<R>;
+}
+
+/** A side form's save: `update` with the item's id when editing, else `create`. */
+export function saveItem<Item extends { id: number }, B, R>(
+  editing: NonNullable<Editing<Item>>,
+  create: Mutation<B, R>,
+  update: Mutation<B & { id: number }, R>,
+): { item: Item | undefined; save(body: B): Promise<R> } {
+  const item = editing.mode === 'edit' ? editing.item : undefined;
+  return { item, save: (body) => (item ? update.mutateAsync({ ...body, id: item.id }) : create.mutateAsync(body)) };
+}
+
 /** Text typed in the search box, passed on after a pause in typing (slow connections). */
 export function useDebounced(value: string, ms = 300): string {
   const [out, setOut] = useState(value);
@@ -65,12 +79,7 @@ export function FilterSelect<V extends string>({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as V | '')}>
-        <option value="">{t('admin.list.all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={[{ value: '', label: t('admin.list.all') }, ...options]} />
       </select>
     </div>
   );
@@ -92,27 +101,47 @@ export interface AdminListPageProps<Item> {
   testId: string;
   query: ListQuery<Item>;
   getKey(item: Item): string | number;
+  /** The item's name (headings, confirmations, local search). */
+  itemName(item: Item): string;
   renderItem(item: Item): ReactNode;
+  /** Row actions besides Edit and Delete. */
   actions?(item: Item): ReactNode;
   /** Extra attributes of a row (data-* used by tests and links). */
   itemProps?(item: Item): HTMLAttributes<HTMLLIElement> & Record<`data-${string}`, string>;
-  /** Search: `value`/`onChange` are the raw text; filter with useDebounced in the page. */
-  search?: { label: string; value: string; onChange(v: string): void; testId?: string };
+  /**
+   * Search: by default the loaded list is searched by name (and `searchText` if given); with
+   * `onSearch` the text goes to the server instead (after a pause in typing).
+   */
+  search?: { label?: string; testId?: string; text?(item: Item): string; onSearch?(text: string): void };
+  /** An Active/Inactive filter over the loaded list. */
+  isActive?(item: Item): boolean;
+  /** Further filters: the page filters `query.data` itself. */
   filters?: ReactNode;
   empty: string;
   more?: MorePages;
-  /** The side form, and what opens it. */
+  /** The side form: "New" opens it empty, each row's Edit with the row. */
   editor?: Editor<Item>;
   newLabel?: string;
-  formTitle?: string;
-  renderForm?(editing: NonNullable<Editing<Item>>): ReactNode;
+  newTitle?: string;
+  renderForm?(editing: NonNullable<Editing<Item>>, close: () => void): ReactNode;
+  /** A Delete button on each row, after a confirmation. */
+  remove?: { run(item: Item): void; pendingKey?: string | number | null };
 }
 
 export function AdminListPage<Item>(p: AdminListPageProps<Item>) {
   const { t } = useI18n();
   const titleId = useId();
   const formTitleId = useId();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<'active' | 'inactive' | ''>('');
+  const q = useDebounced(text);
+  const onSearch = p.search?.onSearch;
+  useEffect(() => onSearch?.(q), [q, onSearch]);
   const editing = p.editor?.editing ?? null;
+  const local = (item: Item) =>
+    (onSearch || !q || `${p.itemName(item)} ${p.search?.text?.(item) ?? ''}`.toLowerCase().includes(q.toLowerCase())) &&
+    (!p.isActive || statusMatches(status, p.isActive(item)));
+  const query = { ...p.query, data: p.query.data?.filter(local) };
   return (
     <section className="stack admin-page" aria-labelledby={titleId}>
       <div className="row">
@@ -124,37 +153,56 @@ export function AdminListPage<Item>(p: AdminListPageProps<Item>) {
         )}
       </div>
       <div className={editing ? 'admin-layout with-form' : 'admin-layout'}>
-        {editing && p.renderForm && (
-          <aside className="card admin-side" aria-labelledby={formTitleId}>
-            <h2 id={formTitleId}>{p.formTitle}</h2>
-            {p.renderForm(editing)}
+        {editing && p.renderForm && p.editor && (
+          <aside className="card admin-side" aria-labelledby={formTitleId} key={editing.mode === 'edit' ? p.getKey(editing.item) : 'new'}>
+            <h2 id={formTitleId}>
+              {editing.mode === 'edit' ? t('admin.list.editNamed', { name: p.itemName(editing.item) }) : p.newTitle}
+            </h2>
+            {p.renderForm(editing, p.editor.close)}
           </aside>
         )}
         <div className="stack admin-main">
-          {(p.search || p.filters) && (
-            <div className="filters" role="search">
-              {p.search && (
-                <div className="field">
-                  <label htmlFor={`${titleId}-search`}>{p.search.label}</label>
-                  <input
-                    id={`${titleId}-search`}
-                    type="search"
-                    value={p.search.value}
-                    onChange={(e) => p.search!.onChange(e.target.value)}
-                    data-testid={p.search.testId}
-                  />
-                </div>
-              )}
-              {p.filters}
-            </div>
-          )}
-          <QueryState query={p.query} isEmpty={(d) => d.length === 0} empty={p.empty}>
+          <div className="filters" role="search">
+            {p.search && (
+              <div className="field">
+                <label htmlFor={`${titleId}-search`}>{p.search.label ?? t('admin.list.search')}</label>
+                <input
+                  id={`${titleId}-search`}
+                  type="search"
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  data-testid={p.search.testId}
+                />
+              </div>
+            )}
+            {p.filters}
+            {p.isActive && (
+              <FilterSelect label={t('admin.list.status')} value={status} onChange={setStatus} options={activeOptions(t)} />
+            )}
+          </div>
+          <QueryState query={query} isEmpty={(d) => d.length === 0} empty={p.empty}>
             {(items) => (
               <ul className="list admin-list" data-testid={p.testId}>
                 {items.map((item) => (
                   <li key={p.getKey(item)} className="card admin-row" {...p.itemProps?.(item)}>
                     <div className="admin-row-main">{p.renderItem(item)}</div>
-                    {p.actions && <div className="row-actions">{p.actions(item)}</div>}
+                    <div className="row-actions">
+                      {p.actions?.(item)}
+                      {p.editor && p.renderForm && (
+                        <Button variant="secondary" onClick={() => p.editor!.edit(item)}>
+                          {t('admin.list.edit')}
+                        </Button>
+                      )}
+                      {p.remove && (
+                        <ConfirmButton
+                          busy={p.remove.pendingKey === p.getKey(item)}
+                          confirm={t('admin.list.confirmDelete', { name: p.itemName(item) })}
+                          onConfirm={() => p.remove!.run(item)}
+                        >
+                          {t('admin.list.delete')}
+                        </ConfirmButton>
+                      )}
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -12,7 +12,7 @@ import {
   type RegisterOptions,
   type UseFormReturn,
 } from 'react-hook-form';
-import { Button } from '../components';
+import { Button, Notice } from '../components';
 import type { FormSchema, ZodForm } from './useZodForm';
 
 export function Form<S extends FormSchema>({
@@ -39,12 +39,7 @@ export function Form<S extends FormSchema>({
 
 /** The message for the whole form, announced when it appears. */
 export function FormError({ error }: { error?: string }) {
-  if (!error) return null;
-  return (
-    <p role="alert" className="form-error">
-      {error}
-    </p>
-  );
+  return error ? <Notice error>{error}</Notice> : null;
 }
 
 /** The submit button: busy (and disabled) while the form submits. */
@@ -193,6 +188,15 @@ export interface Option {
   label: string;
 }
 
+/** The <option>s of a select. */
+export function Options({ options }: { options: readonly Option[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
 /**
  * A choice among options; `numeric` reads the value back as a number ('' → null). Controlled, so
  * the form's value shows even when the options arrive after the form (a query still loading).
@@ -211,11 +215,7 @@ export function SelectField({ options, numeric, ...c }: Common & { options: read
           onBlur={field.onBlur}
           disabled={c.disabled}
         >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} />
         </select>
       )}
     </FieldShell>

@@ -1,11 +1,15 @@
-// The rule of a badge or a challenge in the admin forms: condition, threshold and (for some
-// conditions) a specific course or challenge, checked in the browser with the API's own schema.
+// What the badge and challenge admin pages share: the list's defaults and deletion, and the rule of
+// a badge or a challenge in their forms (condition, threshold and, for some conditions, a specific
+// course or challenge), checked in the browser with the API's own schema.
 import { badgeCriteriaSchema, challengeCriteriaSchema, type BadgeCriteriaInput } from '@mdsc/validators';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/fr';
-import { NumberField, SelectField, type ErrorOptions } from '../../ui/form';
+import { trpc } from '../../lib/trpc';
+import { AdminListPage, useEditor, type AdminListPageProps } from '../../ui/admin/AdminListPage';
+import { NumberField, SelectField, useZodForm, type ErrorOptions, type FormSchema, type ZodFormOptions } from '../../ui/form';
+import { useActionFeedback } from '../../ui/useActionFeedback';
 
 export const criteriaFields = {
   criteriaType: z.string(),
@@ -65,4 +69,68 @@ export function CriteriaFields({ types }: { types: readonly string[] }) {
       {target && <NumberField name="targetId" label={t(target)} min={1} />}
     </>
   );
+}
+
+type Kind = 'badges' | 'challenges';
+
+/** Refetches a kind's admin list and the learners' view of it. */
+export function useGamRefresh(kind: Kind) {
+  const utils = trpc.useUtils();
+  return kind === 'badges'
+    ? () => Promise.all([utils.badges.list.invalidate(), utils.gamification.badges.invalidate()])
+    : () => Promise.all([utils.challenges.list.invalidate(), utils.gamification.challenges.invalidate()]);
+}
+
+interface DeleteMutation {
+  mutate(v: { id: number }): void;
+  isPending: boolean;
+  variables?: { id: number };
+}
+
+/** The admin list of badges or challenges: searched by name, filtered by status, deleted after a confirmation. */
+export function GamAdminList<Item extends { id: number; name: string; isActive: boolean }>({
+  kind,
+  useDelete,
+  ...p
+}: Omit<AdminListPageProps<Item>, 'getKey' | 'itemName' | 'isActive' | 'empty' | 'newLabel' | 'editor' | 'remove' | 'search'> & {
+  kind: Kind;
+  /** The procedure's useMutation (e.g. trpc.badges.delete.useMutation). */
+  useDelete(opts: ReturnType<ReturnType<typeof useActionFeedback>>): DeleteMutation;
+}) {
+  const { t } = useI18n();
+  const feedback = useActionFeedback();
+  const remove = useDelete(feedback(t('gam.admin.deleted'), useGamRefresh(kind), GAM_FORM_ERRORS.codes));
+  return (
+    <AdminListPage<Item>
+      {...p}
+      getKey={(x) => x.id}
+      itemName={(x) => x.name}
+      search={{}}
+      isActive={(x) => x.isActive}
+      empty={t('ui.empty')}
+      editor={useEditor<Item>()}
+      newLabel={t('gam.admin.new')}
+      remove={{ run: (x) => remove.mutate({ id: x.id }), pendingKey: remove.isPending ? remove.variables?.id : null }}
+    />
+  );
+}
+
+/** The side form of a badge or a challenge: the shared messages, then save, refetch, close and a toast. */
+export function useGamForm<S extends FormSchema>(
+  kind: Kind,
+  schema: S,
+  { save, onDone, ...opts }: Omit<ZodFormOptions<S, unknown>, 'onSubmit'> & { save(v: z.output<S>): Promise<unknown>; onDone(): void },
+) {
+  const { t } = useI18n();
+  const refresh = useGamRefresh(kind);
+  return useZodForm(schema, {
+    ...GAM_FORM_ERRORS,
+    ...opts,
+    onSubmit: async (v) => {
+      await save(v);
+      await refresh();
+      onDone();
+    },
+    success: t('gam.admin.saved'),
+  });
 }
