@@ -40,9 +40,10 @@ async function login(page: Page, email: string): Promise<void> {
 
 /** Checks and captures the page as it is now. */
 async function review(page: Page, name: string, variant: (typeof VARIANTS)[number]): Promise<void> {
+  // The picture first, so that a failure below can be looked at.
+  await screenshot(page, `screens-${name}-${variant.theme}-${variant.width}`);
   if (variant.width === 'phone') await fitsPhoneWidth(page);
   expect(await seriousA11yViolations(page), `${name} ${variant.theme} ${variant.width}`).toEqual([]);
-  await screenshot(page, `screens-${name}-${variant.theme}-${variant.width}`);
 }
 
 /** An empty submit, so that the form shows its field errors. */

@@ -1,11 +1,10 @@
 // Admin: the badge catalogue (name, description, icon, tier, category, rule), with holder counts.
 import type { RouterOutputs } from '@mdsc/api';
-import { BADGE_CRITERIA_TYPES, BADGE_TIERS, type BadgeTier } from '@mdsc/validators';
-import { useState } from 'react';
+import { BADGE_CRITERIA_TYPES, BADGE_TIERS } from '@mdsc/validators';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { AdminFormActions, FilterSelect, saveItem, type Editing } from '../../ui/admin/AdminListPage';
+import { AdminFormActions, saveItem, type Editing } from '../../ui/admin/AdminListPage';
 import { Badge } from '../../ui/components';
 import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../ui/form';
 import { CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
@@ -75,17 +74,12 @@ function BadgeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; o
 
 export function AdminBadgesPage() {
   const { t } = useI18n();
-  const [tier, setTier] = useState<BadgeTier | ''>('');
-  const list = trpc.badges.list.useQuery({ includeInactive: true });
   return (
-    <GamAdminList<Item>
+    <GamAdminList
       kind="badges"
+      query={trpc.badges.list.useQuery({ includeInactive: true })}
       useDelete={trpc.badges.delete.useMutation}
-      title={t('gam.admin.badges.title')}
-      newTitle={t('gam.admin.badges.new')}
-      testId="admin-badges"
-      filters={<FilterSelect label={t('gam.admin.tier')} value={tier} onChange={setTier} options={tierOptions(t)} />}
-      query={{ ...list, data: list.data?.filter((b) => !tier || b.tier === tier) }}
+      filter={{ label: t('gam.admin.tier'), options: tierOptions(t), matches: (b, tier) => b.tier === tier }}
       renderItem={(b) => (
         <>
           <TierMedal tier={b.tier} icon={b.iconUrl} />

@@ -1,11 +1,10 @@
 // Admin: challenges (weekly / monthly / seasonal / event), their rule, window and rewards.
 import type { RouterOutputs } from '@mdsc/api';
-import { calendarDateSchema, CHALLENGE_TYPES, type ChallengeCriteriaInput, type ChallengeType } from '@mdsc/validators';
-import { useState } from 'react';
+import { calendarDateSchema, CHALLENGE_TYPES, type ChallengeCriteriaInput } from '@mdsc/validators';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { AdminFormActions, FilterSelect, saveItem, type Editing } from '../../ui/admin/AdminListPage';
+import { AdminFormActions, saveItem, type Editing } from '../../ui/admin/AdminListPage';
 import { Badge } from '../../ui/components';
 import { CheckboxField, Form, NumberField, SelectField, TextAreaField, TextField } from '../../ui/form';
 import { CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
@@ -101,17 +100,12 @@ function ChallengeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>
 
 export function AdminChallengesPage() {
   const { t, locale } = useI18n();
-  const [type, setType] = useState<ChallengeType | ''>('');
-  const list = trpc.challenges.list.useQuery({ includeInactive: true });
   return (
-    <GamAdminList<Item>
+    <GamAdminList
       kind="challenges"
+      query={trpc.challenges.list.useQuery({ includeInactive: true })}
       useDelete={trpc.challenges.delete.useMutation}
-      title={t('gam.admin.challenges.title')}
-      newTitle={t('gam.admin.challenges.new')}
-      testId="admin-challenges"
-      query={{ ...list, data: list.data?.filter((c) => !type || c.type === type) }}
-      filters={<FilterSelect label={t('gam.admin.type')} value={type} onChange={setType} options={typeOptions(t)} />}
+      filter={{ label: t('gam.admin.type'), options: typeOptions(t), matches: (c, type) => c.type === type }}
       renderItem={(c) => (
         <div>
           <h2 className="h3">

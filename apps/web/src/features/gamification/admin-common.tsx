@@ -2,12 +2,13 @@
 // a badge or a challenge in their forms (condition, threshold and, for some conditions, a specific
 // course or challenge), checked in the browser with the API's own schema.
 import { badgeCriteriaSchema, challengeCriteriaSchema, type BadgeCriteriaInput } from '@mdsc/validators';
+import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
-import { AdminListPage, useEditor, type AdminListPageProps } from '../../ui/admin/AdminListPage';
+import { AdminListPage, FilterSelect, useEditor, type AdminListPageProps } from '../../ui/admin/AdminListPage';
 import { NumberField, SelectField, useZodForm, type ErrorOptions, type FormSchema, type ZodFormOptions } from '../../ui/form';
 import { useActionFeedback } from '../../ui/useActionFeedback';
 
@@ -87,22 +88,41 @@ interface DeleteMutation {
   variables?: { id: number };
 }
 
-/** The admin list of badges or challenges: searched by name, filtered by status, deleted after a confirmation. */
-export function GamAdminList<Item extends { id: number; name: string; isActive: boolean }>({
+/** One more filter of the list: a select whose value a row must match. */
+interface ExtraFilter<Item, V extends string> {
+  label: string;
+  options: readonly { value: V; label: string }[];
+  matches(item: Item, value: V): boolean;
+}
+
+/**
+ * The admin list of badges or challenges (titles and test id from `kind`): searched by name,
+ * filtered by status and by one more select, deleted after a confirmation.
+ */
+export function GamAdminList<Item extends { id: number; name: string; isActive: boolean }, V extends string>({
   kind,
   useDelete,
+  query,
+  filter,
   ...p
-}: Omit<AdminListPageProps<Item>, 'getKey' | 'itemName' | 'isActive' | 'empty' | 'newLabel' | 'editor' | 'remove' | 'search'> & {
+}: Pick<AdminListPageProps<Item>, 'renderItem' | 'renderForm' | 'query'> & {
   kind: Kind;
   /** The procedure's useMutation (e.g. trpc.badges.delete.useMutation). */
   useDelete(opts: ReturnType<ReturnType<typeof useActionFeedback>>): DeleteMutation;
+  filter: ExtraFilter<Item, V>;
 }) {
   const { t } = useI18n();
   const feedback = useActionFeedback();
+  const [value, setValue] = useState<V | ''>('');
   const remove = useDelete(feedback(t('gam.admin.deleted'), useGamRefresh(kind), GAM_FORM_ERRORS.codes));
   return (
     <AdminListPage<Item>
       {...p}
+      title={t(`gam.admin.${kind}.title`)}
+      newTitle={t(`gam.admin.${kind}.new`)}
+      testId={`admin-${kind}`}
+      query={{ ...query, data: query.data?.filter((x) => !value || filter.matches(x, value)) }}
+      filters={<FilterSelect label={filter.label} value={value} onChange={setValue} options={filter.options} />}
       getKey={(x) => x.id}
       itemName={(x) => x.name}
       search={{}}

@@ -2,7 +2,7 @@
 // search box and filters, the list in a QueryState with each row's actions, "Show more" where the
 // API pages with cursors, and a side form (beside the list on wide screens, above it on phones).
 // A page keeps only its own row content, filters, actions and form.
-import { useEffect, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { Button, ConfirmButton } from '../components';
 import { Options, SubmitButton } from '../form/fields';
@@ -138,6 +138,11 @@ export function AdminListPage<Item>(p: AdminListPageProps<Item>) {
   const onSearch = p.search?.onSearch;
   useEffect(() => onSearch?.(q), [q, onSearch]);
   const editing = p.editor?.editing ?? null;
+  // An Edit clicked far down the list: bring the form that opened into view.
+  const side = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (editing?.mode === 'edit') side.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [editing]);
   const local = (item: Item) =>
     (onSearch || !q || `${p.itemName(item)} ${p.search?.text?.(item) ?? ''}`.toLowerCase().includes(q.toLowerCase())) &&
     (!p.isActive || statusMatches(status, p.isActive(item)));
@@ -154,7 +159,7 @@ export function AdminListPage<Item>(p: AdminListPageProps<Item>) {
       </div>
       <div className={editing ? 'admin-layout with-form' : 'admin-layout'}>
         {editing && p.renderForm && p.editor && (
-          <aside className="card admin-side" aria-labelledby={formTitleId} key={editing.mode === 'edit' ? p.getKey(editing.item) : 'new'}>
+          <aside ref={side} className="card admin-side" aria-labelledby={formTitleId} key={editing.mode === 'edit' ? p.getKey(editing.item) : 'new'}>
             <h2 id={formTitleId}>
               {editing.mode === 'edit' ? t('admin.list.editNamed', { name: p.itemName(editing.item) }) : p.newTitle}
             </h2>

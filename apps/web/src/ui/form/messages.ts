@@ -49,6 +49,8 @@ export function issueText(t: Translate, issue: IssueLike, opts: ErrorOptions = {
   const field = String(issue.path?.[0] ?? '');
   const specific = opts.messages?.[field];
   if (specific) return t(specific);
+  // Nothing typed: say it is required rather than "invalid e-mail address".
+  if (issue.code !== 'custom' && typeof issue.input === 'string' && issue.input.trim() === '') return t('errors.required');
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'number' || issue.origin === 'int') return t('errors.tooSmall', { min: Number(issue.minimum) });
