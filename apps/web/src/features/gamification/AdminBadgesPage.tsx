@@ -7,7 +7,7 @@ import { trpc } from '../../lib/trpc';
 import { AdminFormActions, saveItem, type Editing } from '../../ui/admin/AdminListPage';
 import { Badge } from '../../ui/components';
 import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../ui/form';
-import { CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
+import { commonBody, CriteriaFields, criteriaFields, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
 import { describeCriteria } from './format';
 import { TierMedal } from './TierMedal';
 import './gamification.css';
@@ -48,15 +48,7 @@ function BadgeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; o
     onDone,
     defaultValues: toForm(badge),
     save: (v) =>
-      save({
-        name: v.name,
-        description: v.description || null,
-        iconUrl: v.iconUrl || null,
-        tier: v.tier,
-        category: v.category || null,
-        criteria: criteriaOf(v),
-        isActive: v.isActive,
-      }),
+      save({ ...commonBody(v), iconUrl: v.iconUrl || null, tier: v.tier, category: v.category || null }),
   });
   return (
     <Form form={form} data-testid="badge-form">

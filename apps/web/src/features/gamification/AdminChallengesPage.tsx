@@ -7,7 +7,7 @@ import { trpc } from '../../lib/trpc';
 import { AdminFormActions, saveItem, type Editing } from '../../ui/admin/AdminListPage';
 import { Badge } from '../../ui/components';
 import { CheckboxField, Form, NumberField, SelectField, TextAreaField, TextField } from '../../ui/form';
-import { CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
+import { commonBody, CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
 import { describeCriteria, formatDay } from './format';
 import './gamification.css';
 
@@ -66,15 +66,13 @@ function ChallengeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>
     defaultValues: toForm(challenge),
     save: (v) =>
       save({
-        name: v.name,
-        description: v.description || null,
-        type: v.type,
+        ...commonBody(v),
         criteria: criteriaOf(v) as ChallengeCriteriaInput,
+        type: v.type,
         rewardXp: v.rewardXp,
         rewardBadgeId: v.rewardBadgeId,
         startDate: v.startDate,
         endDate: v.endDate,
-        isActive: v.isActive,
       }),
   });
   return (

@@ -19,6 +19,11 @@ export const criteriaFields = {
 };
 type CriteriaForm = { criteriaType: string; value: number; targetId: number | null };
 
+/** The fields both kinds send: name, description, rule, active. */
+export function commonBody(v: CriteriaForm & { name: string; description: string; isActive: boolean }) {
+  return { name: v.name, description: v.description || null, criteria: criteriaOf(v), isActive: v.isActive };
+}
+
 /** The criteria JSON from the form's fields. */
 export function criteriaOf(v: CriteriaForm): BadgeCriteriaInput {
   const target = v.targetId ?? undefined;

@@ -4,12 +4,11 @@ import { useLocation } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { PagedQueryState, QueryState } from '../../ui/QueryState';
-import { timeAgo } from './NotificationBell';
-import { describeNotification } from './notification-text';
+import { NotificationItem } from './NotificationBell';
 import './notifications.css';
 
 export function NotificationsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
@@ -24,6 +23,10 @@ export function NotificationsPage() {
   };
   const markRead = trpc.notifications.markRead.useMutation({ onSuccess: (r) => refresh(r.unreadCount) });
   const markAll = trpc.notifications.markAllRead.useMutation({ onSuccess: () => refresh(0) });
+  const openItem = (item: { id: number; isRead: boolean }, href: string | null) => {
+    if (!item.isRead) markRead.mutate({ id: item.id });
+    if (href) navigate(href);
+  };
 
   return (
     <div className="stack">
@@ -47,24 +50,9 @@ export function NotificationsPage() {
       <PagedQueryState query={pages} empty={t('notifications.empty')} more={t('notifications.more')}>
         {(items) => (
           <ul className="list notification-list">
-            {items.map((item) => {
-              const { text, href } = describeNotification(item, t);
-              return (
-                <li key={item.id}>
-                  <button
-                    type="button"
-                    className={item.isRead ? 'bell-item' : 'bell-item unread'}
-                    onClick={() => {
-                      if (!item.isRead) markRead.mutate({ id: item.id });
-                      if (href) navigate(href);
-                    }}
-                  >
-                    <span>{text}</span>
-                    <span className="bell-time">{timeAgo(item.createdAt, locale)}</span>
-                  </button>
-                </li>
-              );
-            })}
+            {items.map((item) => (
+              <NotificationItem key={item.id} item={item} onOpen={openItem} />
+            ))}
           </ul>
         )}
       </PagedQueryState>
