@@ -1,5 +1,5 @@
 // Accessibility check with axe-core, injected into the page under test: no serious or critical
-// violation of WCAG 2 A/AA rules is allowed.
+// violation of WCAG 2 A/AA rules is allowed, in the light theme and in the dark one.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -14,8 +14,27 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Returns the serious and critical violations, formatted for an assertion message. */
+/**
+ * Returns the serious and critical violations, formatted for an assertion message: the page as it
+ * is, then the same page in dark mode (prefers-color-scheme: dark, and the theme toggle's
+ * attribute if the reader had chosen light), put back as it was afterwards.
+ */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const asIs = await axeOnce(page);
+  const wasDark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  const saved = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  if (saved === 'light') await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  try {
+    const dark = await axeOnce(page);
+    return [...asIs, ...dark.map((v) => `[dark] ${v}`)];
+  } finally {
+    await page.emulateMedia({ colorScheme: wasDark ? 'dark' : 'light' });
+    if (saved === 'light') await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+  }
+}
+
+async function axeOnce(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') stays in force.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {

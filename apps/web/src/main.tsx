@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n';
 import { createTrpcClient, trpc } from './lib/trpc';
 import { AppRoutes } from './router';
+import './tokens.css';
 import './styles.css';
 import './ui/ui.css';
 import { applySavedTheme } from './ui/theme';

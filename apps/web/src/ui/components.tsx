@@ -48,3 +48,29 @@ export function Badge({ tone = 'neutral', color, children }: { tone?: PillTone; 
     </span>
   );
 }
+
+/**
+ * A message next to what it is about: a polite confirmation ("Saved.", "Link sent.") or, with
+ * `error`, an alert announced at once (a form's message).
+ */
+export function Notice({ children, error = false }: { children: ReactNode; error?: boolean }) {
+  return (
+    <p role={error ? 'alert' : 'status'} className={error ? 'form-error' : 'notice'}>
+      {children}
+    </p>
+  );
+}
+
+/** A button whose action runs only after the reader confirms (deletions, deactivations). */
+export function ConfirmButton({
+  confirm,
+  onConfirm,
+  children,
+  ...rest
+}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick'> & { confirm: string; onConfirm(): void; busy?: boolean }) {
+  return (
+    <Button variant="secondary" {...rest} onClick={() => window.confirm(confirm) && onConfirm()}>
+      {children}
+    </Button>
+  );
+}

@@ -1,5 +1,4 @@
 export * from './components';
-export * from './form';
 export * from './QueryState';
 export * from './theme';
 export * from './toast';

@@ -1,93 +1,92 @@
-// Categories for admins: the list (active or not, with their colour and course count), a form to create
-// one (checked with the server's schema; the server's field errors shown inline), and (de)activation.
+// Categories for admins: the list (active or not, with their colour and course count), the side form
+// to create or edit one (checked with the server's schema), and (de)activation.
+import type { RouterOutputs } from '@mdsc/api';
 import { categoryCreateInput } from '@mdsc/validators';
-import { useId, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { Badge, Button, Card } from '../../ui/components';
-import { checkWith, Field, FormError, serverErrors, useForm } from '../../ui/form';
-import { QueryState } from '../../ui/QueryState';
-import { useToast } from '../../ui/toast';
+import { AdminFormActions, AdminListPage, saveItem, useEditor, type Editing } from '../../ui/admin/AdminListPage';
+import { Badge, Button } from '../../ui/components';
+import { Form, TextField, useZodForm } from '../../ui/form';
+import { useActionFeedback } from '../../ui/useActionFeedback';
+
+type Item = RouterOutputs['categories']['list'][number];
 
 const DEFAULT_COLOUR = '#0f5e9c';
 
+function CategoryForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; onDone(): void }) {
+  const { t } = useI18n();
+  const utils = trpc.useUtils();
+  const { item: category, save } = saveItem(editing, trpc.categories.create.useMutation(), trpc.categories.update.useMutation());
+  const form = useZodForm(categoryCreateInput, {
+    defaultValues: {
+      name: category?.name ?? '',
+      description: category?.description ?? '',
+      color: category?.color ?? DEFAULT_COLOUR,
+    },
+    onSubmit: async ({ name, description, color }) => {
+      // Only the fields this form shows (an edit leaves the icon alone).
+      const body = { name, description, color };
+      const saved = await save(body);
+      await utils.categories.list.invalidate();
+      if (category) onDone();
+      return saved;
+    },
+    success: (saved) => (category ? t('adminCat.updated') : t('adminCat.created', { name: saved.name })),
+    resetOnSuccess: !category,
+  });
+  return (
+    <Form form={form} data-testid="category-form" aria-label={category ? t('admin.list.editNamed', { name: category.name }) : t('adminCat.new')}>
+      <TextField name="name" label={t('adminCat.name')} required maxLength={255} />
+      <TextField name="description" label={t('adminCat.description')} maxLength={2000} />
+      <TextField name="color" type="color" label={t('adminCat.colour')} />
+      <AdminFormActions save={category ? t('gam.admin.save') : t('adminCat.create')} onCancel={onDone} />
+    </Form>
+  );
+}
+
 export function AdminCategoriesPage() {
   const { t } = useI18n();
-  const toast = useToast();
   const utils = trpc.useUtils();
-  const colourId = useId();
   const list = trpc.categories.list.useQuery({ includeInactive: true });
-  const create = trpc.categories.create.useMutation();
-  const update = trpc.categories.update.useMutation({
-    onSuccess: async () => {
-      toast.success(t('adminCat.updated'));
-      await utils.categories.list.invalidate();
-    },
-    onError: (err) => toast.error(serverErrors(t, err).form ?? t('errors.generic')),
-  });
-  const form = useForm({ name: '', description: '', color: DEFAULT_COLOUR });
-  const { values, set, errors } = form;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const input = { name: values.name, description: values.description || null, color: values.color };
-    const invalid = checkWith(t, categoryCreateInput, input);
-    if (invalid) return form.setErrors(invalid);
-    try {
-      const created = await create.mutateAsync(input);
-      toast.success(t('adminCat.created', { name: created.name }));
-      form.setValues({ name: '', description: '', color: DEFAULT_COLOUR });
-      await utils.categories.list.invalidate();
-    } catch (err) {
-      form.setErrors(serverErrors(t, err));
-    }
-  }
+  // The create form is open from the start: adding a category is what this page is mostly for.
+  const editor = useEditor<Item>({ mode: 'new' });
+  const toggle = trpc.categories.update.useMutation(useActionFeedback()(t('adminCat.updated'), () => utils.categories.list.invalidate()));
 
   return (
-    <section className="stack">
-      <h1>{t('adminCat.title')}</h1>
-      <Card>
-        <h2>{t('adminCat.new')}</h2>
-        <form onSubmit={submit} noValidate className="form grid-2" data-testid="category-form" aria-label={t('adminCat.new')}>
-          <FormError error={errors.form} />
-          <Field name="name" label={t('adminCat.name')} value={values.name} onChange={set('name')} error={errors.name} required />
-          <Field name="description" label={t('adminCat.description')} value={values.description} onChange={set('description')} error={errors.description} />
-          <div className="field">
-            <label htmlFor={colourId}>{t('adminCat.colour')}</label>
-            <input id={colourId} type="color" value={values.color} onChange={(e) => set('color')(e.target.value)} />
-            {errors.color && <p className="field-error">{errors.color}</p>}
+    <AdminListPage
+      title={t('adminCat.title')}
+      testId="admin-categories"
+      query={list}
+      getKey={(c) => c.id}
+      itemName={(c) => c.name}
+      itemProps={(c) => ({ 'data-category': c.name })}
+      search={{ text: (c) => c.description ?? '' }}
+      isActive={(c) => c.isActive}
+      empty={t('adminCat.empty')}
+      renderItem={(c) => (
+        <>
+          <span className="dot" style={c.color ? { background: c.color } : undefined} aria-hidden="true" />
+          <div>
+            <h2 className="h3">
+              {c.name} <Badge tone={c.isActive ? 'ok' : 'warn'}>{t(c.isActive ? 'adminCat.active' : 'adminCat.inactive')}</Badge>
+            </h2>
+            <p className="small muted">{t('categories.courses', { count: c.courseCount })}</p>
           </div>
-          <div className="form-actions">
-            <Button type="submit" busy={create.isPending}>
-              {t('adminCat.create')}
-            </Button>
-          </div>
-        </form>
-      </Card>
-      <QueryState query={list} isEmpty={(d) => d.length === 0} empty={t('adminCat.empty')}>
-        {(cats) => (
-          <ul className="list" data-testid="admin-categories">
-            {cats.map((c) => (
-              <li key={c.id} data-category={c.name}>
-                <Card as="div" accent={c.color} className="row">
-                  <div>
-                    <strong>{c.name}</strong>{' '}
-                    <Badge tone={c.isActive ? 'ok' : 'warn'}>{t(c.isActive ? 'adminCat.active' : 'adminCat.inactive')}</Badge>
-                    <p className="small muted">{t('categories.courses', { count: c.courseCount })}</p>
-                  </div>
-                  <Button
-                    variant="secondary"
-                    busy={update.isPending && update.variables?.id === c.id}
-                    onClick={() => update.mutate({ id: c.id, isActive: !c.isActive })}
-                  >
-                    {t(c.isActive ? 'adminCat.deactivate' : 'adminCat.activate')}
-                  </Button>
-                </Card>
-              </li>
-            ))}
-          </ul>
-        )}
-      </QueryState>
-    </section>
+        </>
+      )}
+      actions={(c) => (
+        <Button
+          variant="secondary"
+          busy={toggle.isPending && toggle.variables?.id === c.id}
+          onClick={() => toggle.mutate({ id: c.id, isActive: !c.isActive })}
+        >
+          {t(c.isActive ? 'adminCat.deactivate' : 'adminCat.activate')}
+        </Button>
+      )}
+      editor={editor}
+      newLabel={t('adminCat.new')}
+      newTitle={t('adminCat.new')}
+      renderForm={(editing, close) => <CategoryForm editing={editing} onDone={close} />}
+    />
   );
 }

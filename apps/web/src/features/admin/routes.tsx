@@ -1,29 +1,5 @@
 // Admin pages of the shared layer, loaded on demand behind the admin guard.
-import { lazy, Suspense } from 'react';
-import { Skeleton } from '../../ui/QueryState';
-import { RequireAuth } from '../auth/RequireAuth';
+import { lazyPage } from '../../routes/lazyPage';
 
-const AdminCategoriesPage = lazy(() =>
-  import('./AdminCategoriesPage').then((m) => ({ default: m.AdminCategoriesPage })),
-);
-const JobHealthPage = lazy(() => import('./JobHealthPage').then((m) => ({ default: m.JobHealthPage })));
-
-export function JobHealthRoute() {
-  return (
-    <RequireAuth admin>
-      <Suspense fallback={<Skeleton />}>
-        <JobHealthPage />
-      </Suspense>
-    </RequireAuth>
-  );
-}
-
-export function AdminCategoriesRoute() {
-  return (
-    <RequireAuth admin>
-      <Suspense fallback={<Skeleton />}>
-        <AdminCategoriesPage />
-      </Suspense>
-    </RequireAuth>
-  );
-}
+export const JobHealthRoute = lazyPage(() => import('./JobHealthPage').then((m) => m.JobHealthPage), 'admin');
+export const AdminCategoriesRoute = lazyPage(() => import('./AdminCategoriesPage').then((m) => m.AdminCategoriesPage), 'admin');

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { BarList } from './charts';
 import { Stat } from './CourseAnalyticsPage';
 import { fmtNumber } from './format';
@@ -11,17 +12,7 @@ import './analytics.css';
 export function AdminDashboardPage() {
   const { t, locale } = useI18n();
   const q = trpc.analytics.platform.useQuery();
-  if (q.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (q.isError) {
-    return (
-      <p className="error-state" role="alert">
-        {t('common.error')}{' '}
-        <button type="button" onClick={() => void q.refetch()}>
-          {t('common.retry')}
-        </button>
-      </p>
-    );
-  }
+  if (!q.data) return <QueryState query={q} lines={8} />;
   const p = q.data;
   const n = (v: number) => fmtNumber(v, locale);
   return (

@@ -2,6 +2,8 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
+import { isForbidden } from './format';
 import { useAuth } from '../auth/useAuth';
 import { Bar } from './charts';
 import { fmtNumber, fmtPercent } from './format';
@@ -17,17 +19,15 @@ export function AnalyticsHomePage() {
         <h1>{t('analytics.title')}</h1>
         {user?.role === 'admin' && <Link href="/admin/stats">{t('nav.adminStats')}</Link>}
       </div>
-      {q.isPending ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : q.isError ? (
-        <p className="error-state" role="alert">
-          {q.error.data?.code === 'FORBIDDEN' ? t('analytics.instructorsOnly') : t('common.error')}
-        </p>
-      ) : q.data.length === 0 ? (
-        <p className="empty-state muted">{t('analytics.noCourses')}</p>
-      ) : (
+      <QueryState
+        query={q}
+        isEmpty={(d) => d.length === 0}
+        empty={t('analytics.noCourses')}
+        errorText={(err) => (isForbidden(err) ? t('analytics.instructorsOnly') : undefined)}
+      >
+        {(data) => (
         <ul className="bar-list" data-testid="analytics-courses">
-          {q.data.map((c) => (
+          {data.map((c) => (
             <li key={c.id} className="stat">
               <div className="row">
                 <Link href={`/analytics/courses/${c.id}`} className="bar-label">
@@ -47,7 +47,8 @@ export function AnalyticsHomePage() {
             </li>
           ))}
         </ul>
-      )}
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { Bar, ColumnChart } from './charts';
 import { fmtDay, fmtDuration, fmtNumber, fmtPercent } from './format';
 import './analytics.css';
@@ -24,22 +25,16 @@ export function CourseAnalyticsPage() {
     { enabled: Number.isInteger(courseId) && courseId > 0, placeholderData: (prev) => prev },
   );
 
-  if (q.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (q.isError) {
-    const code = q.error.data?.code;
+  if (!q.data) {
     return (
-      <p className="error-state" role="alert">
-        {code === 'FORBIDDEN'
-          ? t('analytics.forbidden')
-          : code === 'NOT_FOUND'
-            ? t('analytics.notFound')
-            : t('common.error')}{' '}
-        {code !== 'FORBIDDEN' && code !== 'NOT_FOUND' && (
-          <button type="button" onClick={() => void q.refetch()}>
-            {t('common.retry')}
-          </button>
-        )}
-      </p>
+      <QueryState
+        query={q}
+        lines={8}
+        errorText={(err) => {
+          const code = (err as { data?: { code?: string } } | null)?.data?.code;
+          return code === 'FORBIDDEN' ? t('analytics.forbidden') : code === 'NOT_FOUND' ? t('analytics.notFound') : undefined;
+        }}
+      />
     );
   }
   const a = q.data;

@@ -20,3 +20,6 @@ export function fmtDuration(seconds: number, locale: Locale): string {
   const m = Math.round((seconds % 3600) / 60);
   return h ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(m, 'minute');
 }
+
+/** The call was refused for this user (an analytics page opened by someone without the role). */
+export const isForbidden = (err: unknown) => (err as { data?: { code?: string } } | null)?.data?.code === 'FORBIDDEN';

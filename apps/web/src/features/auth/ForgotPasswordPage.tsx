@@ -1,46 +1,34 @@
 import { emailOnlyInput } from '@mdsc/validators';
-import { useState, type FormEvent } from 'react';
-import { Link } from 'wouter';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { checkWith, Field, FormError, Notice, serverErrors, useForm } from './form';
+import { Notice } from '../../ui/components';
+import { Form, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { AuthCard } from './AuthCard';
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
-  const form = useForm({ email: '' });
   const [done, setDone] = useState(false);
   const request = trpc.auth.requestPasswordReset.useMutation();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const invalid = checkWith(t, emailOnlyInput, form.values);
-    if (invalid) return form.setErrors(invalid);
-    try {
-      await request.mutateAsync(form.values);
+  const form = useZodForm(emailOnlyInput, {
+    defaultValues: { email: '' },
+    onSubmit: async (values) => {
+      await request.mutateAsync(values);
       setDone(true);
-    } catch (err) {
-      form.setErrors(serverErrors(t, err));
-    }
-  }
+    },
+  });
 
   return (
-    <section className="card narrow">
-      <h1>{t('auth.forgot.title')}</h1>
+    <AuthCard title={t('auth.forgot.title')} links={[['/login', t('auth.backToLogin')]]}>
       {done ? (
         <Notice>{t('auth.forgot.done')}</Notice>
       ) : (
-        <form onSubmit={submit} noValidate className="form">
+        <Form form={form}>
           <p>{t('auth.forgot.text')}</p>
-          <FormError error={form.errors.form} />
-          <Field name="email" type="email" label={t('auth.email')} value={form.values.email} onChange={form.set('email')} error={form.errors.email} autoComplete="email" required />
-          <button type="submit" disabled={request.isPending}>
-            {t('auth.forgot.submit')}
-          </button>
-        </form>
+          <TextField name="email" type="email" label={t('auth.email')} autoComplete="email" required />
+          <SubmitButton>{t('auth.forgot.submit')}</SubmitButton>
+        </Form>
       )}
-      <p>
-        <Link href="/login">{t('auth.backToLogin')}</Link>
-      </p>
-    </section>
+    </AuthCard>
   );
 }

@@ -1,9 +1,9 @@
 import { loginInput } from '@mdsc/validators';
-import type { FormEvent } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { checkWith, Field, FormError, serverErrors, useForm } from './form';
+import { Form, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { AuthCard } from './AuthCard';
 import { safeNext } from './useAuth';
 
 export function LoginPage() {
@@ -11,42 +11,31 @@ export function LoginPage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
-  const form = useForm({ email: '', password: '' });
   const login = trpc.auth.login.useMutation();
-  const { values, set, errors } = form;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const invalid = checkWith(t, loginInput, values);
-    if (invalid) return form.setErrors(invalid);
-    try {
+  const form = useZodForm(loginInput, {
+    defaultValues: { email: '', password: '' },
+    onSubmit: async (values) => {
       const res = await login.mutateAsync({ ...values, mode: 'cookie' });
       setLocale(res.user.language);
       // Everything cached so far was fetched anonymously.
       await utils.invalidate();
       navigate(safeNext(search), { replace: true });
-    } catch (err) {
-      form.setErrors(serverErrors(t, err));
-    }
-  }
+    },
+  });
 
   return (
-    <section className="card narrow">
-      <h1>{t('auth.login.title')}</h1>
-      <form onSubmit={submit} noValidate className="form">
-        <FormError error={errors.form} />
-        <Field name="email" type="email" label={t('auth.email')} value={values.email} onChange={set('email')} error={errors.email} autoComplete="username" required />
-        <Field name="password" type="password" label={t('auth.password')} value={values.password} onChange={set('password')} error={errors.password} autoComplete="current-password" required />
-        <button type="submit" disabled={login.isPending}>
-          {t('auth.login.submit')}
-        </button>
-      </form>
-      <p>
-        <Link href="/forgot-password">{t('auth.login.forgot')}</Link>
-      </p>
-      <p>
-        <Link href="/signup">{t('auth.login.noAccount')}</Link>
-      </p>
-    </section>
+    <AuthCard
+      title={t('auth.login.title')}
+      links={[
+        ['/forgot-password', t('auth.login.forgot')],
+        ['/signup', t('auth.login.noAccount')],
+      ]}
+    >
+      <Form form={form}>
+        <TextField name="email" type="email" label={t('auth.email')} autoComplete="username" required />
+        <TextField name="password" type="password" label={t('auth.password')} autoComplete="current-password" required />
+        <SubmitButton>{t('auth.login.submit')}</SubmitButton>
+      </Form>
+    </AuthCard>
   );
 }

@@ -1,13 +1,15 @@
 import type { RouterOutputs } from '@mdsc/api';
-import { LOCALES, updateProfileInput, type Locale } from '@mdsc/validators';
-import { useState, type FormEvent } from 'react';
+import { updateProfileInput } from '@mdsc/validators';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { useToast } from '../../ui/toast';
+import { Notice } from '../../ui/components';
+import { CheckboxField, Form, SelectField, SubmitButton, TextField, useZodForm } from '../../ui/form';
 import { EmailSection } from './EmailSection';
-import { checkWith, Field, FormError, Notice, serverErrors, useForm } from './form';
 import { PasswordSection } from './PasswordSection';
+import { ProfileSection } from './ProfileSection';
+import { LANGUAGE_OPTIONS } from './SignUpPage';
 import { useAuth } from './useAuth';
 
 type Me = NonNullable<RouterOutputs['auth']['me']>;
@@ -41,71 +43,46 @@ function Profile({ me }: { me: Me }) {
 
 function DetailsSection({ me }: { me: Me }) {
   const { t, setLocale } = useI18n();
-  const toast = useToast();
   const utils = trpc.useUtils();
-  const form = useForm({
-    firstName: me.firstName,
-    lastName: me.lastName,
-    phone: me.phone ?? '',
-    organization: me.organization ?? '',
-    country: me.country ?? '',
-    avatarUrl: me.avatarUrl ?? '',
-    language: me.language as string,
-    hideFromLeaderboard: me.hideFromLeaderboard,
-  });
   const [saved, setSaved] = useState(false);
   const update = trpc.users.updateProfile.useMutation();
-  const { values, set, errors } = form;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(false);
-    const input = { ...values, language: values.language as Locale };
-    const invalid = checkWith(t, updateProfileInput, input);
-    if (invalid) return form.setErrors(invalid);
-    try {
-      const next = await update.mutateAsync(input);
+  const form = useZodForm(updateProfileInput, {
+    defaultValues: {
+      firstName: me.firstName,
+      lastName: me.lastName,
+      phone: me.phone ?? '',
+      organization: me.organization ?? '',
+      country: me.country ?? '',
+      avatarUrl: me.avatarUrl ?? '',
+      language: me.language,
+      hideFromLeaderboard: me.hideFromLeaderboard,
+    },
+    onSubmit: async (values) => {
+      setSaved(false);
+      const next = await update.mutateAsync(values);
       utils.auth.me.setData(undefined, next);
       setLocale(next.language);
       setSaved(true);
-      toast.success(t('toast.profileSaved'));
-    } catch (err) {
-      form.setErrors(serverErrors(t, err));
-    }
-  }
+    },
+    success: t('toast.profileSaved'),
+  });
 
   return (
-    <section className="card" aria-labelledby="profile-details">
-      <h2 id="profile-details">{t('profile.details')}</h2>
-      <form onSubmit={submit} noValidate className="form grid-2">
-        <FormError error={errors.form} />
-        <Field name="firstName" label={t('auth.firstName')} value={values.firstName} onChange={set('firstName')} error={errors.firstName} autoComplete="given-name" />
-        <Field name="lastName" label={t('auth.lastName')} value={values.lastName} onChange={set('lastName')} error={errors.lastName} autoComplete="family-name" />
-        <Field name="phone" type="tel" label={t('profile.phone')} value={values.phone} onChange={set('phone')} error={errors.phone} autoComplete="tel" />
-        <Field name="organization" label={t('profile.organization')} value={values.organization} onChange={set('organization')} error={errors.organization} autoComplete="organization" />
-        <Field name="country" label={t('profile.country')} value={values.country} onChange={set('country')} error={errors.country} autoComplete="country-name" />
-        <Field name="avatarUrl" type="url" label={t('profile.avatarUrl')} value={values.avatarUrl} onChange={set('avatarUrl')} error={errors.avatarUrl} />
-        <div className="field">
-          <label htmlFor="profile-language">{t('auth.language')}</label>
-          <select id="profile-language" value={values.language} onChange={(e) => set('language')(e.target.value)}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {l === 'fr' ? 'Français' : 'English'}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="checkbox">
-          <input type="checkbox" checked={values.hideFromLeaderboard} onChange={(e) => set('hideFromLeaderboard')(e.target.checked)} />
-          {t('profile.hideFromLeaderboard')}
-        </label>
+    <ProfileSection id="profile-details" title={t('profile.details')}>
+      <Form form={form} className="form grid-2">
+        <TextField name="firstName" label={t('auth.firstName')} autoComplete="given-name" />
+        <TextField name="lastName" label={t('auth.lastName')} autoComplete="family-name" />
+        <TextField name="phone" type="tel" label={t('profile.phone')} autoComplete="tel" />
+        <TextField name="organization" label={t('profile.organization')} autoComplete="organization" />
+        <TextField name="country" label={t('profile.country')} autoComplete="country-name" />
+        <TextField name="avatarUrl" type="url" label={t('profile.avatarUrl')} />
+        <SelectField name="language" label={t('auth.language')} options={LANGUAGE_OPTIONS} />
+        <CheckboxField name="hideFromLeaderboard" label={t('profile.hideFromLeaderboard')} />
         <div className="form-actions">
-          <button type="submit" disabled={update.isPending}>
-            {t('profile.save')}
-          </button>
+          <SubmitButton>{t('profile.save')}</SubmitButton>
           {saved && <Notice>{t('profile.saved')}</Notice>}
         </div>
-      </form>
-    </section>
+      </Form>
+    </ProfileSection>
   );
 }

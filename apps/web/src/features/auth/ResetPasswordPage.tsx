@@ -1,61 +1,66 @@
 import { passwordSchema } from '@mdsc/validators';
-import { useState, type FormEvent } from 'react';
+import { TRPCClientError } from '@trpc/client';
+import { useState } from 'react';
 import { Link, useSearch } from 'wouter';
+import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { checkWith, Field, FormError, Notice, serverErrors, useForm } from './form';
+import { Notice } from '../../ui/components';
+import { Form, reasonText, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { AuthCard } from './AuthCard';
+
+/** The second copy of a new password matches the first (the message is errors.passwordMismatch). */
+export const confirmMatches = <K extends string>(key: K) =>
+  [(v: Record<K | 'confirm', string>) => v[key] === v.confirm, { path: ['confirm'] as PropertyKey[], message: 'passwordMismatch' }] as const;
+
+const schema = z.object({ password: passwordSchema, confirm: z.string() }).refine(...confirmMatches('password'));
 
 /** Landing page of the link in the password-reset e-mail. */
 export function ResetPasswordPage() {
   const { t } = useI18n();
   const token = new URLSearchParams(useSearch()).get('token') ?? '';
-  const form = useForm({ password: '', confirm: '' });
   const [done, setDone] = useState(false);
+  const [tokenError, setTokenError] = useState<string | null>(null);
   const reset = trpc.auth.resetPassword.useMutation();
-  const { values, set, errors } = form;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const invalid = checkWith(t, passwordSchema, values.password);
-    if (invalid) return form.setErrors({ password: invalid.form });
-    if (values.password !== values.confirm) return form.setErrors({ confirm: t('errors.passwordMismatch') });
-    try {
-      await reset.mutateAsync({ token, password: values.password });
-      setDone(true);
-    } catch (err) {
-      form.setErrors(serverErrors(t, err));
-    }
-  }
+  const form = useZodForm(schema, {
+    defaultValues: { password: '', confirm: '' },
+    onSubmit: async (values) => {
+      try {
+        await reset.mutateAsync({ token, password: values.password });
+        setDone(true);
+      } catch (err) {
+        // A bad or expired link: the form is of no use any more, offer a new link instead.
+        if (err instanceof TRPCClientError && (err.data as { field?: string } | undefined)?.field === 'token') {
+          return setTokenError(reasonText(t, err.message, t('errors.token_invalid')));
+        }
+        throw err;
+      }
+    },
+  });
 
   if (done) {
     return (
-      <section className="card narrow">
-        <h1>{t('auth.reset.title')}</h1>
+      <AuthCard title={t('auth.reset.title')} links={[['/login', t('nav.login')]]}>
         <Notice>{t('auth.reset.done')}</Notice>
-        <Link href="/login">{t('nav.login')}</Link>
-      </section>
+      </AuthCard>
     );
   }
   return (
-    <section className="card narrow">
-      <h1>{t('auth.reset.title')}</h1>
-      {!token || errors.token ? (
+    <AuthCard title={t('auth.reset.title')}>
+      {!token || tokenError ? (
         <>
           <p role="alert" className="form-error">
-            {errors.token ?? t('auth.verify.missing')}
+            {tokenError ?? t('auth.verify.missing')}
           </p>
           <Link href="/forgot-password">{t('auth.reset.again')}</Link>
         </>
       ) : (
-        <form onSubmit={submit} noValidate className="form">
-          <FormError error={errors.form} />
-          <Field name="password" type="password" label={t('profile.newPassword')} value={values.password} onChange={set('password')} error={errors.password} autoComplete="new-password" hint={t('auth.passwordHint')} required />
-          <Field name="confirm" type="password" label={t('auth.passwordConfirm')} value={values.confirm} onChange={set('confirm')} error={errors.confirm} autoComplete="new-password" required />
-          <button type="submit" disabled={reset.isPending}>
-            {t('auth.reset.submit')}
-          </button>
-        </form>
+        <Form form={form}>
+          <TextField name="password" type="password" label={t('profile.newPassword')} autoComplete="new-password" hint={t('auth.passwordHint')} required />
+          <TextField name="confirm" type="password" label={t('auth.passwordConfirm')} autoComplete="new-password" required />
+          <SubmitButton>{t('auth.reset.submit')}</SubmitButton>
+        </Form>
       )}
-    </section>
+    </AuthCard>
   );
 }

@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 
 /** "Firefox on Android"-style summary of a user agent; good enough to recognise one's devices. */
 function describeAgent(ua: string | null): string | null {
@@ -32,18 +33,10 @@ export function SessionsPage() {
     <section className="stack" aria-labelledby="sessions-title">
       <h1 id="sessions-title">{t('sessions.title')}</h1>
       <p className="muted">{t('sessions.intro')}</p>
-      {sessions.isPending ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : sessions.isError ? (
-        <div role="alert" className="error-state">
-          <p>{t('common.error')}</p>
-          <button type="button" onClick={() => void sessions.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : (
+      <QueryState query={sessions}>
+        {(data) => (
         <ul className="list" data-testid="session-list">
-          {sessions.data.map((s) => (
+          {data.map((s) => (
             <li key={s.id} className="card row">
               <div>
                 <strong>{describeAgent(s.userAgent) ?? t('sessions.unknownDevice')}</strong>{' '}
@@ -59,9 +52,10 @@ export function SessionsPage() {
               </button>
             </li>
           ))}
-          {sessions.data.length === 1 && <li className="muted">{t('sessions.empty')}</li>}
+          {data.length === 1 && <li className="muted">{t('sessions.empty')}</li>}
         </ul>
-      )}
+        )}
+      </QueryState>
       <Link href="/profile">{t('sessions.back')}</Link>
     </section>
   );

@@ -2,6 +2,9 @@
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
+import { actionErrorText } from '../../ui/form';
+import { AUTHORING_ERRORS } from './errors';
 import { CourseForm } from './CourseForm';
 import { CurriculumEditor } from './CurriculumEditor';
 import { PublishPanel } from './PublishPanel';
@@ -15,20 +18,13 @@ export function CourseBuilderPage() {
     { enabled: Number.isInteger(courseId) && courseId > 0, retry: false },
   );
 
-  if (editor.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (editor.isError) {
-    const code = editor.error.data?.code;
+  if (!editor.data) {
     return (
-      <div role="alert" className="error-state">
-        <p>
-          {code === 'FORBIDDEN'
-            ? t('authoring.forbidden')
-            : code === 'NOT_FOUND'
-              ? t('authoring.notFound')
-              : t('common.error')}
-        </p>
-        <Link href="/instructor">{t('authoring.backToDashboard')}</Link>
-      </div>
+      <QueryState
+        query={editor}
+        errorText={(err) => actionErrorText(t, err, AUTHORING_ERRORS)}
+        errorAction={<Link href="/instructor">{t('authoring.backToDashboard')}</Link>}
+      />
     );
   }
   const data = editor.data;

@@ -2,34 +2,67 @@
 // order, XOF prices whole) are checked with the same shared function as the server.
 import type { RouterOutputs } from '@mdsc/api';
 import { courseRuleIssues, DIFFICULTIES } from '@mdsc/validators';
-import { useState, type FormEvent } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useLocation } from 'wouter';
+import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { authoringErrors, fieldMessage, type FieldErrors } from './errors';
-import { isoToLocalInput, localInputToIso, Select, TextArea, TextInput } from './fields';
+import { Form, NumberField, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from '../../ui/form';
+import { AUTHORING_ERRORS } from './errors';
 import { MediaUpload } from './MediaUpload';
 
 type Course = RouterOutputs['courses']['editor']['course'];
 
 const LANGUAGES = ['fr', 'en', 'fon', 'yo', 'ha', 'wo', 'ee', 'dyu'];
 
-function initial(c?: Course) {
+/** ISO ↔ the value of an <input type="datetime-local"> (the reader's local time). */
+export function isoToLocalInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+const localInputToIso = (v: string): string | null => (v ? new Date(v).toISOString() : null);
+
+const emptyToNull = (v: string) => (v.trim() ? v.trim() : null);
+
+const schema = z
+  .object({
+    title: z.string().trim().min(3).max(255),
+    categoryId: z.number().int().positive(),
+    shortDescription: z.string().max(500).transform(emptyToNull),
+    description: z.string().transform(emptyToNull),
+    difficulty: z.enum(DIFFICULTIES),
+    language: z.string(),
+    price: z.number().min(0).nullable().transform((v) => v ?? 0),
+    currency: z.string().trim().toUpperCase().length(3),
+    durationMinutes: z.number().int().min(0).nullable(),
+    courseStartDate: z.string().transform(localInputToIso),
+    courseEndDate: z.string().transform(localInputToIso),
+    enrollmentDeadline: z.string().transform(localInputToIso),
+    prerequisiteCourseId: z.number().int().positive().nullable(),
+    thumbnailUrl: z.string().transform(emptyToNull),
+    videoUrl: z.string().transform(emptyToNull),
+  })
+  .superRefine((v, ctx) => {
+    for (const i of courseRuleIssues(v)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+  });
+
+function initial(c?: Course): z.input<typeof schema> {
   return {
     title: c?.title ?? '',
-    categoryId: c ? String(c.categoryId) : '',
+    categoryId: c?.categoryId ?? (null as unknown as number),
     shortDescription: c?.shortDescription ?? '',
     description: c?.description ?? '',
     difficulty: c?.difficulty ?? 'beginner',
     language: c?.language ?? 'fr',
-    price: String(c?.price ?? 0),
+    price: c?.price ?? 0,
     currency: c?.currency ?? 'XOF',
-    durationMinutes:
-      c?.durationMinutes === null || c?.durationMinutes === undefined ? '' : String(c.durationMinutes),
-    courseStartDate: isoToLocalInput(c?.courseStartDate ?? null),
-    courseEndDate: isoToLocalInput(c?.courseEndDate ?? null),
-    enrollmentDeadline: isoToLocalInput(c?.enrollmentDeadline ?? null),
-    prerequisiteCourseId: c?.prerequisiteCourseId ? String(c.prerequisiteCourseId) : '',
+    durationMinutes: c?.durationMinutes ?? null,
+    courseStartDate: isoToLocalInput(c?.courseStartDate),
+    courseEndDate: isoToLocalInput(c?.courseEndDate),
+    enrollmentDeadline: isoToLocalInput(c?.enrollmentDeadline),
+    prerequisiteCourseId: c?.prerequisiteCourseId ?? null,
     thumbnailUrl: c?.thumbnailUrl ?? '',
     videoUrl: c?.videoUrl ?? '',
   };
@@ -41,219 +74,72 @@ export function CourseForm({ course }: { course?: Course }) {
   const utils = trpc.useUtils();
   const categories = trpc.categories.list.useQuery();
   const mine = trpc.courses.mine.useQuery();
-  const [values, setValues] = useState(() => initial(course));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState(false);
   const create = trpc.courses.create.useMutation();
   const update = trpc.courses.update.useMutation();
-  const set = (k: keyof typeof values) => (v: string) => {
-    setValues((p) => ({ ...p, [k]: v }));
-    setErrors((p) => ({ ...p, [k]: undefined, form: undefined }));
-    setSaved(false);
-  };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const payload = {
-      title: values.title.trim(),
-      categoryId: Number(values.categoryId),
-      shortDescription: values.shortDescription || null,
-      description: values.description || null,
-      difficulty: values.difficulty as (typeof DIFFICULTIES)[number],
-      language: values.language,
-      price: Number(values.price || 0),
-      currency: values.currency.trim().toUpperCase(),
-      durationMinutes: values.durationMinutes === '' ? null : Number(values.durationMinutes),
-      courseStartDate: localInputToIso(values.courseStartDate),
-      courseEndDate: localInputToIso(values.courseEndDate),
-      enrollmentDeadline: localInputToIso(values.enrollmentDeadline),
-      prerequisiteCourseId: values.prerequisiteCourseId ? Number(values.prerequisiteCourseId) : null,
-      thumbnailUrl: values.thumbnailUrl || null,
-      videoUrl: values.videoUrl || null,
-    };
-    const local: FieldErrors = {};
-    if (payload.title.length < 3) local.title = t('errors.tooShort', { min: 3 });
-    if (!payload.categoryId) local.categoryId = t('errors.required');
-    for (const i of courseRuleIssues(payload)) local[i.field] ??= fieldMessage(t, i.field);
-    if (Object.keys(local).length) return setErrors({ ...local, form: t('authoring.fixErrors') });
-    try {
+  const form = useZodForm(schema, {
+    ...AUTHORING_ERRORS,
+    defaultValues: initial(course),
+    onSubmit: async (payload) => {
       if (course) {
         await update.mutateAsync({ id: course.id, ...payload });
         await utils.courses.editor.invalidate({ id: course.id });
-        setSaved(true);
       } else {
         const created = await create.mutateAsync(payload);
         await utils.courses.mine.invalidate();
         navigate(`/instructor/courses/${created.id}`);
       }
-    } catch (err) {
-      setErrors(authoringErrors(t, err));
-    }
-  }
+    },
+    success: course ? t('authoring.saved') : undefined,
+  });
+  const thumbnailUrl = useWatch({ control: form.control, name: 'thumbnailUrl' });
 
-  const pending = create.isPending || update.isPending;
   const prerequisites = (mine.data ?? []).filter((c) => c.id !== course?.id);
   return (
-    <form onSubmit={submit} noValidate className="form grid-2" aria-label={t('authoring.courseForm')}>
-      {errors.form && (
-        <p role="alert" className="form-error">
-          {errors.form}
-        </p>
-      )}
-      <TextInput
-        name="title"
-        label={t('authoring.field.title')}
-        value={values.title}
-        onChange={set('title')}
-        error={errors.title}
-        required
-        maxLength={255}
-      />
-      <Select
+    <Form form={form} className="form grid-2" aria-label={t('authoring.courseForm')}>
+      <TextField name="title" label={t('authoring.field.title')} required maxLength={255} />
+      <SelectField
         name="categoryId"
+        numeric
         label={t('authoring.field.category')}
-        value={values.categoryId}
-        onChange={set('categoryId')}
-        error={errors.categoryId}
-        options={[
-          { value: '', label: t('authoring.choose') },
-          ...(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name })),
-        ]}
+        options={[{ value: '', label: t('authoring.choose') }, ...(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
       />
-      <TextInput
-        name="shortDescription"
-        label={t('authoring.field.shortDescription')}
-        value={values.shortDescription}
-        onChange={set('shortDescription')}
-        error={errors.shortDescription}
-        maxLength={500}
-      />
-      <TextArea
-        name="description"
-        label={t('authoring.field.description')}
-        value={values.description}
-        onChange={set('description')}
-        error={errors.description}
-        rows={6}
-      />
-      <Select
-        name="difficulty"
-        label={t('catalog.difficulty')}
-        value={values.difficulty}
-        onChange={set('difficulty')}
-        options={DIFFICULTIES.map((d) => ({ value: d, label: t(`difficulty.${d}`) }))}
-      />
-      <Select
+      <TextField name="shortDescription" label={t('authoring.field.shortDescription')} maxLength={500} />
+      <TextAreaField name="description" label={t('authoring.field.description')} rows={6} />
+      <SelectField name="difficulty" label={t('catalog.difficulty')} options={DIFFICULTIES.map((d) => ({ value: d, label: t(`difficulty.${d}`) }))} />
+      <SelectField
         name="language"
         label={t('catalog.language')}
-        value={values.language}
-        onChange={set('language')}
-        error={errors.language}
-        options={LANGUAGES.map((l) => ({
-          value: l,
-          label: l === 'fr' ? 'Français' : l === 'en' ? 'English' : l,
-        }))}
+        options={LANGUAGES.map((l) => ({ value: l, label: l === 'fr' ? 'Français' : l === 'en' ? 'English' : l }))}
       />
-      <TextInput
-        name="price"
-        type="number"
-        min={0}
-        step="any"
-        label={t('authoring.field.price')}
-        value={values.price}
-        onChange={set('price')}
-        error={errors.price}
-        hint={t('authoring.priceHint')}
-      />
-      <TextInput
-        name="currency"
-        label={t('authoring.field.currency')}
-        value={values.currency}
-        onChange={set('currency')}
-        error={errors.currency}
-        maxLength={3}
-      />
-      <TextInput
-        name="durationMinutes"
-        type="number"
-        min={0}
-        label={t('authoring.field.duration')}
-        value={values.durationMinutes}
-        onChange={set('durationMinutes')}
-        error={errors.durationMinutes}
-      />
-      <Select
+      <NumberField name="price" min={0} step="any" label={t('authoring.field.price')} hint={t('authoring.priceHint')} />
+      <TextField name="currency" label={t('authoring.field.currency')} maxLength={3} />
+      <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
+      <SelectField
         name="prerequisiteCourseId"
+        numeric
         label={t('authoring.field.prerequisite')}
-        value={values.prerequisiteCourseId}
-        onChange={set('prerequisiteCourseId')}
-        error={errors.prerequisiteCourseId}
-        options={[
-          { value: '', label: t('authoring.none') },
-          ...prerequisites.map((c) => ({ value: String(c.id), label: c.title })),
-        ]}
+        options={[{ value: '', label: t('authoring.none') }, ...prerequisites.map((c) => ({ value: c.id, label: c.title }))]}
       />
-      <TextInput
-        name="courseStartDate"
-        type="datetime-local"
-        label={t('course.startDate')}
-        value={values.courseStartDate}
-        onChange={set('courseStartDate')}
-        error={errors.courseStartDate}
-      />
-      <TextInput
-        name="courseEndDate"
-        type="datetime-local"
-        label={t('course.endDate')}
-        value={values.courseEndDate}
-        onChange={set('courseEndDate')}
-        error={errors.courseEndDate}
-      />
-      <TextInput
-        name="enrollmentDeadline"
-        type="datetime-local"
-        label={t('course.deadline')}
-        value={values.enrollmentDeadline}
-        onChange={set('enrollmentDeadline')}
-        error={errors.enrollmentDeadline}
-      />
-      <TextInput
-        name="videoUrl"
-        type="url"
-        label={t('authoring.field.videoUrl')}
-        value={values.videoUrl}
-        onChange={set('videoUrl')}
-        error={errors.videoUrl}
-      />
+      <TextField name="courseStartDate" type="datetime-local" label={t('course.startDate')} />
+      <TextField name="courseEndDate" type="datetime-local" label={t('course.endDate')} />
+      <TextField name="enrollmentDeadline" type="datetime-local" label={t('course.deadline')} />
+      <TextField name="videoUrl" type="url" label={t('authoring.field.videoUrl')} />
       {course && (
         <div className="stack">
           <MediaUpload
             courseId={course.id}
             category="image"
             label={t('authoring.field.thumbnail')}
-            onUploaded={(m) => set('thumbnailUrl')(m.url)}
+            onUploaded={(m) => form.setValue('thumbnailUrl', m.url, { shouldDirty: true })}
           />
-          {values.thumbnailUrl && (
-            <img
-              src={values.thumbnailUrl}
-              alt={t('authoring.thumbnailPreview')}
-              className="thumb-preview"
-              width={240}
-              height={135}
-            />
+          {thumbnailUrl && (
+            <img src={thumbnailUrl} alt={t('authoring.thumbnailPreview')} className="thumb-preview" width={240} height={135} />
           )}
         </div>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={pending}>
-          {course ? t('authoring.save') : t('authoring.createCourse')}
-        </button>
-        {saved && (
-          <span role="status" className="notice">
-            {t('authoring.saved')}
-          </span>
-        )}
+        <SubmitButton>{course ? t('authoring.save') : t('authoring.createCourse')}</SubmitButton>
       </div>
-    </form>
+    </Form>
   );
 }

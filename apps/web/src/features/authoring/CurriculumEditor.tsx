@@ -1,16 +1,30 @@
 // Modules and lessons of a course: add, rename, delete, reorder (drag and drop or buttons) and
 // move lessons between modules. Each change is one call; the editor query is then refreshed.
 import type { RouterOutputs } from '@mdsc/api';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
-import { authoringErrors } from './errors';
+import { Button, ConfirmButton } from '../../ui/components';
+import { actionErrorText, Form, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { AUTHORING_ERRORS } from './errors';
 import { LessonEditor } from './LessonEditor';
 import { SortableList } from './SortableList';
 
 type Editor = RouterOutputs['courses']['editor'];
 type Mod = Editor['modules'][number];
 type Lesson = Editor['courseLessons'][number];
+
+/** Delete a lesson or a module, once the author confirms. */
+function DeleteButton({ title, confirm, onDelete }: { title: string; confirm: MessageKey; onDelete(): void }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmButton aria-label={t('authoring.deleteNamed', { title })} confirm={t(confirm, { title })} onConfirm={onDelete}>
+      {t('authoring.delete')}
+    </ConfirmButton>
+  );
+}
 
 function useRefresh(courseId: number) {
   const utils = trpc.useUtils();
@@ -32,7 +46,7 @@ function LessonList({
   const refresh = useRefresh(courseId);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const onError = (err: unknown) => setError(authoringErrors(t, err).form ?? t('errors.generic'));
+  const onError = (err: unknown) => setError(actionErrorText(t, err, AUTHORING_ERRORS));
   const reorder = trpc.lessons.reorder.useMutation({ onSettled: refresh, onError });
   const move = trpc.lessons.move.useMutation({ onSettled: refresh, onError });
   const remove = trpc.lessons.delete.useMutation({ onSettled: refresh, onError });
@@ -96,17 +110,7 @@ function LessonList({
                   ))}
                   <option value="">{t('authoring.courseLevel')}</option>
                 </select>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t('authoring.deleteNamed', { title: l.title })}
-                  onClick={() =>
-                    window.confirm(t('authoring.confirmDeleteLesson', { title: l.title })) &&
-                    remove.mutate({ id: l.id })
-                  }
-                >
-                  {t('authoring.delete')}
-                </button>
+                <DeleteButton title={l.title} confirm="authoring.confirmDeleteLesson" onDelete={() => remove.mutate({ id: l.id })} />
               </span>
             </div>
           )
@@ -125,36 +129,59 @@ function LessonList({
   );
 }
 
+const moduleTitle = z.object({ title: z.string().trim().min(1).max(255) });
+
+/** The one-field form that names a module (new or renamed). */
+function ModuleTitleForm({
+  initial = '',
+  save,
+  onSave,
+  onCancel,
+  placeholder,
+}: {
+  initial?: string;
+  save: string;
+  onSave(title: string): Promise<unknown>;
+  onCancel?(): void;
+  placeholder?: string;
+}) {
+  const { t } = useI18n();
+  const form = useZodForm(moduleTitle, {
+    ...AUTHORING_ERRORS,
+    defaultValues: { title: initial },
+    onSubmit: (v) => onSave(v.title),
+    resetOnSuccess: !initial,
+  });
+  return (
+    <Form form={form} className="row add-module">
+      <TextField name="title" hideLabel label={t('authoring.field.moduleTitle')} placeholder={placeholder} maxLength={255} />
+      <SubmitButton>{save}</SubmitButton>
+      {onCancel && (
+        <Button variant="secondary" onClick={onCancel}>
+          {t('authoring.cancel')}
+        </Button>
+      )}
+    </Form>
+  );
+}
+
 function ModuleHeader({ courseId, mod, index }: { courseId: number; mod: Mod; index: number }) {
   const { t } = useI18n();
   const refresh = useRefresh(courseId);
-  const [title, setTitle] = useState(mod.title);
   const [renaming, setRenaming] = useState(false);
-  const update = trpc.modules.update.useMutation({ onSuccess: () => setRenaming(false), onSettled: refresh });
+  const update = trpc.modules.update.useMutation({ onSettled: refresh });
   const remove = trpc.modules.delete.useMutation({ onSettled: refresh });
   if (renaming) {
     return (
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (title.trim()) update.mutate({ id: mod.id, title: title.trim() });
+      <ModuleTitleForm
+        initial={mod.title}
+        save={t('authoring.save')}
+        onSave={async (title) => {
+          await update.mutateAsync({ id: mod.id, title });
+          setRenaming(false);
         }}
-      >
-        <label className="visually-hidden" htmlFor={`mod-${mod.id}`}>
-          {t('authoring.field.moduleTitle')}
-        </label>
-        <input
-          id={`mod-${mod.id}`}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          maxLength={255}
-        />
-        <button type="submit">{t('authoring.save')}</button>
-        <button type="button" className="secondary" onClick={() => setRenaming(false)}>
-          {t('authoring.cancel')}
-        </button>
-      </form>
+        onCancel={() => setRenaming(false)}
+      />
     );
   }
   return (
@@ -171,17 +198,7 @@ function ModuleHeader({ courseId, mod, index }: { courseId: number; mod: Mod; in
         >
           {t('authoring.rename')}
         </button>
-        <button
-          type="button"
-          className="secondary"
-          aria-label={t('authoring.deleteNamed', { title: mod.title })}
-          onClick={() =>
-            window.confirm(t('authoring.confirmDeleteModule', { title: mod.title })) &&
-            remove.mutate({ id: mod.id })
-          }
-        >
-          {t('authoring.delete')}
-        </button>
+        <DeleteButton title={mod.title} confirm="authoring.confirmDeleteModule" onDelete={() => remove.mutate({ id: mod.id })} />
       </span>
     </div>
   );
@@ -191,23 +208,8 @@ export function CurriculumEditor({ data }: { data: Editor }) {
   const { t } = useI18n();
   const courseId = data.course.id;
   const refresh = useRefresh(courseId);
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const reorder = trpc.modules.reorder.useMutation({ onSettled: refresh });
-  const create = trpc.modules.create.useMutation();
-
-  async function addModule(e: FormEvent) {
-    e.preventDefault();
-    if (!title.trim()) return setError(t('errors.required'));
-    try {
-      await create.mutateAsync({ courseId, title: title.trim() });
-      setTitle('');
-      setError(null);
-      await refresh();
-    } catch (err) {
-      setError(authoringErrors(t, err).form ?? t('errors.generic'));
-    }
-  }
+  const create = trpc.modules.create.useMutation({ onSuccess: refresh });
 
   return (
     <section aria-labelledby="curriculum-title" className="stack">
@@ -227,26 +229,11 @@ export function CurriculumEditor({ data }: { data: Editor }) {
           </div>
         )}
       />
-      <form onSubmit={addModule} className="row add-module">
-        <label htmlFor="new-module" className="visually-hidden">
-          {t('authoring.field.moduleTitle')}
-        </label>
-        <input
-          id="new-module"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          placeholder={t('authoring.field.moduleTitle')}
-          maxLength={255}
-        />
-        <button type="submit" disabled={create.isPending}>
-          + {t('authoring.addModule')}
-        </button>
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
-      </form>
+      <ModuleTitleForm
+        save={`+ ${t('authoring.addModule')}`}
+        placeholder={t('authoring.field.moduleTitle')}
+        onSave={(title) => create.mutateAsync({ courseId, title })}
+      />
       {(data.courseLessons.length > 0 || data.modules.length === 0) && (
         <div className="card stack">
           <h3>{t('authoring.courseLevelLessons')}</h3>

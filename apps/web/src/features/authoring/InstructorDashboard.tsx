@@ -2,6 +2,7 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { formatDate } from '../catalog/format';
 import { CourseForm } from './CourseForm';
 
@@ -16,20 +17,10 @@ export function InstructorDashboard() {
           + {t('authoring.newCourse')}
         </Link>
       </div>
-      {mine.isPending ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : mine.isError ? (
-        <div role="alert" className="error-state">
-          <p>{t('common.error')}</p>
-          <button type="button" onClick={() => void mine.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : mine.data.length === 0 ? (
-        <p className="empty-state">{t('authoring.noCourses')}</p>
-      ) : (
+      <QueryState query={mine} isEmpty={(d) => d.length === 0} empty={t('authoring.noCourses')}>
+        {(data) => (
         <ul className="list" data-testid="my-courses">
-          {mine.data.map((c) => (
+          {data.map((c) => (
             <li key={c.id} className="card row">
               <div>
                 <h2 className="h3">
@@ -51,7 +42,8 @@ export function InstructorDashboard() {
             </li>
           ))}
         </ul>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -7,11 +7,22 @@ import {
   type FileCategory,
   type LessonContentType,
 } from '@mdsc/validators';
-import { useState, type FormEvent } from 'react';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { authoringErrors, fieldMessage, type FieldErrors } from './errors';
-import { Checkbox, Select, TextArea, TextInput } from './fields';
+import { Button } from '../../ui/components';
+import {
+  CheckboxField,
+  Form,
+  NumberField,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useZodForm,
+} from '../../ui/form';
+import { AUTHORING_ERRORS } from './errors';
 import { MediaUpload } from './MediaUpload';
 
 type Lesson = RouterOutputs['courses']['editor']['courseLessons'][number];
@@ -32,110 +43,95 @@ interface Props {
   onDone(): void;
 }
 
+const usesText = (type: LessonContentType) => type === 'text' || type === 'assignment';
+const usesLink = (type: LessonContentType) =>
+  type === 'audio' || type === 'document' || type === 'presentation' || type === 'h5p';
+
+// Only the fields the content type uses are sent; the shared rule says which one it needs.
+const schema = z
+  .object({
+    title: z.string().trim().min(1).max(255),
+    description: z.string(),
+    contentType: z.enum(LESSON_CONTENT_TYPES),
+    contentText: z.string(),
+    contentUrl: z.string(),
+    videoUrl: z.string(),
+    mediaFileId: z.number().nullable(),
+    mediaName: z.string(),
+    durationMinutes: z.number().int().min(0).nullable(),
+    isRequired: z.boolean(),
+    isPublished: z.boolean(),
+  })
+  .transform((v) => ({
+    title: v.title,
+    description: v.description || null,
+    contentType: v.contentType,
+    contentText: usesText(v.contentType) ? v.contentText || null : null,
+    contentUrl: usesLink(v.contentType) ? v.contentUrl || null : null,
+    videoUrl: v.contentType === 'video' ? v.videoUrl || null : null,
+    mediaFileId: FILE_OF[v.contentType] ? v.mediaFileId : null,
+    durationMinutes: v.durationMinutes,
+    isRequired: v.isRequired,
+    isPublished: v.isPublished,
+  }))
+  .superRefine((p, ctx) => {
+    for (const i of lessonContentIssues(p)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+  });
+
+// A lesson title needs one character, not the course title's three.
+const ERRORS = { ...AUTHORING_ERRORS, messages: { ...AUTHORING_ERRORS.messages, title: undefined } };
+
 export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
   const create = trpc.lessons.create.useMutation();
   const update = trpc.lessons.update.useMutation();
   const c = lesson?.content;
-  const [v, setV] = useState({
-    title: lesson?.title ?? '',
-    description: lesson?.description ?? '',
-    contentType: (lesson?.contentType ?? 'text') as LessonContentType,
-    contentText: c?.contentText ?? '',
-    contentUrl: c?.contentUrl ?? '',
-    videoUrl: c?.videoUrl ?? '',
-    mediaFileId: c?.mediaFileId ?? null,
-    mediaName: c?.media?.originalFilename ?? '',
-    durationMinutes:
-      lesson?.durationMinutes === null || lesson?.durationMinutes === undefined
-        ? ''
-        : String(lesson.durationMinutes),
-    isRequired: lesson?.isRequired ?? true,
-    isPublished: lesson?.isPublished ?? false,
-  });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set =
-    <K extends keyof typeof v>(k: K) =>
-    (value: (typeof v)[K]) => {
-      setV((p) => ({ ...p, [k]: value }));
-      setErrors((p) => ({ ...p, [k]: undefined, form: undefined }));
-    };
-
-  const type = v.contentType;
-  const fileCategory = FILE_OF[type];
-  const usesText = type === 'text' || type === 'assignment';
-  const usesLink = type === 'audio' || type === 'document' || type === 'presentation' || type === 'h5p';
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const payload = {
-      title: v.title.trim(),
-      description: v.description || null,
-      contentType: type,
-      contentText: usesText ? v.contentText || null : null,
-      contentUrl: usesLink ? v.contentUrl || null : null,
-      videoUrl: type === 'video' ? v.videoUrl || null : null,
-      mediaFileId: fileCategory ? v.mediaFileId : null,
-      durationMinutes: v.durationMinutes === '' ? null : Number(v.durationMinutes),
-      isRequired: v.isRequired,
-      isPublished: v.isPublished,
-    };
-    const local: FieldErrors = {};
-    if (!payload.title) local.title = t('errors.required');
-    for (const i of lessonContentIssues(payload)) local[i.field] = fieldMessage(t, i.field);
-    if (Object.keys(local).length) return setErrors({ ...local, form: t('authoring.fixErrors') });
-    try {
+  const form = useZodForm(schema, {
+    ...ERRORS,
+    defaultValues: {
+      title: lesson?.title ?? '',
+      description: lesson?.description ?? '',
+      contentType: lesson?.contentType ?? 'text',
+      contentText: c?.contentText ?? '',
+      contentUrl: c?.contentUrl ?? '',
+      videoUrl: c?.videoUrl ?? '',
+      mediaFileId: c?.mediaFileId ?? null,
+      mediaName: c?.media?.originalFilename ?? '',
+      durationMinutes: lesson?.durationMinutes ?? null,
+      isRequired: lesson?.isRequired ?? true,
+      isPublished: lesson?.isPublished ?? false,
+    },
+    onSubmit: async (payload) => {
       if (lesson) await update.mutateAsync({ id: lesson.id, ...payload });
       else await create.mutateAsync({ courseId, moduleId, ...payload });
       await utils.courses.editor.invalidate({ id: courseId });
       onDone();
-    } catch (err) {
-      setErrors(authoringErrors(t, err));
-    }
-  }
+    },
+  });
+  const [type, mediaFileId, mediaName] = useWatch({ control: form.control, name: ['contentType', 'mediaFileId', 'mediaName'] });
+  // Not an input of its own: the upload's error is read from the form state here.
+  const mediaError = form.formState.errors.mediaFileId?.message;
+  const fileCategory = FILE_OF[type];
+  const setMedia = (id: number | null, name = '') => {
+    form.setValue('mediaFileId', id, { shouldDirty: true });
+    form.setValue('mediaName', name);
+    form.clearErrors('mediaFileId');
+  };
 
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      className="form lesson-editor card"
-      aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}
-    >
-      {errors.form && (
-        <p role="alert" className="form-error">
-          {errors.form}
-        </p>
-      )}
-      <TextInput
-        name="title"
-        label={t('authoring.field.lessonTitle')}
-        value={v.title}
-        onChange={set('title')}
-        error={errors.title}
-        maxLength={255}
-      />
-      <Select
+    <Form form={form} className="form lesson-editor card" aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}>
+      <TextField name="title" label={t('authoring.field.lessonTitle')} maxLength={255} />
+      <SelectField
         name="contentType"
         label={t('authoring.field.contentType')}
-        value={type}
-        onChange={(x) => set('contentType')(x as LessonContentType)}
         options={LESSON_CONTENT_TYPES.map((ct) => ({ value: ct, label: t(`lessonType.${ct}`) }))}
       />
-      <TextArea
-        name="description"
-        label={t('authoring.field.lessonSummary')}
-        value={v.description}
-        onChange={set('description')}
-        rows={2}
-      />
-      {usesText && (
-        <TextArea
+      <TextAreaField name="description" label={t('authoring.field.lessonSummary')} rows={2} />
+      {usesText(type) && (
+        <TextAreaField
           name="contentText"
           label={type === 'assignment' ? t('authoring.field.instructions') : t('authoring.field.contentText')}
-          value={v.contentText}
-          onChange={set('contentText')}
-          error={errors.contentText}
           rows={8}
         />
       )}
@@ -146,76 +142,35 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
             lessonId={lesson?.id}
             category={fileCategory}
             label={t('authoring.field.file')}
-            onUploaded={(m) => {
-              set('mediaFileId')(m.id);
-              set('mediaName')(m.originalFilename);
-            }}
+            onUploaded={(m) => setMedia(m.id, m.originalFilename)}
           />
-          {v.mediaFileId && (
+          {mediaFileId && (
             <p className="small">
-              {t('authoring.currentFile', { name: v.mediaName || `#${v.mediaFileId}` })}{' '}
-              <button type="button" className="link-button" onClick={() => set('mediaFileId')(null)}>
+              {t('authoring.currentFile', { name: mediaName || `#${mediaFileId}` })}{' '}
+              <button type="button" className="link-button" onClick={() => setMedia(null)}>
                 {t('authoring.removeFile')}
               </button>
             </p>
           )}
-          {errors.mediaFileId && (
+          {mediaError && (
             <p className="field-error" data-field-error="mediaFileId">
-              {errors.mediaFileId}
+              {mediaError}
             </p>
           )}
         </div>
       )}
-      {type === 'video' && (
-        <TextInput
-          name="videoUrl"
-          type="url"
-          label={t('authoring.field.videoLink')}
-          value={v.videoUrl}
-          onChange={set('videoUrl')}
-          error={errors.videoUrl}
-        />
-      )}
-      {usesLink && (
-        <TextInput
-          name="contentUrl"
-          type="url"
-          label={t('authoring.field.contentUrl')}
-          value={v.contentUrl}
-          onChange={set('contentUrl')}
-          error={errors.contentUrl}
-        />
-      )}
+      {type === 'video' && <TextField name="videoUrl" type="url" label={t('authoring.field.videoLink')} />}
+      {usesLink(type) && <TextField name="contentUrl" type="url" label={t('authoring.field.contentUrl')} />}
       {type === 'quiz' && <p className="muted small">{t('authoring.quizHint')}</p>}
-      <TextInput
-        name="durationMinutes"
-        type="number"
-        min={0}
-        label={t('authoring.field.duration')}
-        value={v.durationMinutes}
-        onChange={set('durationMinutes')}
-        error={errors.durationMinutes}
-      />
-      <Checkbox
-        name="isRequired"
-        label={t('authoring.field.required')}
-        checked={v.isRequired}
-        onChange={set('isRequired')}
-      />
-      <Checkbox
-        name="isPublished"
-        label={t('authoring.field.lessonPublished')}
-        checked={v.isPublished}
-        onChange={set('isPublished')}
-      />
+      <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
+      <CheckboxField name="isRequired" label={t('authoring.field.required')} />
+      <CheckboxField name="isPublished" label={t('authoring.field.lessonPublished')} />
       <div className="form-actions">
-        <button type="submit" disabled={create.isPending || update.isPending}>
-          {lesson ? t('authoring.save') : t('authoring.addLesson')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
+        <SubmitButton>{lesson ? t('authoring.save') : t('authoring.addLesson')}</SubmitButton>
+        <Button variant="secondary" onClick={onDone}>
           {t('authoring.cancel')}
-        </button>
+        </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { authoringErrors } from './errors';
+import { actionErrorText } from '../../ui/form';
+import { AUTHORING_ERRORS } from './errors';
 
 type Editor = RouterOutputs['courses']['editor'];
 
@@ -17,7 +18,7 @@ export function PublishPanel({ data }: { data: Editor }) {
     Promise.all([utils.courses.editor.invalidate({ id: data.course.id }), utils.courses.mine.invalidate()]);
   const publish = trpc.courses.publish.useMutation({
     onSuccess: (r) => setMissing(r.missing),
-    onError: (err) => setError(authoringErrors(t, err).form ?? null),
+    onError: (err) => setError(actionErrorText(t, err, AUTHORING_ERRORS)),
     onSettled: refresh,
   });
   const unpublish = trpc.courses.unpublish.useMutation({ onSettled: refresh });

@@ -1,13 +1,8 @@
 // Authoring pages (instructors and admins), loaded on demand.
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { RequireAuth } from '../auth/RequireAuth';
+import { lazyPage } from '../../routes/lazyPage';
 import { useAuth } from '../auth/useAuth';
-
-function Loading() {
-  const { t } = useI18n();
-  return <p aria-busy="true">{t('common.loading')}</p>;
-}
 
 function RequireAuthor({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -22,20 +17,7 @@ function RequireAuthor({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function page(load: () => Promise<ComponentType>) {
-  const Page = lazy(async () => ({ default: await load() }));
-  return function AuthoringRoute() {
-    return (
-      <RequireAuth>
-        <RequireAuthor>
-          <Suspense fallback={<Loading />}>
-            <Page />
-          </Suspense>
-        </RequireAuthor>
-      </RequireAuth>
-    );
-  };
-}
+const page = (load: () => Promise<ComponentType>) => lazyPage(load, 'user', (p) => <RequireAuthor>{p}</RequireAuthor>);
 
 export const InstructorDashboardRoute = page(() =>
   import('./InstructorDashboard').then((m) => m.InstructorDashboard),

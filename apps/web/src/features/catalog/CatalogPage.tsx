@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { flatPages, QueryState } from '../../ui/QueryState';
 import { CourseCard } from './CourseCard';
 
 interface Filters {
@@ -77,7 +78,6 @@ export function CatalogPage() {
     e.preventDefault();
     update({ q: q.trim() });
   };
-  const courses = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <section aria-labelledby="catalog-title" className="stack">
@@ -147,30 +147,26 @@ export function CatalogPage() {
         </label>
       </div>
 
-      {list.isPending ? (
-        <ul className="course-grid" aria-busy="true" aria-label={t('common.loading')}>
-          {Array.from({ length: 6 }, (_, i) => (
-            <li key={i} className="course-card skeleton" />
-          ))}
-        </ul>
-      ) : list.isError ? (
-        <div role="alert" className="error-state">
-          <p>{t('common.error')}</p>
-          <button type="button" onClick={() => void list.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : courses.length === 0 ? (
-        <p className="empty-state">
-          {filters.q ? t('catalog.noResults', { q: filters.q }) : t('catalog.empty')}
-        </p>
-      ) : (
-        <ul className="course-grid" data-testid="course-list">
-          {courses.map((c) => (
-            <CourseCard key={c.id} course={c} />
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={flatPages(list)}
+        isEmpty={(d) => d.length === 0}
+        empty={filters.q ? t('catalog.noResults', { q: filters.q }) : t('catalog.empty')}
+        skeleton={
+          <ul className="course-grid" aria-busy="true" aria-label={t('common.loading')}>
+            {Array.from({ length: 6 }, (_, i) => (
+              <li key={i} className="course-card skeleton" />
+            ))}
+          </ul>
+        }
+      >
+        {(courses) => (
+          <ul className="course-grid" data-testid="course-list">
+            {courses.map((c) => (
+              <CourseCard key={c.id} course={c} />
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <div ref={sentinel} aria-hidden="true" />
       {hasNextPage && (
         <p className="center">

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 
 export function CategoryList() {
   const { t } = useI18n();
@@ -7,24 +8,21 @@ export function CategoryList() {
   return (
     <section aria-labelledby="categories-title">
       <h2 id="categories-title">{t('categories.title')}</h2>
-      {categories.isPending ? (
-        <ul className="category-grid" aria-busy="true" aria-label={t('common.loading')}>
-          {Array.from({ length: 6 }, (_, i) => (
-            <li key={i} className="category-card skeleton" />
-          ))}
-        </ul>
-      ) : categories.isError ? (
-        <div role="alert" className="error-state">
-          <p>{t('common.error')}</p>
-          <button type="button" onClick={() => void categories.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : categories.data.length === 0 ? (
-        <p className="empty-state">{t('categories.empty')}</p>
-      ) : (
+      <QueryState
+        query={categories}
+        isEmpty={(d) => d.length === 0}
+        empty={t('categories.empty')}
+        skeleton={
+          <ul className="category-grid" aria-busy="true" aria-label={t('common.loading')}>
+            {Array.from({ length: 6 }, (_, i) => (
+              <li key={i} className="category-card skeleton" />
+            ))}
+          </ul>
+        }
+      >
+        {(data) => (
         <ul className="category-grid" data-testid="category-list">
-          {categories.data.map((c) => (
+          {data.map((c) => (
             <li key={c.id} className="category-card" style={{ borderTopColor: c.color ?? 'var(--accent)' }}>
               <h3>{c.name}</h3>
               {c.description && <p>{c.description}</p>}
@@ -32,7 +30,8 @@ export function CategoryList() {
             </li>
           ))}
         </ul>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }

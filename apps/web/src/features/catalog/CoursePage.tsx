@@ -3,6 +3,8 @@
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
+import { isNotFound } from '../learning/errors';
 import { PriceTag } from './CourseCard';
 import { formatDate, formatMinutes } from './format';
 import { LessonContent } from './LessonContent';
@@ -14,14 +16,13 @@ export function CoursePage() {
   const { slug } = useParams<{ slug: string }>();
   const detail = trpc.courses.bySlug.useQuery({ slug }, { retry: false });
 
-  if (detail.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (detail.isError) {
-    const notFound = detail.error.data?.code === 'NOT_FOUND';
+  if (!detail.data) {
     return (
-      <div role="alert" className="error-state">
-        <p>{notFound ? t('course.notFound') : t('common.error')}</p>
-        <Link href="/courses">{t('course.backToCatalog')}</Link>
-      </div>
+      <QueryState
+        query={detail}
+        errorText={(err) => (isNotFound(err) ? t('course.notFound') : undefined)}
+        errorAction={<Link href="/courses">{t('course.backToCatalog')}</Link>}
+      />
     );
   }
   const { course, instructor, category, prerequisite, modules, courseLessons, viewer } = detail.data;

@@ -1,27 +1,5 @@
 // Catalog pages, each its own lazily loaded chunk (the catalog has a JS budget, see vite.config).
-import { lazy, Suspense } from 'react';
-import { useI18n } from '../../i18n';
+import { lazyPage } from '../../routes/lazyPage';
 
-const Catalog = lazy(() => import('./CatalogPage').then((m) => ({ default: m.CatalogPage })));
-const Course = lazy(() => import('./CoursePage').then((m) => ({ default: m.CoursePage })));
-
-function Loading() {
-  const { t } = useI18n();
-  return <p aria-busy="true">{t('common.loading')}</p>;
-}
-
-export function CatalogRoute() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <Catalog />
-    </Suspense>
-  );
-}
-
-export function CourseRoute() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <Course />
-    </Suspense>
-  );
-}
+export const CatalogRoute = lazyPage(() => import('./CatalogPage').then((m) => m.CatalogPage));
+export const CourseRoute = lazyPage(() => import('./CoursePage').then((m) => m.CoursePage));

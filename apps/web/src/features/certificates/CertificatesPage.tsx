@@ -2,6 +2,7 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import '../learning/learning.css';
 
 export function CertificatesPage() {
@@ -10,19 +11,21 @@ export function CertificatesPage() {
     // A certificate just earned is rendered in the background: check again until it is ready.
     refetchInterval: (q) => (q.state.data?.some((c) => !c.ready && c.status === 'valid') ? 3000 : false),
   });
-  if (mine.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (mine.isError) return <p role="alert" className="error-state">{t('common.error')}</p>;
   return (
     <section className="stack" aria-labelledby="certs">
       <h1 id="certs">{t('cert.title')}</h1>
-      {mine.data.length === 0 ? (
-        <div className="card empty-state">
-          <p>{t('cert.none')}</p>
-          <Link href="/learning">{t('learn.mine.title')}</Link>
-        </div>
-      ) : (
+      <QueryState
+        query={mine}
+        isEmpty={(d) => d.length === 0}
+        empty={
+          <>
+            {t('cert.none')} <Link href="/learning">{t('learn.mine.title')}</Link>
+          </>
+        }
+      >
+        {(data) => (
         <ul className="list" data-testid="certificates">
-          {mine.data.map((c) => (
+          {data.map((c) => (
             <li key={c.id} className={`card stack status-${c.status}`}>
               <div className="row">
                 <h2 className="module-title">{c.course.title}</h2>
@@ -46,7 +49,8 @@ export function CertificatesPage() {
             </li>
           ))}
         </ul>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import '../learning/learning.css';
 
 export function VerifyPage() {
@@ -9,13 +10,14 @@ export function VerifyPage() {
   const { code } = useParams<{ code: string }>();
   const v = trpc.certificates.verify.useQuery({ code }, { retry: false });
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '');
-  if (v.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (v.isError) {
-    const unknown = v.error.data?.code === 'NOT_FOUND' || v.error.data?.code === 'BAD_REQUEST';
+  if (!v.data) {
+    // An unknown code is an answer, not a failure to load: say so plainly.
+    const unknown = v.error?.data?.code === 'NOT_FOUND' || v.error?.data?.code === 'BAD_REQUEST';
+    if (!unknown) return <QueryState query={v} />;
     return (
       <section className="card stack status-revoked" role="alert" data-testid="verify-result">
         <h1>{t('verify.title')}</h1>
-        <p>{unknown ? t('verify.unknown') : t('common.error')}</p>
+        <p>{t('verify.unknown')}</p>
       </section>
     );
   }

@@ -5,22 +5,31 @@ import type { Locale } from '@mdsc/validators';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { PagedQueryState, QueryState } from '../../ui/QueryState';
 import { formatDay, formatNumber } from './format';
 import { TierMedal } from './TierMedal';
 import './gamification.css';
 import './gamification-celebration.css';
 
 export function AchievementsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const me = trpc.gamification.me.useQuery();
-  if (me.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (me.isError) return <p role="alert" className="error-state">{t('common.error')}</p>;
-  const d = me.data;
-  const lvl = d.level;
-  const name = locale === 'fr' ? lvl.name : lvl.nameEn;
   return (
     <section className="stack gam-page" aria-labelledby="achievements-title">
       <h1 id="achievements-title">{t('gam.achievements.title')}</h1>
+      <QueryState query={me} lines={6}>
+        {(d) => <Achievements d={d} />}
+      </QueryState>
+    </section>
+  );
+}
+
+function Achievements({ d }: { d: RouterOutputs['gamification']['me'] }) {
+  const { t, locale } = useI18n();
+  const lvl = d.level;
+  const name = locale === 'fr' ? lvl.name : lvl.nameEn;
+  return (
+    <>
       <div className="gam-summary">
         <div className="card stack" data-testid="level-card">
           <h2>{t('gam.level', { level: lvl.level, name })}</h2>
@@ -51,7 +60,7 @@ export function AchievementsPage() {
       <BadgesToEarn />
       <History />
       <Privacy hidden={d.hideFromLeaderboard} />
-    </section>
+    </>
   );
 }
 
@@ -138,17 +147,12 @@ function History() {
     { limit: 20, locale },
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
-  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="card stack" aria-labelledby="history-title">
       <h2 id="history-title">{t('gam.history.title')}</h2>
       <p className="muted small">{t('gam.history.intro')}</p>
-      {pages.isError && <p role="alert" className="error-state">{t('common.error')}</p>}
-      {pages.isPending ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">{t('gam.history.empty')}</p>
-      ) : (
+      <PagedQueryState query={pages} empty={t('gam.history.empty')} more={t('gam.history.more')}>
+        {(items) => (
         <ol className="history" data-testid="xp-history">
           {items.map((i) => (
             <li key={i.id}>
@@ -160,12 +164,8 @@ function History() {
             </li>
           ))}
         </ol>
-      )}
-      {pages.hasNextPage && (
-        <button type="button" className="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-          {t('gam.history.more')}
-        </button>
-      )}
+        )}
+      </PagedQueryState>
     </div>
   );
 }

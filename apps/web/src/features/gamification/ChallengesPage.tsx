@@ -1,23 +1,21 @@
 // Challenges: open ones first, with the learner's progress bar, then upcoming and recently closed.
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { describeCriteria, formatDay, formatNumber } from './format';
 import './gamification.css';
 
 export function ChallengesPage() {
   const { t, locale } = useI18n();
   const list = trpc.gamification.challenges.useQuery();
-  if (list.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (list.isError) return <p role="alert" className="error-state">{t('common.error')}</p>;
   return (
     <section className="stack gam-page" aria-labelledby="challenges-title">
       <h1 id="challenges-title">{t('gam.challenges.title')}</h1>
       <p className="muted">{t('gam.challenges.intro')}</p>
-      {list.data.length === 0 ? (
-        <p className="card empty-state">{t('gam.challenges.empty')}</p>
-      ) : (
+      <QueryState query={list} isEmpty={(d) => d.length === 0} empty={t('gam.challenges.empty')}>
+        {(data) => (
         <ul className="challenge-grid" data-testid="challenges">
-          {list.data.map((c) => {
+          {data.map((c) => {
             const pct = Math.min(100, Math.floor((c.progress.current * 100) / Math.max(1, c.progress.target)));
             const progressLabel = t('gam.challenges.progress', {
               current: formatNumber(c.progress.current, locale),
@@ -56,7 +54,8 @@ export function ChallengesPage() {
             );
           })}
         </ul>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { LeaderboardScope } from '@mdsc/validators';
 import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { formatNumber } from './format';
 import './gamification.css';
 
@@ -79,12 +80,13 @@ function Board({ scope, categoryId }: { scope: LeaderboardScope; categoryId: num
       getNextPageParam: (last, all) => (last.hasMore ? all.length * PAGE : undefined),
     },
   );
-  if (pages.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (pages.isError) return <p role="alert" className="error-state">{t('common.error')}</p>;
-  const entries = pages.data.pages.flatMap((p) => p.entries);
-  const viewer = pages.data.pages[0].viewer;
   const caption = t('gam.board.caption', { name: t(`gam.board.${scope}`) });
   return (
+    <QueryState query={pages} lines={6}>
+      {(data) => {
+        const entries = data.pages.flatMap((p) => p.entries);
+        const viewer = data.pages[0].viewer;
+        return (
     <div className="stack">
       <p className="card small" data-testid="my-rank">
         {viewer ? t('gam.board.yourRank', { rank: viewer.rank, xp: formatNumber(viewer.xp, locale) }) : t('gam.board.notRanked')}
@@ -130,5 +132,8 @@ function Board({ scope, categoryId }: { scope: LeaderboardScope; categoryId: num
         </button>
       )}
     </div>
+        );
+      }}
+    </QueryState>
   );
 }

@@ -3,6 +3,7 @@
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { ReviewSection } from './ReviewSection';
 import './learning.css';
 
@@ -15,8 +16,7 @@ export function CompletionPage() {
     { retry: false, refetchInterval: (q) => (q.state.data?.certificate && !q.state.data.certificate.ready ? 2000 : false) },
   );
 
-  if (view.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (view.isError) return <p role="alert" className="error-state">{t('common.error')}</p>;
+  if (!view.data) return <QueryState query={view} />;
   const d = view.data;
   const cert = d.certificate;
   const done = d.enrollment?.status === 'completed' || d.enrollment?.status === 'certified';

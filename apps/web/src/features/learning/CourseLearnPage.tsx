@@ -2,6 +2,7 @@
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { CourseOutline } from './CourseOutline';
 import { EnrolButton } from './EnrolButton';
 import { isNotFound } from './errors';
@@ -16,13 +17,13 @@ export function CourseLearnPage() {
   const utils = trpc.useUtils();
   const unenroll = trpc.enrollments.unenroll.useMutation({ onSuccess: () => utils.progress.course.invalidate({ slug }) });
 
-  if (view.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (view.isError) {
+  if (!view.data) {
     return (
-      <div role="alert" className="error-state">
-        <p>{isNotFound(view.error) ? t('learn.error.not_found') : t('common.error')}</p>
-        <Link href="/learning">{t('learn.mine.title')}</Link>
-      </div>
+      <QueryState
+        query={view}
+        errorText={(err) => (isNotFound(err) ? t('learn.error.not_found') : undefined)}
+        errorAction={<Link href="/learning">{t('learn.mine.title')}</Link>}
+      />
     );
   }
   const d = view.data;

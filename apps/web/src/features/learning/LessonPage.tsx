@@ -5,6 +5,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { useHeartbeatSender } from '../../lib/heartbeat-queue';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { CourseOutline, LockIcon } from './CourseOutline';
 import { learningErrorKey } from './errors';
 import { LessonBody } from './LessonBody';
@@ -82,13 +83,13 @@ export function LessonPage() {
     }
   }, [lesson.data?.progress?.lastPositionSeconds, sendBeat]);
 
-  if (lesson.isPending || outline.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (lesson.isError || outline.isError) {
+  if (!lesson.data || !outline.data) {
     return (
-      <div role="alert" className="error-state">
-        <p>{t(learningErrorKey(lesson.error ?? outline.error))}</p>
-        <Link href={`/learn/${params.slug}`}>{t('learn.backToCourse')}</Link>
-      </div>
+      <QueryState
+        query={lesson.data ? outline : lesson}
+        errorText={(err) => t(learningErrorKey(err))}
+        errorAction={<Link href={`/learn/${params.slug}`}>{t('learn.backToCourse')}</Link>}
+      />
     );
   }
   const d = lesson.data;

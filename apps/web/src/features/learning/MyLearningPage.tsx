@@ -2,25 +2,28 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { ProgressBar } from './ProgressBar';
 import './learning.css';
 
 export function MyLearningPage() {
   const { t } = useI18n();
   const mine = trpc.enrollments.mine.useQuery();
-  if (mine.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (mine.isError) return <p role="alert" className="error-state">{t('common.error')}</p>;
   return (
     <section className="stack" aria-labelledby="my-learning">
       <h1 id="my-learning">{t('learn.mine.title')}</h1>
-      {mine.data.length === 0 ? (
-        <div className="card empty-state">
-          <p>{t('learn.mine.empty')}</p>
-          <Link href="/courses">{t('learn.mine.browse')}</Link>
-        </div>
-      ) : (
+      <QueryState
+        query={mine}
+        isEmpty={(d) => d.length === 0}
+        empty={
+          <>
+            {t('learn.mine.empty')} <Link href="/courses">{t('learn.mine.browse')}</Link>
+          </>
+        }
+      >
+        {(data) => (
         <ul className="list" data-testid="my-courses">
-          {mine.data.map((m) => {
+          {data.map((m) => {
             const done = m.enrollment.status === 'completed' || m.enrollment.status === 'certified';
             return (
               <li key={m.course.id} className="card stack">
@@ -44,7 +47,8 @@ export function MyLearningPage() {
             );
           })}
         </ul>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }

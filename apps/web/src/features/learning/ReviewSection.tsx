@@ -1,8 +1,10 @@
 // Reviews of a course: average, distribution, the list (paged) and, for enrolled learners, my rating.
-import { useState } from 'react';
+import { useController } from 'react-hook-form';
+import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { learningErrorKey } from './errors';
+import { QueryState } from '../../ui/QueryState';
+import { Form, SubmitButton, TextAreaField, useZodForm } from '../../ui/form';
 import './learning.css';
 
 function Stars({ value, onChange, label }: { value: number; onChange?: (n: number) => void; label: string }) {
@@ -37,38 +39,48 @@ function Stars({ value, onChange, label }: { value: number; onChange?: (n: numbe
   );
 }
 
+const reviewSchema = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().max(2000),
+});
+
 function MyReview({ courseId, initial }: { courseId: number; initial: { rating: number; comment: string | null } | null }) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
-  const [rating, setRating] = useState(initial?.rating ?? 0);
-  const [comment, setComment] = useState(initial?.comment ?? '');
-  const save = trpc.reviews.upsert.useMutation({ onSuccess: () => utils.reviews.list.invalidate({ courseId }) });
+  const save = trpc.reviews.upsert.useMutation();
+  const form = useZodForm(reviewSchema, {
+    defaultValues: { rating: initial?.rating ?? 0, comment: initial?.comment ?? '' },
+    messages: { rating: 'reviews.ratingRequired' },
+    onSubmit: async (v) => {
+      await save.mutateAsync({ courseId, ...v });
+      await utils.reviews.list.invalidate({ courseId });
+    },
+    success: t('reviews.saved'),
+  });
   return (
-    <form
-      className="form card"
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        if (rating > 0) save.mutate({ courseId, rating, comment });
-      }}
-    >
+    <Form form={form} className="form card">
       <h3 className="module-title">{initial ? t('reviews.editMine') : t('reviews.rate')}</h3>
-      <Stars value={rating} onChange={setRating} label={t('reviews.yourRating')} />
-      <div className="field">
-        <label htmlFor="review-comment">{t('reviews.comment')}</label>
-        <textarea id="review-comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      </div>
+      <RatingField />
+      <TextAreaField name="comment" label={t('reviews.comment')} rows={3} maxLength={2000} />
       <div className="form-actions">
-        <button type="submit" disabled={rating === 0 || save.isPending}>
-          {t('reviews.save')}
-        </button>
-        {save.isSuccess && <span role="status">{t('reviews.saved')}</span>}
-        {save.isError && (
-          <span role="alert" className="form-error">
-            {t(learningErrorKey(save.error))}
-          </span>
-        )}
+        <SubmitButton>{t('reviews.save')}</SubmitButton>
       </div>
-    </form>
+    </Form>
+  );
+}
+
+function RatingField() {
+  const { t } = useI18n();
+  const { field, fieldState } = useController({ name: 'rating' });
+  return (
+    <div className="field">
+      <Stars value={field.value as number} onChange={field.onChange} label={t('reviews.yourRating')} />
+      {fieldState.error && (
+        <p className="field-error" data-field-error="rating">
+          {fieldState.error.message}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -78,8 +90,7 @@ export function ReviewSection({ courseId, canReview }: { courseId: number; canRe
     { courseId, limit: 5 },
     { getNextPageParam: (last) => last.nextCursor ?? undefined, retry: false },
   );
-  if (list.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (list.isError) return null;
+  if (!list.data) return <QueryState query={list} lines={2} />;
   const first = list.data.pages[0];
   const items = list.data.pages.flatMap((p) => p.items);
   const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });

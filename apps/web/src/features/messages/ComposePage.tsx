@@ -4,215 +4,177 @@ import {
   BROADCAST_AUDIENCES,
   MESSAGE_CONTENT_MAX,
   MESSAGE_SUBJECT_MAX,
-  type BroadcastAudience,
+  messageContentSchema,
+  messageSubjectSchema,
 } from '@mdsc/validators';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useController, useWatch } from 'react-hook-form';
 import { Link, useLocation, useSearch } from 'wouter';
+import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
+import { FieldShell, Form, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from '../../ui/form';
 import { useAuth } from '../auth/useAuth';
 import './messages.css';
 
-type Mode = 'direct' | 'course' | 'platform';
+const MODES = ['direct', 'course', 'platform'] as const;
+
+const schema = z
+  .object({
+    mode: z.enum(MODES),
+    recipientId: z.number().int().positive().nullable(),
+    courseId: z.number().int().positive().nullable(),
+    audience: z.enum(BROADCAST_AUDIENCES),
+    subject: messageSubjectSchema,
+    content: messageContentSchema,
+  })
+  .superRefine((v, ctx) => {
+    // Who it goes to depends on the kind of message.
+    if (v.mode === 'direct' && !v.recipientId) ctx.addIssue({ code: 'custom', path: ['recipientId'], message: 'required' });
+    if (v.mode === 'course' && !v.courseId) ctx.addIssue({ code: 'custom', path: ['courseId'], message: 'required' });
+  });
 
 export function ComposePage() {
   const { t } = useI18n();
   const { user } = useAuth();
   const params = new URLSearchParams(useSearch());
   const presetCourse = Number(params.get('course')) || null;
-  const [mode, setMode] = useState<Mode>(presetCourse ? 'course' : 'direct');
-  const [recipient, setRecipient] = useState<{ id: number; name: string } | null>(null);
-  const [query, setQuery] = useState('');
-  const [courseId, setCourseId] = useState<number | null>(presetCourse);
-  const [audience, setAudience] = useState<BroadcastAudience>('all');
-  const [subject, setSubject] = useState('');
-  const [content, setContent] = useState('');
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
   const canCourse = user?.role === 'instructor' || user?.role === 'admin';
-  const recipients = trpc.messages.recipients.useQuery(
-    { query: query.trim() || undefined, limit: 20 },
-    { enabled: mode === 'direct' },
-  );
+  const send = trpc.messages.send.useMutation();
+  const toCourse = trpc.messages.broadcastCourse.useMutation();
+  const toAll = trpc.messages.broadcastAll.useMutation();
+  const form = useZodForm(schema, {
+    defaultValues: {
+      mode: presetCourse ? 'course' : 'direct',
+      recipientId: null,
+      courseId: presetCourse,
+      audience: 'all',
+      subject: '',
+      content: '',
+    },
+    onSubmit: async ({ mode, recipientId, courseId, audience, subject, content }) => {
+      const sent =
+        mode === 'direct'
+          ? await send.mutateAsync({ recipientId: recipientId!, subject, content })
+          : mode === 'course'
+            ? await toCourse.mutateAsync({ courseId: courseId!, subject, content })
+            : await toAll.mutateAsync({ audience, subject, content });
+      void utils.messages.sent.invalidate();
+      navigate(`/messages/${sent.id}`);
+    },
+  });
+  const [mode, content] = useWatch({ control: form.control, name: ['mode', 'content'] });
   const courses = trpc.analytics.courses.useQuery(undefined, { enabled: canCourse && mode === 'course' });
-
-  const done = (id: number) => {
-    void utils.messages.sent.invalidate();
-    navigate(`/messages/${id}`);
-  };
-  const send = trpc.messages.send.useMutation({ onSuccess: (r) => done(r.id) });
-  const toCourse = trpc.messages.broadcastCourse.useMutation({ onSuccess: (r) => done(r.id) });
-  const toAll = trpc.messages.broadcastAll.useMutation({ onSuccess: (r) => done(r.id) });
-  const active = mode === 'direct' ? send : mode === 'course' ? toCourse : toAll;
-  const fieldError = (f: string) =>
-    (active.error?.data?.zodError?.fieldErrors as Record<string, string[] | undefined> | undefined)?.[
-      f
-    ]?.[0] ?? (active.error?.data?.field === f ? active.error.message : undefined);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (mode === 'direct' && recipient) send.mutate({ recipientId: recipient.id, subject, content });
-    if (mode === 'course' && courseId) toCourse.mutate({ courseId, subject, content });
-    if (mode === 'platform') toAll.mutate({ audience, subject, content });
-  };
-  const ready =
-    subject.trim() && content.trim() && (mode !== 'direct' || recipient) && (mode !== 'course' || courseId);
+  const modes = MODES.filter((m) => m === 'direct' || (m === 'course' && canCourse) || (m === 'platform' && user?.role === 'admin'));
 
   return (
     <div className="stack">
       <Link href="/messages">← {t('messages.back')}</Link>
       <h1>{t('messages.compose')}</h1>
-      <form className="form card" onSubmit={submit} noValidate>
-        {canCourse && (
+      <Form form={form} className="form card">
+        {modes.length > 1 && (
           <fieldset className="field">
             <legend>{t('messages.kind')}</legend>
-            <label className="checkbox">
-              <input
-                type="radio"
-                name="mode"
-                checked={mode === 'direct'}
-                onChange={() => setMode('direct')}
-              />
-              {t('messages.kind.direct')}
-            </label>
-            <label className="checkbox">
-              <input
-                type="radio"
-                name="mode"
-                checked={mode === 'course'}
-                onChange={() => setMode('course')}
-                data-testid="mode-course"
-              />
-              {t('messages.kind.course')}
-            </label>
-            {user?.role === 'admin' && (
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="mode"
-                  checked={mode === 'platform'}
-                  onChange={() => setMode('platform')}
-                />
-                {t('messages.kind.platform')}
+            {modes.map((m) => (
+              <label key={m} className="checkbox">
+                <input type="radio" value={m} {...form.register('mode')} data-testid={`mode-${m}`} />
+                {t(`messages.kind.${m}`)}
               </label>
-            )}
+            ))}
           </fieldset>
         )}
-
-        {mode === 'direct' && (
-          <div className="field">
-            <label htmlFor="recipient-search">{t('messages.recipient')}</label>
-            {recipient ? (
-              <p className="row">
-                <strong>{recipient.name}</strong>
-                <button type="button" className="link-button" onClick={() => setRecipient(null)}>
-                  {t('messages.change')}
-                </button>
-              </p>
-            ) : (
-              <>
-                <input
-                  id="recipient-search"
-                  type="search"
-                  value={query}
-                  placeholder={t('messages.searchPeople')}
-                  onChange={(e) => setQuery(e.target.value)}
-                  autoComplete="off"
-                />
-                {recipients.data && recipients.data.length === 0 ? (
-                  <p className="muted small">{t('messages.noRecipients')}</p>
-                ) : (
-                  <ul className="recipient-results">
-                    {recipients.data?.map((u) => (
-                      <li key={u.id}>
-                        <button type="button" onClick={() => setRecipient({ id: u.id, name: u.name })}>
-                          {u.name} <span className="muted small">· {t(`role.${u.role}` as MessageKey)}</span>
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            )}
-            {fieldError('recipientId') && <p className="field-error">{fieldError('recipientId')}</p>}
-          </div>
-        )}
-
+        {mode === 'direct' && <RecipientPicker />}
         {mode === 'course' && (
-          <div className="field">
-            <label htmlFor="course">{t('messages.course')}</label>
-            <select
-              id="course"
-              value={courseId ?? ''}
-              onChange={(e) => setCourseId(Number(e.target.value) || null)}
-              data-testid="course-select"
-            >
-              <option value="">—</option>
-              {courses.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title} ({t('analytics.enrolmentsCount', { count: c.enrolments })})
-                </option>
-              ))}
-            </select>
-            {fieldError('courseId') && <p className="field-error">{fieldError('courseId')}</p>}
-          </div>
+          <SelectField
+            name="courseId"
+            numeric
+            testId="course-select"
+            label={t('messages.course')}
+            options={[
+              { value: '', label: '—' },
+              ...(courses.data ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.title} (${t('analytics.enrolmentsCount', { count: c.enrolments })})`,
+              })),
+            ]}
+          />
         )}
-
         {mode === 'platform' && (
-          <div className="field">
-            <label htmlFor="audience">{t('messages.audience')}</label>
-            <select
-              id="audience"
-              value={audience}
-              onChange={(e) => setAudience(e.target.value as BroadcastAudience)}
-            >
-              {BROADCAST_AUDIENCES.map((a) => (
-                <option key={a} value={a}>
-                  {t(`messages.audience.${a}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-
-        <div className="field">
-          <label htmlFor="subject">{t('messages.subject')}</label>
-          <input
-            id="subject"
-            value={subject}
-            maxLength={MESSAGE_SUBJECT_MAX}
-            onChange={(e) => setSubject(e.target.value)}
-            aria-invalid={!!fieldError('subject')}
+          <SelectField
+            name="audience"
+            label={t('messages.audience')}
+            options={BROADCAST_AUDIENCES.map((a) => ({ value: a, label: t(`messages.audience.${a}` as MessageKey) }))}
           />
-          {fieldError('subject') && <p className="field-error">{fieldError('subject')}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="content">{t('messages.content')}</label>
-          <textarea
-            id="content"
-            rows={8}
-            value={content}
-            maxLength={MESSAGE_CONTENT_MAX}
-            onChange={(e) => setContent(e.target.value)}
-            aria-invalid={!!fieldError('content')}
-          />
-          <p className="char-count">
-            {t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}
-          </p>
-          {fieldError('content') && <p className="field-error">{fieldError('content')}</p>}
-        </div>
-        {active.error && !['recipientId', 'courseId', 'subject', 'content'].some((f) => fieldError(f)) && (
-          <p className="form-error" role="alert">
-            {active.error.message}
-          </p>
         )}
+        <TextField name="subject" label={t('messages.subject')} maxLength={MESSAGE_SUBJECT_MAX} />
+        <TextAreaField
+          name="content"
+          label={t('messages.content')}
+          rows={8}
+          maxLength={MESSAGE_CONTENT_MAX}
+          hint={t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}
+        />
         <div className="form-actions">
-          <button type="submit" disabled={!ready || active.isPending} data-testid="send-message">
-            {mode === 'direct' ? t('messages.send') : t('messages.sendBroadcast')}
-          </button>
+          <SubmitButton testId="send-message">{mode === 'direct' ? t('messages.send') : t('messages.sendBroadcast')}</SubmitButton>
         </div>
-      </form>
+      </Form>
     </div>
+  );
+}
+
+/** The people the sender may write to, searched by name; the choice is the form's `recipientId`. */
+function RecipientPicker() {
+  const { t } = useI18n();
+  const { field, fieldState } = useController({ name: 'recipientId' });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const recipients = trpc.messages.recipients.useQuery({ query: query.trim() || undefined, limit: 20 });
+  return (
+    <FieldShell name="recipientId" label={t('messages.recipient')} error={fieldState.error?.message}>
+      {(a) =>
+        field.value && chosen ? (
+          <p className="row">
+            <strong>{chosen}</strong>
+            <button type="button" className="link-button" onClick={() => field.onChange(null)}>
+              {t('messages.change')}
+            </button>
+          </p>
+        ) : (
+          <>
+            <input
+              {...a}
+              ref={field.ref}
+              type="search"
+              value={query}
+              placeholder={t('messages.searchPeople')}
+              onChange={(e) => setQuery(e.target.value)}
+              autoComplete="off"
+            />
+            {recipients.data && recipients.data.length === 0 ? (
+              <p className="muted small">{t('messages.noRecipients')}</p>
+            ) : (
+              <ul className="recipient-results">
+                {recipients.data?.map((u) => (
+                  <li key={u.id}>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setChosen(u.name);
+                        field.onChange(u.id);
+                      }}
+                    >
+                      {u.name} <span className="muted small">· {t(`role.${u.role}` as MessageKey)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )
+      }
+    </FieldShell>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { PagedQueryState, type PagedQuery } from '../../ui/QueryState';
 import { timeAgo } from '../notifications/NotificationBell';
 import './messages.css';
 
@@ -34,22 +35,6 @@ export function MessagesPage() {
 const audienceKey = (a: string | null) =>
   (BROADCAST_AUDIENCES as readonly string[]).includes(a ?? '') ? (a as BroadcastAudience) : 'all';
 
-function ListState({ q }: { q: { isPending: boolean; isError: boolean; refetch: () => unknown } }) {
-  const { t } = useI18n();
-  if (q.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (q.isError) {
-    return (
-      <p className="error-state" role="alert">
-        {t('common.error')}{' '}
-        <button type="button" onClick={() => void q.refetch()}>
-          {t('common.retry')}
-        </button>
-      </p>
-    );
-  }
-  return null;
-}
-
 interface MessageRow {
   id: number;
   subject: string;
@@ -57,60 +42,38 @@ interface MessageRow {
   createdAt: string;
 }
 
-interface InfinitePages<T> {
-  data?: { pages: { items: T[] }[] };
-  isPending: boolean;
-  isError: boolean;
-  refetch: () => unknown;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => unknown;
-}
-
 /** One list for both boxes: the rows differ only in their metadata line and styling. */
 function MessageList<T extends MessageRow>(props: {
-  pages: InfinitePages<T>;
+  pages: PagedQuery<T>;
   empty: string;
   meta: (m: T) => ReactNode;
   unread?: (m: T) => boolean;
   testId?: string;
 }) {
   const { t, locale } = useI18n();
-  const { pages } = props;
-  if (!pages.data) return <ListState q={pages} />;
-  const items = pages.data.pages.flatMap((p) => p.items);
-  if (items.length === 0) return <p className="empty-state muted">{props.empty}</p>;
   return (
-    <>
-      <ul className="message-list">
-        {items.map((m) => (
-          <li key={m.id}>
-            <Link
-              href={`/messages/${m.id}`}
-              className={props.unread?.(m) ? 'message-item unread' : 'message-item'}
-              data-testid={props.testId}
-            >
-              <div className="message-meta">
-                {props.meta(m)}
-                <span>{timeAgo(m.createdAt, locale)}</span>
-              </div>
-              <div className="message-subject">{m.subject}</div>
-              <p className="message-preview">{m.preview}</p>
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {pages.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void pages.fetchNextPage()}
-          disabled={pages.isFetchingNextPage}
-        >
-          {t('messages.more')}
-        </button>
+    <PagedQueryState query={props.pages} empty={props.empty} more={t('messages.more')}>
+      {(items) => (
+        <ul className="message-list">
+          {items.map((m) => (
+            <li key={m.id}>
+              <Link
+                href={`/messages/${m.id}`}
+                className={props.unread?.(m) ? 'message-item unread' : 'message-item'}
+                data-testid={props.testId}
+              >
+                <div className="message-meta">
+                  {props.meta(m)}
+                  <span>{timeAgo(m.createdAt, locale)}</span>
+                </div>
+                <div className="message-subject">{m.subject}</div>
+                <p className="message-preview">{m.preview}</p>
+              </Link>
+            </li>
+          ))}
+        </ul>
       )}
-    </>
+    </PagedQueryState>
   );
 }
 

@@ -1,9 +1,14 @@
 // One conversation: its messages oldest first (as text), read on opening, a reply box.
-import { MESSAGE_CONTENT_MAX } from '@mdsc/validators';
-import { useEffect, useState, type FormEvent } from 'react';
+import { MESSAGE_CONTENT_MAX, messageContentSchema } from '@mdsc/validators';
+import { useEffect } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Link, useLocation, useParams } from 'wouter';
+import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { Form, SubmitButton, TextAreaField, useZodForm } from '../../ui/form';
+import { QueryState } from '../../ui/QueryState';
+import { isNotFound } from '../learning/errors';
 import { MessageBody } from './MessageBody';
 import './messages.css';
 
@@ -39,15 +44,13 @@ export function ThreadPage() {
     },
   });
 
-  if (thread.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (thread.isError) {
+  if (!thread.data) {
     return (
-      <div className="stack">
-        <p className="error-state" role="alert">
-          {thread.error.data?.code === 'NOT_FOUND' ? t('messages.notFound') : t('common.error')}
-        </p>
-        <Link href="/messages">{t('messages.back')}</Link>
-      </div>
+      <QueryState
+        query={thread}
+        errorText={(err) => (isNotFound(err) ? t('messages.notFound') : undefined)}
+        errorAction={<Link href="/messages">{t('messages.back')}</Link>}
+      />
     );
   }
   const messages = thread.data.messages;
@@ -109,48 +112,35 @@ export function ThreadPage() {
   );
 }
 
+const replySchema = z.object({ content: messageContentSchema });
+
 function ReplyForm({ messageId, to }: { messageId: number; to: string }) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
-  const [content, setContent] = useState('');
-  const reply = trpc.messages.reply.useMutation({
-    onSuccess: () => {
-      setContent('');
+  const reply = trpc.messages.reply.useMutation();
+  const form = useZodForm(replySchema, {
+    defaultValues: { content: '' },
+    onSubmit: async ({ content }) => {
+      await reply.mutateAsync({ messageId, content });
       void utils.messages.thread.invalidate();
       void utils.messages.sent.invalidate();
     },
+    success: t('messages.sentOk'),
+    resetOnSuccess: true,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    reply.mutate({ messageId, content });
-  };
-  const fieldErrors = reply.error?.data?.zodError?.fieldErrors as
-    Record<string, string[] | undefined> | undefined;
-  const error = fieldErrors?.content?.[0] ?? reply.error?.message;
+  const content = useWatch({ control: form.control, name: 'content' });
   return (
-    <form className="form card" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="reply">{t('messages.replyTo', { name: to })}</label>
-        <textarea
-          id="reply"
-          rows={4}
-          value={content}
-          maxLength={MESSAGE_CONTENT_MAX}
-          onChange={(e) => setContent(e.target.value)}
-          aria-invalid={!!reply.error}
-          required
-        />
-        <p className="char-count">
-          {t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}
-        </p>
-        {reply.error && <p className="field-error">{error}</p>}
-      </div>
+    <Form form={form} className="form card">
+      <TextAreaField
+        name="content"
+        label={t('messages.replyTo', { name: to })}
+        rows={4}
+        maxLength={MESSAGE_CONTENT_MAX}
+        hint={t('messages.chars', { count: content.length, max: MESSAGE_CONTENT_MAX })}
+      />
       <div className="form-actions">
-        <button type="submit" disabled={reply.isPending || !content.trim()}>
-          {t('messages.send')}
-        </button>
-        {reply.isSuccess && <span className="notice">{t('messages.sentOk')}</span>}
+        <SubmitButton>{t('messages.send')}</SubmitButton>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,22 +1,6 @@
 // Messages pages, each its own lazily loaded chunk, for signed-in users.
-import { lazy, Suspense, type ComponentType } from 'react';
-import { useI18n } from '../../i18n';
-import { RequireAuth } from '../auth/RequireAuth';
+import { lazyPage } from '../../routes/lazyPage';
 
-function page(load: () => Promise<ComponentType>) {
-  const Page = lazy(async () => ({ default: await load() }));
-  return function Route() {
-    const { t } = useI18n();
-    return (
-      <RequireAuth>
-        <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          <Page />
-        </Suspense>
-      </RequireAuth>
-    );
-  };
-}
-
-export const MessagesRoute = page(() => import('./MessagesPage').then((m) => m.MessagesPage));
-export const ComposeRoute = page(() => import('./ComposePage').then((m) => m.ComposePage));
-export const ThreadRoute = page(() => import('./ThreadPage').then((m) => m.ThreadPage));
+export const MessagesRoute = lazyPage(() => import('./MessagesPage').then((m) => m.MessagesPage), 'user');
+export const ComposeRoute = lazyPage(() => import('./ComposePage').then((m) => m.ComposePage), 'user');
+export const ThreadRoute = lazyPage(() => import('./ThreadPage').then((m) => m.ThreadPage), 'user');

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { useAuth } from '../auth/useAuth';
 import { describeNotification } from './notification-text';
 import { useLiveNotifications } from './useLiveNotifications';
@@ -13,6 +14,33 @@ import './notifications.css';
 export function NotificationBell() {
   const { user } = useAuth();
   return user ? <Bell /> : null;
+}
+
+/** One notification: its text and age; opening it is the caller's (mark read, go where it points). */
+export function NotificationItem({
+  item,
+  onOpen,
+  testId,
+}: {
+  item: NotificationDto;
+  onOpen(item: NotificationDto, href: string | null): void;
+  testId?: string;
+}) {
+  const { t, locale } = useI18n();
+  const { text, href } = describeNotification(item, t);
+  return (
+    <li>
+      <button
+        type="button"
+        className={item.isRead ? 'bell-item' : 'bell-item unread'}
+        data-testid={testId}
+        onClick={() => onOpen(item, href)}
+      >
+        <span className="bell-text">{text}</span>
+        <span className="bell-time">{timeAgo(item.createdAt, locale)}</span>
+      </button>
+    </li>
+  );
 }
 
 export function timeAgo(iso: string, locale: string): string {
@@ -26,7 +54,7 @@ export function timeAgo(iso: string, locale: string): string {
 }
 
 function Bell() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const [, navigate] = useLocation();
@@ -105,39 +133,20 @@ function Bell() {
               </button>
             )}
           </div>
-          {list.isPending ? (
-            <p className="muted bell-empty" aria-busy="true">
-              {t('common.loading')}
-            </p>
-          ) : list.isError ? (
-            <p className="error-state">
-              {t('common.error')}{' '}
-              <button type="button" className="link-button" onClick={() => void list.refetch()}>
-                {t('common.retry')}
-              </button>
-            </p>
-          ) : list.data.items.length === 0 ? (
-            <p className="muted bell-empty">{t('notifications.empty')}</p>
-          ) : (
-            <ul className="bell-list">
-              {list.data.items.map((item) => {
-                const { text, href } = describeNotification(item, t);
-                return (
-                  <li key={item.id}>
-                    <button
-                      type="button"
-                      className={item.isRead ? 'bell-item' : 'bell-item unread'}
-                      data-testid="notification-item"
-                      onClick={() => openItem(item, href)}
-                    >
-                      <span className="bell-text">{text}</span>
-                      <span className="bell-time">{timeAgo(item.createdAt, locale)}</span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
+          <QueryState
+            query={{ ...list, data: list.data?.items }}
+            lines={2}
+            isEmpty={(items) => items.length === 0}
+            empty={t('notifications.empty')}
+          >
+            {(items) => (
+              <ul className="bell-list">
+                {items.map((item) => (
+                  <NotificationItem key={item.id} item={item} onOpen={openItem} testId="notification-item" />
+                ))}
+              </ul>
+            )}
+          </QueryState>
           <Link href="/notifications" className="bell-all" onClick={() => setOpen(false)}>
             {t('notifications.seeAll')}
           </Link>

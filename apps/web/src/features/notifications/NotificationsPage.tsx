@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { timeAgo } from './NotificationBell';
-import { describeNotification } from './notification-text';
+import { PagedQueryState, QueryState } from '../../ui/QueryState';
+import { NotificationItem } from './NotificationBell';
 import './notifications.css';
 
 export function NotificationsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
@@ -23,7 +23,10 @@ export function NotificationsPage() {
   };
   const markRead = trpc.notifications.markRead.useMutation({ onSuccess: (r) => refresh(r.unreadCount) });
   const markAll = trpc.notifications.markAllRead.useMutation({ onSuccess: () => refresh(0) });
-  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const openItem = (item: { id: number; isRead: boolean }, href: string | null) => {
+    if (!item.isRead) markRead.mutate({ id: item.id });
+    if (href) navigate(href);
+  };
 
   return (
     <div className="stack">
@@ -44,49 +47,15 @@ export function NotificationsPage() {
           </button>
         </div>
       </div>
-      {pages.isPending ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : pages.isError ? (
-        <p className="error-state" role="alert">
-          {t('common.error')}{' '}
-          <button type="button" onClick={() => void pages.refetch()}>
-            {t('common.retry')}
-          </button>
-        </p>
-      ) : items.length === 0 ? (
-        <p className="empty-state muted">{t('notifications.empty')}</p>
-      ) : (
-        <ul className="list notification-list">
-          {items.map((item) => {
-            const { text, href } = describeNotification(item, t);
-            return (
-              <li key={item.id}>
-                <button
-                  type="button"
-                  className={item.isRead ? 'bell-item' : 'bell-item unread'}
-                  onClick={() => {
-                    if (!item.isRead) markRead.mutate({ id: item.id });
-                    if (href) navigate(href);
-                  }}
-                >
-                  <span>{text}</span>
-                  <span className="bell-time">{timeAgo(item.createdAt, locale)}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {pages.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void pages.fetchNextPage()}
-          disabled={pages.isFetchingNextPage}
-        >
-          {t('notifications.more')}
-        </button>
-      )}
+      <PagedQueryState query={pages} empty={t('notifications.empty')} more={t('notifications.more')}>
+        {(items) => (
+          <ul className="list notification-list">
+            {items.map((item) => (
+              <NotificationItem key={item.id} item={item} onOpen={openItem} />
+            ))}
+          </ul>
+        )}
+      </PagedQueryState>
       <EmailPreferences />
     </div>
   );
@@ -99,31 +68,34 @@ function EmailPreferences() {
   const update = trpc.notifications.updatePreferences.useMutation({
     onSuccess: (data) => utils.notifications.preferences.setData(undefined, data),
   });
-  if (!prefs.data) return null;
   return (
     <section className="card" aria-labelledby="email-prefs">
       <h2 id="email-prefs">{t('notifications.emailPrefs')}</h2>
-      <div className="stack">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={prefs.data.emailOnMessage}
-            onChange={(e) => update.mutate({ emailOnMessage: e.target.checked })}
-            disabled={update.isPending}
-          />
-          {t('notifications.emailOnMessage')}
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={prefs.data.emailOnCertificate}
-            onChange={(e) => update.mutate({ emailOnCertificate: e.target.checked })}
-            disabled={update.isPending}
-          />
-          {t('notifications.emailOnCertificate')}
-        </label>
-        {update.isSuccess && <p className="notice">{t('notifications.saved')}</p>}
-      </div>
+      <QueryState query={prefs} lines={2}>
+        {(data) => (
+          <div className="stack">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={data.emailOnMessage}
+                onChange={(e) => update.mutate({ emailOnMessage: e.target.checked })}
+                disabled={update.isPending}
+              />
+              {t('notifications.emailOnMessage')}
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={data.emailOnCertificate}
+                onChange={(e) => update.mutate({ emailOnCertificate: e.target.checked })}
+                disabled={update.isPending}
+              />
+              {t('notifications.emailOnCertificate')}
+            </label>
+            {update.isSuccess && <p className="notice">{t('notifications.saved')}</p>}
+          </div>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { learningErrorKey } from '../learning/errors';
 import { AttemptFeedback } from './AttemptFeedback';
 import { QuizRunner, type AnswerValue } from './QuizRunner';
@@ -42,13 +43,13 @@ export function QuizPage() {
     },
   });
 
-  if (overview.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (overview.isError) {
+  if (!overview.data) {
     return (
-      <div role="alert" className="error-state">
-        <p>{t(learningErrorKey(overview.error))}</p>
-        <Link href={`/learn/${params.slug}`}>{t('learn.backToCourse')}</Link>
-      </div>
+      <QueryState
+        query={overview}
+        errorText={(err) => t(learningErrorKey(err))}
+        errorAction={<Link href={`/learn/${params.slug}`}>{t('learn.backToCourse')}</Link>}
+      />
     );
   }
   const o = overview.data;
