@@ -75,11 +75,16 @@ describe('course authoring in the browser', () => {
     await page.getByRole('button', { name: 'Créer le cours' }).click();
     await page.getByRole('heading', { name: title }).waitFor();
 
-    // Publishing too early lists what is missing.
+    // Publishing too early is refused, plainly, with what is missing and a link to fix each point.
     await page.getByRole('button', { name: 'Publier le cours' }).click();
+    await page.getByTestId('publish-refused').waitFor();
     await expect(page.getByTestId('publish-missing').textContent()).resolves.toContain(
       'au moins une leçon publiée',
     );
+    await expect(page.locator('[data-problem="publishedLesson"] a').getAttribute('href')).resolves.toBe(
+      '#curriculum-title',
+    );
+    await expect(page.getByTestId('publish-status').textContent()).resolves.toBe('Brouillon');
 
     // The course image, with the upload progress bar.
     await page
@@ -93,6 +98,17 @@ describe('course authoring in the browser', () => {
     await page.getByPlaceholder('Titre du module').fill('Comprendre le littoral');
     await page.getByRole('button', { name: '+ Ajouter un module' }).click();
     await page.getByRole('heading', { name: 'Module 1 — Comprendre le littoral' }).waitFor();
+    // An empty module is one more problem, linked to the module itself.
+    const emptyModule = page.locator('[data-problem="emptyModule"]');
+    await expect(emptyModule.textContent()).resolves.toContain(
+      'le module « Comprendre le littoral » n’a aucune leçon publiée',
+    );
+    const moduleAnchor = await emptyModule.locator('a').getAttribute('href');
+    expect(moduleAnchor).toMatch(/^#module-\d+$/);
+    await page
+      .locator(moduleAnchor!)
+      .getByRole('heading', { name: /Comprendre le littoral/ })
+      .waitFor();
     for (const lesson of ['Les marées', 'Les palétuviers']) {
       await page.getByRole('button', { name: '+ Ajouter une leçon' }).first().click();
       const form = page.getByRole('form', { name: 'Nouvelle leçon' });

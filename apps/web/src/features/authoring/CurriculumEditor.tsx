@@ -7,10 +7,19 @@ import { trpc } from '../../lib/trpc';
 import { authoringErrors } from './errors';
 import { LessonEditor } from './LessonEditor';
 import { SortableList } from './SortableList';
+import './builder.css';
 
 type Editor = RouterOutputs['courses']['editor'];
 type Mod = Editor['modules'][number];
 type Lesson = Editor['courseLessons'][number];
+
+/**
+ * A module's own title without a leading "Module 3 —" (imported or older courses carry one): the
+ * builder numbers modules itself, by position, so that reordering never leaves a stale number.
+ */
+export function moduleTitle(title: string): string {
+  return title.replace(/^\s*module\s+\d+\s*[—–:.-]\s*/i, '') || title;
+}
 
 function useRefresh(courseId: number) {
   const utils = trpc.useUtils();
@@ -59,8 +68,8 @@ function LessonList({
               onDone={() => setEditing(null)}
             />
           ) : (
-            <div className="row">
-              <span>
+            <div className="row lesson-row" id={`lesson-${l.id}`} tabIndex={-1}>
+              <span className="lesson-row-title">
                 <span className="badge">{t(`lessonType.${l.contentType}`)}</span> {l.title}{' '}
                 <span className={`badge ${l.isPublished ? 'ok' : 'warn'}`}>
                   {l.isPublished ? t('authoring.published') : t('authoring.draft')}
@@ -89,9 +98,9 @@ function LessonList({
                     })
                   }
                 >
-                  {modules.map((m) => (
+                  {modules.map((m, i) => (
                     <option key={m.id} value={m.id}>
-                      {m.title}
+                      {t('course.module', { n: i + 1 })} — {moduleTitle(m.title)}
                     </option>
                   ))}
                   <option value="">{t('authoring.courseLevel')}</option>
@@ -160,7 +169,7 @@ function ModuleHeader({ courseId, mod, index }: { courseId: number; mod: Mod; in
   return (
     <div className="row">
       <h3 className="module-title">
-        {t('course.module', { n: index + 1 })} — {mod.title}
+        {t('course.module', { n: index + 1 })} — {moduleTitle(mod.title)}
       </h3>
       <span className="row-actions">
         <button
@@ -221,7 +230,7 @@ export function CurriculumEditor({ data }: { data: Editor }) {
         testId="modules"
         className="module-list"
         render={(m, i) => (
-          <div className="stack">
+          <div className="stack" id={`module-${m.id}`} tabIndex={-1}>
             <ModuleHeader courseId={courseId} mod={m} index={i} />
             <LessonList courseId={courseId} moduleId={m.id} lessons={m.lessons} modules={data.modules} />
           </div>
