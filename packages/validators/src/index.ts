@@ -12,3 +12,5 @@ export * from './notifications';
 export * from './analytics';
 export * from './gamification-inputs';
 export * from './learning';
+export * from './gift';
+export * from './gift-import';

@@ -39,6 +39,10 @@ export class Lesson extends Model<InferAttributes<Lesson>, InferCreationAttribut
   @Column({ type: DataType.TEXT })
   declare contentText: string | null;
 
+  /** Text lessons: sanitised HTML (content_text then holds its plain-text copy). NULL: plain text only. */
+  @Column({ type: DataType.TEXT('medium'), allowNull: true })
+  declare contentHtml: CreationOptional<string | null>;
+
   @Column({ type: DataType.STRING(500) })
   declare videoUrl: string | null;
 
