@@ -13,3 +13,4 @@ export type { PublicationProblem, PublicationProblemCode } from './course-rules'
 export type { LessonOutlineDto, ModuleDto, MediaRefDto, LessonContentDto } from './curriculum-dto';
 export { MEDIA_ALLOW_LIST } from './media-rules';
 export { slugify } from './slug';
+export { htmlToPlainText, plainTextToHtml, sanitizeLessonHtml } from './rich-text';
