@@ -184,7 +184,8 @@ function withRichText<T extends { contentHtml?: string | null; contentText?: str
   }
   if (fields.contentHtml === null) return fields;
   const html = sanitizeLessonHtml(fields.contentHtml);
-  if (!hasVisibleContent(html)) throw new ValidationError('contentHtml', 'Nothing is left of this text once cleaned');
+  if (!hasVisibleContent(html))
+    throw new ValidationError('contentHtml', 'Nothing is left of this text once cleaned');
   return { ...fields, contentHtml: html, contentText: fitTextColumn(htmlToPlainText(html)) || null };
 }
 
