@@ -1,4 +1,4 @@
-import { DataTypes, dropColumn, type MigrationFn } from './helpers';
+import { DataTypes, dropColumn, isMysql, type MigrationFn } from './helpers';
 
 // Why: text lessons are rich text (issue 12). The sanitised HTML lives in its own column;
 // content_text keeps a plain-text copy for the FULLTEXT search (and for older readers). Existing
@@ -7,7 +7,10 @@ import { DataTypes, dropColumn, type MigrationFn } from './helpers';
 // MEDIUMTEXT: HTML markup takes several times the bytes of its text.
 
 export const up: MigrationFn = async ({ context: qi }) => {
-  await qi.addColumn('lessons', 'content_html', { type: DataTypes.TEXT('medium'), allowNull: true });
+  await qi.addColumn('lessons', 'content_html', {
+    type: isMysql(qi) ? DataTypes.TEXT('medium') : DataTypes.TEXT,
+    allowNull: true,
+  });
 };
 
 export const down: MigrationFn = async ({ context: qi }) => {
