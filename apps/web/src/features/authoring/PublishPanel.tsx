@@ -65,7 +65,7 @@ export function PublishPanel({ data }: { data: Editor }) {
         </span>{' '}
         <Link href={`/courses/${data.course.slug}`}>{t('authoring.viewPage')}</Link>
       </p>
-      {refused && !published && (
+      {refused && !published && problems.length > 0 && (
         <p role="alert" className="form-error" data-testid="publish-refused">
           {t('authoring.publishRefused')}
         </p>
