@@ -4,7 +4,7 @@
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { ARTIFACTS, launchBrowser, screenshot, VIEWPORTS } from './browser';
 import { fitsPhoneWidth } from './helpers';
 
 /** A w×h PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
@@ -109,6 +109,9 @@ describe('course authoring in the browser', () => {
       .locator(moduleAnchor!)
       .getByRole('heading', { name: /Comprendre le littoral/ })
       .waitFor();
+    await page
+      .getByTestId('publish-missing')
+      .screenshot({ path: `${ARTIFACTS}/authoring-publish-problems-phone.png` });
     for (const lesson of ['Les marées', 'Les palétuviers']) {
       await page.getByRole('button', { name: '+ Ajouter une leçon' }).first().click();
       const form = page.getByRole('form', { name: 'Nouvelle leçon' });
