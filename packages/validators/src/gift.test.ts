@@ -194,6 +194,54 @@ describe('parseGift: categories, comments, titles, escapes, accents, formats, mu
   });
 });
 
+describe('parseGift on a Moodle 4 export (HTML with escaped attributes)', () => {
+  const EXPORT = `// question: 0  name: Switch category to $course$/top/Défaut pour Gouvernance
+$CATEGORY: $course$/top/Défaut pour Gouvernance
+
+
+// question: 1234  name: Q1
+::Q1::[html]<p dir\\="ltr" style\\="text-align\\: left;">Quel organe élit le conseil&nbsp;?</p>{
+\t=<p dir\\="ltr" style\\="text-align\\: left;">L'assemblée générale</p>#<p>Bravo&nbsp;!</p>
+\t~<p>Le trésorier</p>#<p>Non.</p>
+\t####<p dir\\="ltr">Voir la leçon 2.</p>
+}
+
+
+// question: 1235  name: Q2
+::Q2::[html]<p>Le bureau exécute les décisions.</p>{TRUE####<p>Oui.</p>}
+
+`;
+
+  it('reads the HTML as plain text, escaped attribute characters included', () => {
+    const r = parseGift(EXPORT);
+    expect(r.errors).toEqual([]);
+    expect(r.notes).toEqual([{ line: 2, message: 'category ignored: $course$/top/Défaut pour Gouvernance' }]);
+    expect(r.questions).toEqual([
+      {
+        line: 6,
+        title: 'Q1',
+        questionType: 'multiple_choice',
+        questionText: 'Quel organe élit le conseil ?',
+        points: 1,
+        options: [
+          { text: "L'assemblée générale", correct: true },
+          { text: 'Le trésorier', correct: false },
+        ],
+        explanation: "Voir la leçon 2.\nL'assemblée générale: Bravo !\nLe trésorier: Non.",
+      },
+      {
+        line: 14,
+        title: 'Q2',
+        questionType: 'true_false',
+        questionText: 'Le bureau exécute les décisions.',
+        points: 1,
+        correctAnswer: true,
+        explanation: 'Oui.',
+      },
+    ]);
+  });
+});
+
 describe('parseGift refuses what we cannot grade, naming the line', () => {
   const UNSUPPORTED = `// from Moodle's documentation
 ::Q1:: Two plus {=two =2} equals four.
