@@ -6,6 +6,8 @@ import {
   createMemoryEventBus,
   createRateLimiter,
   createRedisEventBus,
+  seedDemoActivity,
+  seedDemoMedia,
   systemClock,
   type CoreDeps,
 } from '@mdsc/core';
@@ -41,21 +43,36 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
   const timers: NodeJS.Timeout[] = [];
   let redis: Redis | null = null;
   let jobs: JobQueue;
+  let settleJobs: (() => Promise<void>) | undefined;
   // The processors need the deps and the deps need the queue: the queue is set right below.
-  const storage = await createStorageFromConfig(storageConfigFromEnv(env, path.join(env.DATA_DIR, 'uploads')));
-  const deps: CoreDeps = { db, clock: systemClock, logger, config, storage, jobs: null as unknown as JobQueue };
+  const storage = await createStorageFromConfig(
+    storageConfigFromEnv(env, path.join(env.DATA_DIR, 'uploads')),
+  );
+  const deps: CoreDeps = {
+    db,
+    clock: systemClock,
+    logger,
+    config,
+    storage,
+    jobs: null as unknown as JobQueue,
+  };
+
+  // Embedded installs get the demo unless told otherwise; full installs only with SEED_DEMO=true
+  // (after `pnpm db:seed --demo`), so that several API processes do not all upload its files.
+  const demoWanted =
+    env.mode === 'embedded' ? (env.SEED_DEMO ?? env.NODE_ENV !== 'production') : env.SEED_DEMO === true;
 
   if (env.mode === 'embedded') {
     await migrateUp(db.sequelize);
     await seedReference(db.sequelize);
-    const seedWanted = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
-    if (seedWanted && (await seedDemo(db.sequelize, { password: env.DEMO_PASSWORD })).created) {
+    if (demoWanted && (await seedDemo(db.sequelize, { password: env.DEMO_PASSWORD })).created) {
       printDemoAccounts(env.DEMO_PASSWORD);
     }
     deps.rateLimiter = createRateLimiter(); // one process: counters in memory
     deps.events = createMemoryEventBus(); // one process: live events stay in it
     const inline = createInlineJobQueue(createProcessors(deps), logger);
     jobs = inline;
+    settleJobs = () => inline.idle();
     deps.jobs = jobs;
     for (const s of SCHEDULES) {
       timers.push(setInterval(() => void inline.enqueue(s.queue, s.name, {}), s.everyMs).unref());
@@ -90,6 +107,13 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
       }
     : relay;
   if (!env.TEST_CRASH_AFTER_COMMIT) relay.start();
+  if (demoWanted) {
+    // The demo's files go through the storage driver and its learners through the real services:
+    // both need the job queue, hence here. A failure leaves a less complete demo, not a dead API.
+    await seedDemoMedia(deps)
+      .then(() => seedDemoActivity(deps, { settle: settleJobs }))
+      .catch((err: unknown) => logger.error({ err }, 'demo media or activity could not be seeded'));
+  }
 
   return {
     env,

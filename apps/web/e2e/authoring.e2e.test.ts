@@ -4,7 +4,7 @@
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { ARTIFACTS, launchBrowser, screenshot, VIEWPORTS } from './browser';
 import { fitsPhoneWidth } from './helpers';
 
 /** A w×h PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
@@ -75,11 +75,16 @@ describe('course authoring in the browser', () => {
     await page.getByRole('button', { name: 'Créer le cours' }).click();
     await page.getByRole('heading', { name: title }).waitFor();
 
-    // Publishing too early lists what is missing.
+    // Publishing too early is refused, plainly, with what is missing and a link to fix each point.
     await page.getByRole('button', { name: 'Publier le cours' }).click();
+    await page.getByTestId('publish-refused').waitFor();
     await expect(page.getByTestId('publish-missing').textContent()).resolves.toContain(
       'au moins une leçon publiée',
     );
+    await expect(page.locator('[data-problem="publishedLesson"] a').getAttribute('href')).resolves.toBe(
+      '#curriculum-title',
+    );
+    await expect(page.getByTestId('publish-status').textContent()).resolves.toBe('Brouillon');
 
     // The course image, with the upload progress bar.
     await page
@@ -93,6 +98,20 @@ describe('course authoring in the browser', () => {
     await page.getByPlaceholder('Titre du module').fill('Comprendre le littoral');
     await page.getByRole('button', { name: '+ Ajouter un module' }).click();
     await page.getByRole('heading', { name: 'Module 1 — Comprendre le littoral' }).waitFor();
+    // An empty module is one more problem, linked to the module itself.
+    const emptyModule = page.locator('[data-problem="emptyModule"]');
+    await expect(emptyModule.textContent()).resolves.toContain(
+      'le module « Comprendre le littoral » n’a aucune leçon publiée',
+    );
+    const moduleAnchor = await emptyModule.locator('a').getAttribute('href');
+    expect(moduleAnchor).toMatch(/^#module-\d+$/);
+    await page
+      .locator(moduleAnchor!)
+      .getByRole('heading', { name: /Comprendre le littoral/ })
+      .waitFor();
+    await page
+      .getByTestId('publish-missing')
+      .screenshot({ path: `${ARTIFACTS}/authoring-publish-problems-phone.png` });
     for (const lesson of ['Les marées', 'Les palétuviers']) {
       await page.getByRole('button', { name: '+ Ajouter une leçon' }).first().click();
       const form = page.getByRole('form', { name: 'Nouvelle leçon' });
@@ -111,8 +130,25 @@ describe('course authoring in the browser', () => {
     await lessonOrder('Les marées');
     await page.getByRole('button', { name: 'Monter « Les palétuviers »' }).click();
     await lessonOrder('Les palétuviers');
+
+    // A second module whose title already carries a number (as imported courses often do): the
+    // builder numbers it once. Its long title in the "move to…" select must not widen the page.
+    const longTitle = 'Restaurer les mangroves et protéger durablement les côtes du delta';
+    await page.getByPlaceholder('Titre du module').fill(`Module 2 — ${longTitle}`);
+    await page.getByRole('button', { name: '+ Ajouter un module' }).click();
+    await page.getByRole('heading', { name: `Module 2 — ${longTitle}`, exact: true }).waitFor();
+    await expect(page.getByText('Module 2 — Module 2').count()).resolves.toBe(0);
+    await page.getByLabel('Déplacer « Les marées » vers').selectOption({ label: `Module 2 — ${longTitle}` });
+    await page
+      .locator('[data-testid^="lessons-"]:not([data-testid="lessons-course"])')
+      .nth(1)
+      .getByRole('button', { name: 'Modifier « Les marées »' })
+      .waitFor();
     await screenshot(page, 'authoring-builder-phone');
     await fitsPhoneWidth(page);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await screenshot(page, 'authoring-builder-desktop');
+    await page.setViewportSize(VIEWPORTS.phone);
 
     await page.getByRole('button', { name: 'Publier le cours' }).click();
     await page
@@ -141,7 +177,8 @@ describe('course authoring in the browser', () => {
     await visitor.getByRole('link', { name: title }).click();
     await visitor.getByRole('heading', { name: title, level: 1 }).waitFor();
     await visitor.getByText('Programme (2 leçons)').waitFor();
-    await expect(visitor.locator('.lesson-row').allInnerTexts()).resolves.toEqual([
+    // Module 2 starts folded on the course page: read the rows' text, shown or not.
+    await expect(visitor.locator('.lesson-row').allTextContents()).resolves.toEqual([
       expect.stringContaining('Les palétuviers'),
       expect.stringContaining('Les marées'),
     ]);

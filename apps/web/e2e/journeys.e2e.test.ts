@@ -284,10 +284,23 @@ describe('journeys by role, desktop FR and phone EN', () => {
         await page.getByRole('heading', { level: 1, name: lesson }).waitFor();
         await page.getByTestId('complete-lesson').click();
       };
+      // Video and audio (real demo files) complete by being played to the end.
+      const play = async (lesson: string) => {
+        await page.getByRole('heading', { level: 1, name: lesson }).waitFor();
+        await page.evaluate(async () => {
+          const m = document.querySelector('video, audio') as HTMLMediaElement;
+          m.muted = true;
+          const ended = new Promise((resolve) => m.addEventListener('ended', resolve, { once: true }));
+          await m.play();
+          await ended;
+        });
+        await page.getByText(t('learn.lessonDone'), { exact: true }).first().waitFor();
+        await page.getByTestId('next-lesson').click();
+      };
       await page.getByTestId('resume').click();
       await complete('Qu’est-ce que la gouvernance ?');
       await j.check('lesson');
-      await complete('Les organes d’une association');
+      await play('Les organes d’une association');
 
       await page.getByRole('heading', { level: 1, name: 'Quiz : les organes' }).waitFor();
       await page.getByRole('link', { name: t('quiz.take') }).click();
@@ -295,6 +308,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
       const quiz = page.getByTestId('quiz-form');
       await quiz.getByLabel('L’assemblée générale des membres').check();
       await quiz.getByRole('group', { name: /Le règlement intérieur peut contredire les statuts/ }).getByLabel(t('quiz.false')).check();
+      await quiz.getByLabel('Le bureau exécutif').check();
       await j.check('quiz');
       await page.getByTestId('submit-quiz').click();
       await page.getByTestId('quiz-result').waitFor();
@@ -302,6 +316,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await page.getByText(t('learn.quizLessonPassed')).waitFor();
       await page.getByTestId('next-lesson').click();
       await complete('Rendre compte à ses membres');
+      await play('Écoute : ouverture de l’assemblée générale');
       await complete('Modèle de rapport annuel');
       await page.getByRole('heading', { level: 1, name: 'Modèle de rapport annuel' }).waitFor();
       // The last lesson has no "next": wait for its completion to be recorded before leaving.

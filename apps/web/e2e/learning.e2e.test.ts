@@ -18,6 +18,20 @@ async function completeCurrentLesson(page: Page, title: string): Promise<void> {
   await page.getByTestId('complete-lesson').click();
 }
 
+/** Video and audio lessons (real demo files) complete by being played to the end, then move on. */
+async function playToEnd(page: Page, title: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.evaluate(async () => {
+    const m = document.querySelector('video, audio') as HTMLMediaElement;
+    m.muted = true;
+    const ended = new Promise((resolve) => m.addEventListener('ended', resolve, { once: true }));
+    await m.play();
+    await ended;
+  });
+  await page.getByText('Leçon terminée').waitFor();
+  await page.getByTestId('next-lesson').click();
+}
+
 describe('learning path in the browser', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -56,7 +70,7 @@ describe('learning path in the browser', () => {
 
     await page.getByTestId('resume').click();
     await completeCurrentLesson(page, 'Qu’est-ce que la gouvernance ?');
-    await completeCurrentLesson(page, 'Les organes d’une association');
+    await playToEnd(page, 'Les organes d’une association');
 
     // The lesson quiz: passing it completes the lesson and opens module 2.
     await page.getByRole('heading', { level: 1, name: 'Quiz : les organes' }).waitFor();
@@ -65,6 +79,7 @@ describe('learning path in the browser', () => {
     const form = page.getByTestId('quiz-form');
     await form.getByLabel('L’assemblée générale des membres').check();
     await form.getByRole('group', { name: /Le règlement intérieur peut contredire les statuts/ }).getByLabel('Faux').check();
+    await form.getByLabel('Le bureau exécutif').check();
     await fitsPhoneWidth(page);
     await screenshot(page, 'learning-quiz-phone');
     await page.getByTestId('submit-quiz').click();
@@ -74,6 +89,7 @@ describe('learning path in the browser', () => {
     await page.getByTestId('next-lesson').click();
 
     await completeCurrentLesson(page, 'Rendre compte à ses membres');
+    await playToEnd(page, 'Écoute : ouverture de l’assemblée générale');
     await completeCurrentLesson(page, 'Modèle de rapport annuel');
     await page.getByRole('heading', { level: 1, name: 'Modèle de rapport annuel' }).waitFor();
     await page.getByText('Leçon terminée').waitFor();

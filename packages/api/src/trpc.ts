@@ -43,6 +43,7 @@ const DOMAIN_TO_TRPC = {
   VALIDATION: 'BAD_REQUEST',
   UNAUTHORIZED: 'UNAUTHORIZED',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  PRECONDITION: 'PRECONDITION_FAILED',
 } as const;
 
 const t = initTRPC.context<Context>().create({
@@ -62,6 +63,8 @@ const t = initTRPC.context<Context>().create({
           cause instanceof DomainError ? ((cause.details?.retryAfterSeconds as number | undefined) ?? null) : null,
         // Machine-readable why (e.g. lesson_locked, no_attempts_left), for the web app's messages.
         reason: cause instanceof DomainError ? ((cause.details?.reason as string | undefined) ?? null) : null,
+        // What stands in the way of an action, one entry per thing to fix (e.g. publication problems).
+        problems: cause instanceof DomainError ? ((cause.details?.problems as unknown[] | undefined) ?? null) : null,
       },
     };
   },

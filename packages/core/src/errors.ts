@@ -2,7 +2,13 @@
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'VALIDATION' | 'UNAUTHORIZED' | 'RATE_LIMITED',
+    readonly code: | 'NOT_FOUND'
+      | 'FORBIDDEN'
+      | 'CONFLICT'
+      | 'VALIDATION'
+      | 'UNAUTHORIZED'
+      | 'RATE_LIMITED'
+      | 'PRECONDITION',
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
@@ -47,5 +53,12 @@ export class ValidationError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many requests, retry in ${retryAfterSeconds}s`, 'RATE_LIMITED', { retryAfterSeconds });
+  }
+}
+
+/** The object is not in a state that allows the action (e.g. a course not complete enough to publish). */
+export class PreconditionError extends DomainError {
+  constructor(message: string, details: { reason: string; problems?: unknown[] }) {
+    super(message, 'PRECONDITION', details);
   }
 }

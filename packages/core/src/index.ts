@@ -18,3 +18,4 @@ export * from './certificates/index';
 export * from './analytics/index';
 export * from './transaction';
 export * from './outbox/index';
+export * from './demo/index';

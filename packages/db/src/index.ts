@@ -21,10 +21,15 @@ export {
 export { createMigrator, migrateDown, migrateUp, type Migrator } from './migrator';
 export {
   DEMO_ACCOUNTS,
+  DEMO_COURSES,
+  DEMO_INSTRUCTOR_EMAIL,
   hashDemoPassword,
   seedDemo,
   seedReference,
   type DemoAccount,
+  type DemoCourse,
+  type DemoLesson,
+  type DemoMedia,
   type SeedDemoResult,
   type SeedReferenceResult,
 } from './seeders/index';

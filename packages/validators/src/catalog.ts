@@ -212,8 +212,8 @@ export const LESSON_REQUIREMENTS: Record<LessonContentType, { oneOf: (keyof Less
     document: { oneOf: ['mediaFileId', 'contentUrl'] },
     presentation: { oneOf: ['mediaFileId', 'contentUrl'] },
     h5p: { oneOf: ['mediaFileId', 'contentUrl'] },
-    text: { oneOf: ['contentText'] },
-    assignment: { oneOf: ['contentText'] },
+    text: { oneOf: ['contentText', 'contentHtml'] },
+    assignment: { oneOf: ['contentText', 'contentHtml'] },
     quiz: null, // the quiz itself is attached through quizzes.lesson_id
   };
 
@@ -234,6 +234,7 @@ export interface LessonContentFields {
   mediaFileId?: number | null;
   contentUrl?: string | null;
   contentText?: string | null;
+  contentHtml?: string | null;
   videoUrl?: string | null;
 }
 
@@ -249,6 +250,14 @@ export function lessonContentIssues(l: LessonContentFields): { field: string; me
     : [{ field: req.oneOf[0], message: `a ${l.contentType} lesson needs ${req.oneOf.join(' or ')}` }];
 }
 
+/** Rich lesson text as HTML (sanitised by the server, which derives content_text from it). */
+export const LESSON_HTML_MAX_BYTES = 512 * 1024;
+const optionalHtml = z
+  .string()
+  .refine((s) => new TextEncoder().encode(s).length <= LESSON_HTML_MAX_BYTES, 'too long (512 KB at most)')
+  .nullish()
+  .transform((v) => (v && v.trim() ? v : null));
+
 const lessonFields = {
   title: trimmed(1, 255),
   description: optionalLongText,
@@ -256,6 +265,7 @@ const lessonFields = {
   mediaFileId: idSchema.nullish().transform((v) => v ?? null),
   contentUrl: optionalUrl,
   contentText: optionalLongText,
+  contentHtml: optionalHtml,
   videoUrl: optionalUrl,
   durationMinutes: z
     .number()

@@ -13,3 +13,5 @@ export * from './analytics';
 export * from './gamification-inputs';
 export * from './learning';
 export * from './text';
+export * from './gift';
+export * from './gift-import';

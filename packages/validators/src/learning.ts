@@ -88,11 +88,14 @@ export const quizCourseInput = z.object({ courseId: idSchema });
 const questionText = multiline(1, 5000);
 const points = z.number().min(0.25).max(100).default(1);
 const optionSchema = z.object({ text: safeName(1, 1000), correct: z.boolean() });
+/** Shown to the learner after grading. */
+const explanation = optionalText(5000);
 
 const multipleChoice = z.object({
   questionType: z.literal('multiple_choice'),
   questionText,
   points,
+  explanation,
   /** One or several correct options. */
   options: z
     .array(optionSchema)
@@ -100,11 +103,18 @@ const multipleChoice = z.object({
     .max(12)
     .refine((o) => o.some((x) => x.correct), 'mark at least one option as correct'),
 });
-const trueFalse = z.object({ questionType: z.literal('true_false'), questionText, points, correctAnswer: z.boolean() });
+const trueFalse = z.object({
+  questionType: z.literal('true_false'),
+  questionText,
+  points,
+  explanation,
+  correctAnswer: z.boolean(),
+});
 const shortAnswer = z.object({
   questionType: z.literal('short_answer'),
   questionText,
   points,
+  explanation,
   /** Compared ignoring case, accents and surrounding spaces. */
   acceptedAnswers: z
     .array(z.string().refine((s) => !/[\r\n]/.test(s.trim()), 'one line per answer').pipe(safeName(1, 500)))

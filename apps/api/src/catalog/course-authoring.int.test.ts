@@ -172,11 +172,19 @@ describe('prerequisites', () => {
 });
 
 describe('publication', () => {
-  it('lists what is missing, then publishes once complete', async () => {
+  it('refuses an incomplete course with the list of problems, then publishes once complete', async () => {
     const c = await course(owner, 'Publication');
-    const first = await h.caller(owner).courses.publish({ id: c.id });
-    expect(first.published).toBe(false);
-    expect(first.missing).toEqual(['description', 'publishedLesson']);
+    const refused = await h
+      .caller(owner)
+      .courses.publish({ id: c.id })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(
+      (refused as { cause: { details: { problems: { code: string }[] } } }).cause.details.problems.map(
+        (p) => p.code,
+      ),
+    ).toEqual(['description', 'publishedLesson']);
+    expect((await Course.findByPk(c.id))!.isPublished).toBe(false);
     await h.caller(owner).courses.update({ id: c.id, description: 'Un cours complet.' });
     const mod = await h.caller(owner).modules.create({ courseId: c.id, title: 'Intro' });
     await h.caller(owner).lessons.create({
@@ -188,7 +196,7 @@ describe('publication', () => {
       isPublished: true,
     });
     const second = await h.caller(owner).courses.publish({ id: c.id });
-    expect(second).toMatchObject({ published: true, missing: [] });
+    expect(second).toMatchObject({ published: true });
     expect(second.course.publishedAt).not.toBeNull();
   });
 });

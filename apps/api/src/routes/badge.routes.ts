@@ -14,6 +14,7 @@ const STATUS: Record<DomainError['code'], number> = {
   VALIDATION: 400,
   UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
+  PRECONDITION: 412,
 };
 
 export async function badgeRoutes(app: FastifyInstance, opts: BadgeRoutesOptions): Promise<void> {

@@ -32,6 +32,7 @@ const STATUS: Record<DomainError['code'], number> = {
   VALIDATION: 400,
   UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
+  PRECONDITION: 412,
 };
 
 function sendError(

@@ -3,6 +3,8 @@ import {
   createQuiz,
   deleteQuestion,
   deleteQuiz,
+  exportGift,
+  importGift,
   getAttemptResult,
   getQuizForEdit,
   getQuizOverview,
@@ -16,6 +18,8 @@ import {
 } from '@mdsc/core';
 import {
   attemptIdInput,
+  giftExportInput,
+  giftImportInput,
   questionCreateInput,
   questionIdInput,
   questionReorderInput,
@@ -50,6 +54,13 @@ export const quizRouter = router({
   deleteQuestion: instructorProcedure
     .input(questionIdInput)
     .mutation(({ ctx, input }) => deleteQuestion(ctx.deps, ctx.actor, input.id)),
+  /** Moodle GIFT: adds every question of the file, or none (each problem named with its line). */
+  importGift: instructorProcedure
+    .input(giftImportInput)
+    .mutation(({ ctx, input }) => importGift(ctx.deps, ctx.actor, input)),
+  exportGift: instructorProcedure
+    .input(giftExportInput)
+    .query(({ ctx, input }) => exportGift(ctx.deps, ctx.actor, input.quizId)),
   reorderQuestions: instructorProcedure
     .input(questionReorderInput)
     .mutation(({ ctx, input }) => reorderQuestions(ctx.deps, ctx.actor, input)),

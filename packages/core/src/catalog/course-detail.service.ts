@@ -3,7 +3,7 @@ import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { assertAuthor, canSeeLessonContent, isOwnerOrAdmin, loadEditableCourse } from './access';
 import { toCourseDto, type CourseDto } from './course-dto';
-import { missingForPublication, type PublicationRequirement } from './course-rules';
+import { publicationProblems, type PublicationProblem } from './course-rules';
 import { buildOutline, type LessonOutlineDto, type ModuleDto } from './curriculum-dto';
 
 type Deps = Pick<CoreDeps, 'db'>;
@@ -89,18 +89,18 @@ export interface CourseEditorDto {
   course: CourseDto;
   modules: (ModuleDto & { lessons: LessonOutlineDto[] })[];
   courseLessons: LessonOutlineDto[];
-  /** What publication still needs; empty when the course can be published. */
-  missing: PublicationRequirement[];
+  /** What publication still needs, one entry per thing to fix; empty when the course can be published. */
+  problems: PublicationProblem[];
 }
 
 /** Everything the course builder needs, drafts and content included: instructor and admins only. */
 export async function getCourseForEdit(_deps: Deps, actor: Actor, id: number): Promise<CourseEditorDto> {
   assertAuthor(actor);
   const course = await loadEditableCourse(actor, id);
-  const [modules, lessons, missing] = await Promise.all([
+  const [modules, lessons, problems] = await Promise.all([
     CourseModule.findAll({ where: { courseId: id } }),
     Lesson.findAll({ where: { courseId: id }, include: [{ model: MediaFile, as: 'mediaFile' }] }),
-    missingForPublication(course),
+    publicationProblems(course),
   ]);
-  return { course: toCourseDto(course), ...buildOutline(modules, lessons, true), missing };
+  return { course: toCourseDto(course), ...buildOutline(modules, lessons, true), problems };
 }

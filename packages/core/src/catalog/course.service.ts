@@ -2,15 +2,15 @@ import { Course } from '@mdsc/db';
 import { courseRuleIssues, type CourseCreateInput, type CourseUpdateInput } from '@mdsc/validators';
 import { literal } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
-import { ForbiddenError, ValidationError } from '../errors';
+import { ForbiddenError, PreconditionError, ValidationError } from '../errors';
 import { assertAuthor, loadEditableCourse } from './access';
 import { toCourseDto, type CourseDto } from './course-dto';
 import {
   assertInstructorUser,
   assertUsableCategory,
   assertValidPrerequisite,
-  missingForPublication,
-  type PublicationRequirement,
+  publicationProblems,
+  type PublicationProblem,
 } from './course-rules';
 import { uniqueSlug } from './slug';
 import { transact } from '../transaction';
@@ -98,23 +98,32 @@ export async function deleteCourse(deps: Deps, actor: Actor, id: number): Promis
 
 export interface PublishResult {
   course: CourseDto;
-  published: boolean;
-  /** What prevented publication (empty when published). */
-  missing: PublicationRequirement[];
+  published: true;
 }
 
+/**
+ * Publishes a complete course. An incomplete one is refused with PRECONDITION_FAILED, every
+ * problem listed in the error's `problems` (code, i18n key, message, module/lesson/quiz to fix):
+ * an author never gets a 200 for a course that was not published.
+ */
 export async function publishCourse(deps: Deps, actor: Actor, id: number): Promise<PublishResult> {
   assertAuthor(actor);
   return transact(deps, 'catalog.publishCourse', async (transaction) => {
     const course = await loadEditableCourse(actor, id, transaction);
-    const missing = await missingForPublication(course, transaction);
-    if (missing.length === 0 && !course.isPublished) {
+    const problems: PublicationProblem[] = await publicationProblems(course, transaction);
+    if (problems.length > 0) {
+      throw new PreconditionError(
+        `The course cannot be published yet: ${problems.map((p) => p.code).join(', ')}`,
+        { reason: 'publication_incomplete', problems },
+      );
+    }
+    if (!course.isPublished) {
       await course.update(
         { isPublished: true, publishedAt: course.publishedAt ?? deps.clock.now() },
         { transaction },
       );
     }
-    return { course: toCourseDto(course), published: course.isPublished, missing };
+    return { course: toCourseDto(course), published: true };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { CourseModule, Lesson, MediaFile } from '@mdsc/db';
 import type { LessonContentType } from '@mdsc/validators';
 import { toIso } from './access';
+import { plainTextToHtml } from './rich-text';
 
 export interface MediaRefDto {
   id: number;
@@ -15,6 +16,8 @@ export interface MediaRefDto {
 /** The lesson's content: only sent to enrolled students, the instructor and admins. */
 export interface LessonContentDto {
   contentText: string | null;
+  /** Sanitised HTML to render; older plain-text lessons are converted (paragraphs, lists). */
+  contentHtml: string | null;
   contentUrl: string | null;
   videoUrl: string | null;
   mediaFileId: number | null;
@@ -72,6 +75,7 @@ export function toLessonDto(l: Lesson, withContent: boolean): LessonOutlineDto {
     content: withContent
       ? {
           contentText: l.contentText ?? null,
+          contentHtml: l.contentHtml ?? (l.contentText ? plainTextToHtml(l.contentText) : null),
           contentUrl: l.contentUrl ?? null,
           videoUrl: l.videoUrl ?? null,
           mediaFileId: l.mediaFileId ?? null,

@@ -21,6 +21,7 @@ import { assertAuthor, loadEditableCourse } from './access';
 import { toLessonDto, toModuleDto, type LessonOutlineDto, type ModuleDto } from './curriculum-dto';
 import { sameIdSet, writeDenseOrder } from './order';
 import { transact } from '../transaction';
+import { hasVisibleContent, htmlToPlainText, sanitizeLessonHtml } from './rich-text';
 
 type Deps = Pick<CoreDeps, 'db'>;
 
@@ -167,6 +168,28 @@ export async function reorderModules(
 }
 
 // ---------------------------------------------------------------- lessons
+/** content_text is a TEXT column: 65,535 bytes. */
+function fitTextColumn(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= 65_535) return text;
+  return new TextDecoder().decode(bytes.slice(0, 65_535)).replace(/\uFFFD$/, '');
+}
+
+/**
+ * Rich text: HTML given → sanitised, and content_text becomes its plain-text copy (search).
+ * Plain text given alone → the HTML is dropped (the lesson renders from its text again).
+ */
+function withRichText<T extends { contentHtml?: string | null; contentText?: string | null }>(fields: T): T {
+  if (fields.contentHtml === undefined) {
+    return fields.contentText !== undefined ? { ...fields, contentHtml: null } : fields;
+  }
+  if (fields.contentHtml === null) return fields;
+  const html = sanitizeLessonHtml(fields.contentHtml);
+  if (!hasVisibleContent(html))
+    throw new ValidationError('contentHtml', 'Nothing is left of this text once cleaned');
+  return { ...fields, contentHtml: html, contentText: fitTextColumn(htmlToPlainText(html)) || null };
+}
+
 export async function createLesson(
   deps: Deps,
   actor: Actor,
@@ -184,7 +207,7 @@ export async function createLesson(
       where: { courseId: input.courseId, moduleId: input.moduleId },
       transaction,
     });
-    const lesson = await Lesson.create({ ...input, orderIndex: count + 1 }, { transaction });
+    const lesson = await Lesson.create({ ...withRichText(input), orderIndex: count + 1 }, { transaction });
     return toLessonDto(lesson, true);
   });
 }
@@ -208,8 +231,8 @@ export async function updateLesson(
   const { id, ...fields } = input;
   return transact(deps, 'catalog.updateLesson', async (transaction) => {
     const lesson = await loadLessonForEdit(actor, id, transaction);
-    const changes: Partial<Lesson> = Object.fromEntries(
-      Object.entries(fields).filter(([, v]) => v !== undefined),
+    const changes: Partial<Lesson> = withRichText(
+      Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
     );
     const merged = { ...lesson.get(), ...changes };
     const issues = lessonContentIssues(merged);

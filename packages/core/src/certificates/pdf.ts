@@ -169,3 +169,8 @@ export async function renderCertificatePdf(
   }
   return buffer;
 }
+
+/** Any document with the same configured pdfmake (Roboto, no remote or local file access). */
+export function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake().createPdf(doc).getBuffer();
+}

@@ -20,7 +20,7 @@ type Deps = Pick<CoreDeps, 'db'>;
 /** score and total_points are DECIMAL(5,2). */
 const MAX_TOTAL_POINTS = 999.99;
 
-function assertAuthor(actor: Actor): void {
+export function assertAuthor(actor: Actor): void {
   if (actor.role !== 'instructor' && actor.role !== 'admin') throw new ForbiddenError('Instructors only');
 }
 
@@ -36,7 +36,7 @@ async function lockEditableCourse(actor: Actor, courseId: number, transaction: T
   return course;
 }
 
-async function loadQuizForEdit(actor: Actor, quizId: number, transaction: Transaction): Promise<Quiz> {
+export async function loadQuizForEdit(actor: Actor, quizId: number, transaction: Transaction): Promise<Quiz> {
   const found = await Quiz.findByPk(quizId, { attributes: ['id', 'courseId'], transaction });
   if (!found) throw new NotFoundError('Quiz', { id: quizId });
   await lockEditableCourse(actor, found.courseId, transaction);
@@ -132,8 +132,13 @@ export async function listCourseQuizzes(
 }
 
 /** Column values of a question: multiple choice in `options`, the others in `correct_answer`. */
-function questionColumns(input: QuestionContentInput) {
-  const base = { questionText: input.questionText, questionType: input.questionType, points: input.points };
+export function questionColumns(input: QuestionContentInput) {
+  const base = {
+    questionText: input.questionText,
+    questionType: input.questionType,
+    points: input.points,
+    explanation: input.explanation ?? null,
+  };
   switch (input.questionType) {
     case 'multiple_choice':
       return { ...base, options: input.options.map((o) => ({ text: o.text, correct: o.correct })), correctAnswer: null };
@@ -145,7 +150,7 @@ function questionColumns(input: QuestionContentInput) {
   }
 }
 
-async function assertPointsFit(quizId: number, extra: number, exceptId: number | null, transaction: Transaction) {
+export async function assertPointsFit(quizId: number, extra: number, exceptId: number | null, transaction: Transaction) {
   const rows = await QuizQuestion.findAll({ attributes: ['id', 'points'], where: { quizId, isActive: true }, transaction });
   const total = rows.filter((r) => r.id !== exceptId).reduce((s, r) => s + Number(r.points), extra);
   if (total > MAX_TOTAL_POINTS) throw new ValidationError('points', `A quiz is worth ${MAX_TOTAL_POINTS} points at most`);

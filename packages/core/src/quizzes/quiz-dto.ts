@@ -15,6 +15,7 @@ export interface AuthorQuestionDto {
   options: { text: string; correct: boolean }[] | null;
   correctAnswer: boolean | null;
   acceptedAnswers: string[] | null;
+  explanation: string | null;
 }
 
 export interface QuizDto {
@@ -56,6 +57,7 @@ export function toAuthorQuestionDto(q: QuizQuestion): AuthorQuestionDto {
     options: q.questionType === 'multiple_choice' ? (q.options ?? []).map((o) => ({ text: o.text, correct: !!o.correct })) : null,
     correctAnswer: q.questionType === 'true_false' ? q.correctAnswer === 'true' : null,
     acceptedAnswers: q.questionType === 'short_answer' ? acceptedAnswers(q.correctAnswer) : null,
+    explanation: q.explanation ?? null,
   };
 }
 
@@ -85,6 +87,8 @@ export interface QuestionFeedbackDto extends LearnerQuestionDto {
   correct: boolean;
   pointsAwarded: number;
   expected: { optionIndexes: number[] | null; value: boolean | null; acceptedAnswers: string[] | null } | null;
+  /** The author's explanation, with the expected answer (it usually gives it away). */
+  explanation: string | null;
 }
 
 export interface AttemptResultDto {
@@ -136,6 +140,7 @@ export function toAttemptResultDto(a: QuizAttempt, questions: QuizQuestion[], re
                 acceptedAnswers: author.acceptedAnswers,
               }
             : null,
+          explanation: reveal ? (q.explanation ?? null) : null,
         };
       }),
   };

@@ -20,6 +20,8 @@ import * as m0600 from './0600-outbox';
 import * as m0601 from './0601-user-xp-badges-evaluated';
 import * as m0620 from './0620-progress-heartbeat-at';
 import * as m0621 from './0621-media-files-status';
+import * as m0640 from './0640-question-explanation';
+import * as m0641 from './0641-lesson-content-html';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -54,4 +56,6 @@ export const migrations: MigrationEntry[] = [
   { name: '0601-user-xp-badges-evaluated', ...m0601 },
   { name: '0620-progress-heartbeat-at', ...m0620 },
   { name: '0621-media-files-status', ...m0621 },
+  { name: '0640-question-explanation', ...m0640 },
+  { name: '0641-lesson-content-html', ...m0641 },
 ];

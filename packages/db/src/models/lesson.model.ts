@@ -39,6 +39,11 @@ export class Lesson extends Model<InferAttributes<Lesson>, InferCreationAttribut
   @Column({ type: DataType.TEXT })
   declare contentText: string | null;
 
+  /** Text lessons: sanitised HTML (content_text then holds its plain-text copy). NULL: plain text only. */
+  // MEDIUMTEXT in MariaDB (migration 0641); plain TEXT here, which SQLite also takes without a warning.
+  @Column({ type: DataType.TEXT, allowNull: true })
+  declare contentHtml: CreationOptional<string | null>;
+
   @Column({ type: DataType.STRING(500) })
   declare videoUrl: string | null;
 

@@ -29,6 +29,10 @@ export class QuizQuestion extends Model<
   @Column({ type: DataType.TEXT })
   declare correctAnswer: string | null;
 
+  /** Shown to the learner after grading (issue 12; not in the original schema document). */
+  @Column({ type: DataType.TEXT, allowNull: true })
+  declare explanation: CreationOptional<string | null>;
+
   @Column({ type: DataType.DECIMAL(5, 2), defaultValue: 1 })
   declare points: CreationOptional<number>;
 

@@ -1,7 +1,9 @@
 import type { Difficulty, LessonContentType, QuestionType, QuizOption } from '../constants';
 
 // Demo catalogue (embedded/demo installs only): two published courses by the demo instructor.
-// Video and document URLs point at /demo/… paths the storage layer may serve as placeholders.
+// Lessons with `media` get a real file at API start-up (core's seedDemoMedia uploads it through the
+// storage driver like any upload: this package may not import storage): a short test-pattern video,
+// a tone for audio, a PDF handout written with pdfmake. Course images are drawn with sharp.
 
 export interface DemoQuestion {
   questionText: string;
@@ -25,11 +27,17 @@ export interface DemoLesson {
   contentType: LessonContentType;
   durationMinutes: number;
   contentText?: string;
-  videoUrl?: string;
-  contentUrl?: string;
+  /** The lesson's file, uploaded by core's seedDemoMedia (see above). */
+  media?: DemoMedia;
   /** For quiz lessons: the quiz attached to the lesson. */
   quiz?: DemoQuiz;
 }
+
+export type DemoMedia =
+  | { kind: 'video'; filename: string }
+  | { kind: 'audio'; filename: string }
+  /** A PDF handout: a heading per section, paragraphs or "- " list lines under it. */
+  | { kind: 'pdf'; filename: string; sections: { heading: string; lines: string[] }[] };
 
 export interface DemoModule {
   title: string;
@@ -91,7 +99,7 @@ export const DEMO_COURSES: DemoCourse[] = [
             description: 'Assemblée générale, conseil d’administration, bureau exécutif.',
             contentType: 'video',
             durationMinutes: 20,
-            videoUrl: '/demo/videos/organes-association.mp4',
+            media: { kind: 'video', filename: 'organes-association.webm' },
           },
           {
             title: 'Quiz : les organes',
@@ -117,6 +125,16 @@ export const DEMO_COURSES: DemoCourse[] = [
                   questionType: 'true_false',
                   correctAnswer: 'false',
                 },
+                {
+                  questionText:
+                    'Quel organe assure la gestion courante de l’association entre deux réunions du conseil ?',
+                  questionType: 'multiple_choice',
+                  options: [
+                    { text: 'Le bureau exécutif', correct: true },
+                    { text: 'L’assemblée générale', correct: false },
+                    { text: 'Les bénéficiaires', correct: false },
+                  ],
+                },
               ],
             },
           },
@@ -141,11 +159,47 @@ export const DEMO_COURSES: DemoCourse[] = [
               'La redevabilité ne s’arrête pas aux membres : les communautés bénéficiaires ont aussi le droit de savoir ce qui est fait en leur nom.',
           },
           {
+            title: 'Écoute : ouverture de l’assemblée générale',
+            description:
+              'Le signal sonore qui ouvre la séance (démonstration : une courte tonalité générée par la plateforme).',
+            contentType: 'audio',
+            durationMinutes: 1,
+            media: { kind: 'audio', filename: 'ouverture-assemblee.mp3' },
+          },
+          {
             title: 'Modèle de rapport annuel',
             description: 'Un modèle à adapter pour votre prochaine assemblée générale.',
             contentType: 'document',
             durationMinutes: 15,
-            contentUrl: '/demo/documents/modele-rapport-annuel.pdf',
+            media: {
+              kind: 'pdf',
+              filename: 'modele-rapport-annuel.pdf',
+              sections: [
+                {
+                  heading: '1. Rapport moral',
+                  lines: [
+                    'Rappelez la mission de l’association et les objectifs fixés pour l’année.',
+                    '- Activités menées : dates, lieux, nombre de participants.',
+                    '- Résultats obtenus au regard des objectifs.',
+                    '- Difficultés rencontrées et leçons apprises.',
+                  ],
+                },
+                {
+                  heading: '2. Rapport financier',
+                  lines: [
+                    '- Budget prévu et dépenses réelles, poste par poste.',
+                    '- Explication des écarts supérieurs à 10 %.',
+                    '- Avis du commissaire aux comptes, s’il y en a un.',
+                  ],
+                },
+                {
+                  heading: '3. Perspectives',
+                  lines: [
+                    'Présentez le plan d’action et le budget prévisionnel soumis au vote de l’assemblée.',
+                  ],
+                },
+              ],
+            },
           },
         ],
       },
@@ -218,14 +272,35 @@ export const DEMO_COURSES: DemoCourse[] = [
             description: 'Alliés, opposants, indécis : qui influence la décision ?',
             contentType: 'video',
             durationMinutes: 25,
-            videoUrl: '/demo/videos/cartographie-acteurs.mp4',
+            media: { kind: 'video', filename: 'cartographie-acteurs.webm' },
           },
           {
             title: 'Fiche pratique : matrice pouvoir-intérêt',
             description: 'Une grille à remplir avec votre équipe.',
             contentType: 'document',
             durationMinutes: 10,
-            contentUrl: '/demo/documents/matrice-pouvoir-interet.pdf',
+            media: {
+              kind: 'pdf',
+              filename: 'matrice-pouvoir-interet.pdf',
+              sections: [
+                {
+                  heading: 'Classer chaque acteur selon deux questions',
+                  lines: [
+                    'Quel pouvoir a-t-il sur la décision ? Quel intérêt porte-t-il à notre cause ?',
+                    '- Pouvoir fort, intérêt fort : acteurs clés, à associer étroitement.',
+                    '- Pouvoir fort, intérêt faible : à convaincre, avec des arguments adaptés.',
+                    '- Pouvoir faible, intérêt fort : alliés à mobiliser.',
+                    '- Pouvoir faible, intérêt faible : à informer régulièrement.',
+                  ],
+                },
+                {
+                  heading: 'Avec votre équipe',
+                  lines: [
+                    'Listez une dizaine d’acteurs, placez-les dans la grille, puis choisissez trois cibles prioritaires.',
+                  ],
+                },
+              ],
+            },
           },
         ],
       },
@@ -249,7 +324,7 @@ export const DEMO_COURSES: DemoCourse[] = [
             description: 'Pétitions, rencontres publiques, campagnes en ligne.',
             contentType: 'video',
             durationMinutes: 20,
-            videoUrl: '/demo/videos/mobilisation-citoyenne.mp4',
+            media: { kind: 'video', filename: 'mobilisation-citoyenne.webm' },
           },
         ],
       },

@@ -55,7 +55,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
-const INSTRUCTOR_EMAIL = 'instructeur@mdsc.test';
+export const DEMO_INSTRUCTOR_EMAIL = 'instructeur@mdsc.test';
+const INSTRUCTOR_EMAIL = DEMO_INSTRUCTOR_EMAIL;
 
 // @node-rs/argon2 declares Algorithm as an ambient const enum: `Algorithm.Argon2id` fails
 // type-checking under isolatedModules and is `undefined` at run time (the binding exports `{}`),
@@ -166,7 +167,7 @@ export async function seedDemo(sequelize: Sequelize, opts: { password: string })
           },
           ctx,
         );
-        for (const [l, { quiz, ...lesson }] of mod.lessons.entries()) {
+        for (const [l, { quiz, media: _media, ...lesson }] of mod.lessons.entries()) {
           const lessonRow = await findOrCreateBy(
             Lesson,
             { courseId: course.id, moduleId: moduleRow.id, orderIndex: l + 1 },

@@ -11,6 +11,7 @@ import { actionErrorText, Form, SubmitButton, TextField, useZodForm } from '../.
 import { AUTHORING_ERRORS } from './errors';
 import { LessonEditor } from './LessonEditor';
 import { SortableList } from './SortableList';
+import './builder.css';
 
 type Editor = RouterOutputs['courses']['editor'];
 type Mod = Editor['modules'][number];
@@ -24,6 +25,14 @@ function DeleteButton({ title, confirm, onDelete }: { title: string; confirm: Me
       {t('authoring.delete')}
     </ConfirmButton>
   );
+}
+
+/**
+ * A module's own title without a leading "Module 3 —" (imported or older courses carry one): the
+ * builder numbers modules itself, by position, so that reordering never leaves a stale number.
+ */
+export function moduleTitle(title: string): string {
+  return title.replace(/^\s*module\s+\d+\s*[—–:.-]\s*/i, '') || title;
 }
 
 function useRefresh(courseId: number) {
@@ -73,8 +82,8 @@ function LessonList({
               onDone={() => setEditing(null)}
             />
           ) : (
-            <div className="row">
-              <span>
+            <div className="row lesson-row" id={`lesson-${l.id}`} tabIndex={-1}>
+              <span className="lesson-row-title">
                 <span className="badge">{t(`lessonType.${l.contentType}`)}</span> {l.title}{' '}
                 <span className={`badge ${l.isPublished ? 'ok' : 'warn'}`}>
                   {l.isPublished ? t('authoring.published') : t('authoring.draft')}
@@ -103,9 +112,9 @@ function LessonList({
                     })
                   }
                 >
-                  {modules.map((m) => (
+                  {modules.map((m, i) => (
                     <option key={m.id} value={m.id}>
-                      {m.title}
+                      {t('course.module', { n: i + 1 })} — {moduleTitle(m.title)}
                     </option>
                   ))}
                   <option value="">{t('authoring.courseLevel')}</option>
@@ -129,7 +138,7 @@ function LessonList({
   );
 }
 
-const moduleTitle = z.object({ title: z.string().trim().min(1).max(255) });
+const moduleTitleSchema = z.object({ title: z.string().trim().min(1).max(255) });
 
 /** The one-field form that names a module (new or renamed). */
 function ModuleTitleForm({
@@ -146,7 +155,7 @@ function ModuleTitleForm({
   placeholder?: string;
 }) {
   const { t } = useI18n();
-  const form = useZodForm(moduleTitle, {
+  const form = useZodForm(moduleTitleSchema, {
     ...AUTHORING_ERRORS,
     defaultValues: { title: initial },
     onSubmit: (v) => onSave(v.title),
@@ -187,7 +196,7 @@ function ModuleHeader({ courseId, mod, index }: { courseId: number; mod: Mod; in
   return (
     <div className="row">
       <h3 className="module-title">
-        {t('course.module', { n: index + 1 })} — {mod.title}
+        {t('course.module', { n: index + 1 })} — {moduleTitle(mod.title)}
       </h3>
       <span className="row-actions">
         <button
@@ -223,7 +232,7 @@ export function CurriculumEditor({ data }: { data: Editor }) {
         testId="modules"
         className="module-list"
         render={(m, i) => (
-          <div className="stack">
+          <div className="stack" id={`module-${m.id}`} tabIndex={-1}>
             <ModuleHeader courseId={courseId} mod={m} index={i} />
             <LessonList courseId={courseId} moduleId={m.id} lessons={m.lessons} modules={data.modules} />
           </div>

@@ -1,12 +1,18 @@
-// A lesson's material by content type: text, video and audio (resuming where I stopped), documents
+// A lesson's material by content type: rich text (server-sanitised HTML), video and audio (resuming where I stopped), documents
 // and presentations (PDF shown inline, anything else downloaded), links for the rest.
 import type { RouterOutputs } from '@mdsc/api';
 import { forwardRef, type Ref } from 'react';
 import { useI18n } from '../../i18n';
+import './lesson-text.css';
 
 type Lesson = RouterOutputs['progress']['lesson']['lesson'];
 
 const isFileUrl = (url: string) => url.startsWith('/api/media/') || /\.(mp4|webm|ogg|ogv|mov|m4v|mp3|m4a|wav|oga|opus|aac)(\?|$)/i.test(url);
+/**
+ * A last guard, in case something unsanitised ever reaches the page (an old backup restored, a
+ * hand-edited row): markup that the server's allow-list never lets through is shown as plain text.
+ */
+const looksUnsafe = (html: string) => /<\s*(script|iframe|object|embed|style)|\son\w+\s*=|javascript:|\sstyle\s*=/i.test(html);
 const isPdf = (url: string, type: string | undefined) => type === 'application/pdf' || /\.pdf(\?|$)/i.test(url);
 
 export const LessonBody = forwardRef<HTMLMediaElement, { lesson: Lesson; onMediaReady?: () => void }>(function LessonBody(
@@ -18,7 +24,10 @@ export const LessonBody = forwardRef<HTMLMediaElement, { lesson: Lesson; onMedia
   if (!c) return null;
   const media = c.media;
   const src = lesson.contentType === 'video' ? (media?.url ?? c.videoUrl) : (media?.url ?? c.contentUrl ?? c.videoUrl);
-  const text = c.contentText ? (
+  const text = c.contentHtml && !looksUnsafe(c.contentHtml) ? (
+    // Sanitised by the server on save (allow-list); the CSP forbids inline scripts besides.
+    <div className="lesson-text rich-text" dangerouslySetInnerHTML={{ __html: c.contentHtml }} />
+  ) : c.contentText ? (
     <div className="lesson-text">
       {c.contentText.split(/\n{2,}/).map((para, i) => (
         <p key={i}>

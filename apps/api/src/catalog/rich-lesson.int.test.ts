@@ -1,0 +1,89 @@
+// Rich lesson text on MariaDB: saved HTML is sanitised on the server, content_text holds its plain
+// text, older plain-text lessons come back as paragraphs and lists, and a text that is nothing but
+// an attack is refused naming the field.
+import { Lesson } from '@mdsc/db';
+import type { Actor } from '@mdsc/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, expectTrpcError, type Harness } from '../testing/catalog-harness';
+
+let h: Harness;
+let owner: Actor;
+let categoryId: number;
+
+beforeAll(async () => {
+  h = await createHarness();
+  owner = await h.user('instructor', 'awa');
+  categoryId = await h.category('Texte riche');
+});
+afterAll(async () => h?.close());
+
+async function courseWithModule() {
+  const as = h.caller(owner);
+  const c = await as.courses.create({ title: `Texte riche ${h.run}`, categoryId, description: 'd' });
+  const mod = await as.modules.create({ courseId: c.id, title: 'Un' });
+  return { as, c, mod };
+}
+
+describe('rich lesson text', () => {
+  it('stores sanitised HTML and its plain-text copy; the editor and the learner get the HTML', async () => {
+    const { as, c, mod } = await courseWithModule();
+    const lesson = await as.lessons.create({
+      courseId: c.id,
+      moduleId: mod.id,
+      title: 'Les organes',
+      contentType: 'text',
+      contentHtml:
+        '<h2>Organes</h2><p onclick="x()">L’<strong>assemblée</strong> générale</p><script>alert(1)</script><ul><li>bureau</li></ul><a href="javascript:alert(1)">piège</a><img src="x" onerror="alert(1)">',
+      isPublished: true,
+    });
+    const expectedHtml =
+      '<h2>Organes</h2><p>L’<strong>assemblée</strong> générale</p><ul><li>bureau</li></ul><a>piège</a><img src="x" />';
+    expect(lesson.content).toMatchObject({ contentHtml: expectedHtml });
+    const row = (await Lesson.findByPk(lesson.id))!;
+    expect(row.contentHtml).toBe(expectedHtml);
+    expect(row.contentText).toBe('Organes\n\nL’assemblée générale\n\n- bureau\n\npiège');
+
+    // The learner's lesson view (owner preview) serves the same sanitised HTML.
+    const view = await as.progress.lesson({ lessonId: lesson.id });
+    expect(view.lesson.content?.contentHtml).toBe(expectedHtml);
+
+    // Saving plain text again drops the HTML: the lesson renders from its text.
+    const plain = await as.lessons.update({ id: lesson.id, contentText: 'Intro\n- un\n- deux' });
+    expect(plain.content).toMatchObject({
+      contentText: 'Intro\n- un\n- deux',
+      contentHtml: '<p>Intro</p>\n<ul><li>un</li><li>deux</li></ul>',
+    });
+    expect((await Lesson.findByPk(lesson.id))!.contentHtml).toBeNull();
+  });
+
+  it('shows older plain-text lessons as paragraphs and lists', async () => {
+    const { as, c, mod } = await courseWithModule();
+    const lesson = await as.lessons.create({
+      courseId: c.id,
+      moduleId: mod.id,
+      title: 'Ancienne leçon',
+      contentType: 'text',
+      contentText: 'Premier paragraphe.\n\nÀ retenir :\n- un\n- deux',
+    });
+    const editor = await as.courses.editor({ id: c.id });
+    expect(editor.modules[0].lessons.find((l) => l.id === lesson.id)?.content?.contentHtml).toBe(
+      '<p>Premier paragraphe.</p>\n<p>À retenir :</p>\n<ul><li>un</li><li>deux</li></ul>',
+    );
+  });
+
+  it('refuses a text with nothing left once cleaned, naming contentHtml, and writes nothing', async () => {
+    const { as, c, mod } = await courseWithModule();
+    await expectTrpcError(
+      as.lessons.create({
+        courseId: c.id,
+        moduleId: mod.id,
+        title: 'Piège',
+        contentType: 'text',
+        contentHtml: '<script>alert(1)</script><iframe src="https://evil.example"></iframe>',
+      }),
+      'BAD_REQUEST',
+      'contentHtml',
+    );
+    expect(await Lesson.count({ where: { courseId: c.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,8 @@
+// Demo installs: files and learner activity that the database seeder (@mdsc/db) cannot create.
+export { seedDemoMedia, demoCourseImage, demoHandoutPdf, type DemoMediaResult } from './demo-media.service';
+export {
+  seedDemoActivity,
+  DEMO_ACTIVITY,
+  type DemoActivityOptions,
+  type DemoActivityResult,
+} from './demo-activity.service';
