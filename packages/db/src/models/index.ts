@@ -8,6 +8,8 @@ import { Challenge } from './challenge.model';
 import { CourseModule } from './course-module.model';
 import { CourseReview } from './course-review.model';
 import { Course } from './course.model';
+import { CredentialStatusList } from './credential-status-list.model';
+import { Credential } from './credential.model';
 import { EmailVerificationToken } from './email-verification-token.model';
 import { Enrollment } from './enrollment.model';
 import { Lesson } from './lesson.model';
@@ -31,6 +33,7 @@ import { XpCategoryTotal } from './xp-category-total.model';
 import { XpLedger } from './xp-ledger.model';
 import { XpMonthlyTotal } from './xp-monthly-total.model';
 
+export { CREDENTIAL_KINDS, type CredentialKind } from './credential.model';
 export type { QuizAnswers } from './quiz-attempt.model';
 export { QUIZ_ATTEMPT_STATUSES, type QuizAttemptStatus, type QuizQuestionResult } from './quiz-attempt.model';
 export {
@@ -42,6 +45,8 @@ export {
   Course,
   CourseModule,
   CourseReview,
+  Credential,
+  CredentialStatusList,
   EmailVerificationToken,
   Enrollment,
   Lesson,
@@ -98,4 +103,6 @@ export const allModels = [
   Message,
   MessageRecipient,
   Notification,
+  Credential,
+  CredentialStatusList,
 ];
