@@ -5,6 +5,7 @@ import type { Locale } from '@mdsc/validators';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { CredentialActions } from '../credentials/CredentialActions';
 import { formatDay, formatNumber } from './format';
 import { TierMedal } from './TierMedal';
 import './gamification.css';
@@ -95,6 +96,7 @@ function EarnedBadges({ badges, locale }: { badges: Earned; locale: Locale }) {
                 >
                   {t('gam.badges.download')}
                 </button>
+                <CredentialActions of={{ userBadgeId: b.userBadgeId }} name={b.name} />
               </div>
             </li>
           ))}
