@@ -25,7 +25,6 @@ export interface CredentialData {
   issuer: { did: string; url: string };
   achievement: AchievementData;
   subject: { id: string; email: string; salt: string; name: string };
-  awardedAt: Date;
   validFrom: Date;
   validUntil: Date | null;
   status: { listUrl: string; index: number };
@@ -51,8 +50,8 @@ export function achievementJson(a: AchievementData) {
     criteria: { ...(a.criteria.id ? { id: a.criteria.id } : {}), narrative: bilingual(a.criteria.narrative) },
     image: { id: a.imageUrl, type: 'Image', caption: a.name },
     ...(a.humanCode ? { humanCode: a.humanCode } : {}),
-    // The platform writes French first; the English text follows in the same strings.
-    inLanguage: 'fr',
+    // No `inLanguage`: every text carries French then English (the schema types them as plain
+    // strings, so a language map would not validate), and the 3.0.3 context defines no such term.
   };
 }
 
@@ -66,7 +65,6 @@ export function buildOpenBadgeCredential(d: CredentialData) {
     issuer: { id: d.issuer.did, type: ['Profile'], name: ISSUER_NAME, url: d.issuer.url },
     validFrom: isoSeconds(d.validFrom),
     ...(d.validUntil ? { validUntil: isoSeconds(d.validUntil) } : {}),
-    awardedDate: isoSeconds(d.awardedAt),
     credentialSubject: {
       id: d.subject.id,
       type: ['AchievementSubject'],

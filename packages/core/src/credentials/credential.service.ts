@@ -230,7 +230,6 @@ async function signedJwt(deps: Deps, cred: Credential, snap?: Snapshot): Promise
     issuer: { did, url: base(deps.config.publicUrl) },
     achievement,
     subject: { id: cred.subjectDid ?? `urn:uuid:${cred.subjectRef}`, email: s.holder.email, salt: cred.identitySalt, name: s.holder.name },
-    awardedAt: s.awardedAt,
     validFrom: s.awardedAt,
     validUntil: s.validUntil,
     status: { listUrl: urls.statusList(cred.statusList), index: cred.statusIndex },

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeStatusList, encodeStatusList, STATUS_LIST_BITS, statusBit } from './bitstring';
 import { buildOpenBadgeCredential, buildStatusListCredential, identityHash, type CredentialData } from './build';
+import { bundledContexts } from './contexts';
 import { achievementPng } from './images';
 import { credentialFromPayload, signCredentialJwt } from './jwt';
 import { didDocument, didWebFor, generateIssuerJwk, jwkThumbprint, parseIssuerKeys } from './keys';
@@ -33,7 +34,6 @@ const sample = (over: Partial<CredentialData> = {}): CredentialData => ({
     achievementType: 'CertificateOfCompletion',
   },
   subject: { id: 'urn:uuid:0b7e2a4c-2f3b-4b7a-9c1d-8e9f0a1b2c3d', email: ' Adjoa@Example.org', salt: 'c0ffee', name: 'Adjoa Kpégba' },
-  awardedAt: new Date('2026-05-04T10:11:12.345Z'),
   validFrom: new Date('2026-05-04T10:11:12.345Z'),
   validUntil: null,
   status: { listUrl: 'https://mooc.example/api/credentials/status/1', index: 4242 },
@@ -106,6 +106,43 @@ describe('OpenBadgeCredential', () => {
     expect(credentialFromPayload(payload as Record<string, unknown>)).toEqual(vc);
     // Ed25519 is deterministic: the same credential signs to the same bytes.
     expect((await signCredentialJwt(vc, did, keys)).jwt).toBe(jwt);
+  });
+});
+
+/**
+ * The terms of `node` that the bundled contexts leave to `@vocab` (JSON-LD 1.1: type-scoped
+ * contexts apply to the node of that type only; top-level terms everywhere).
+ */
+function undefinedTerms(node: unknown, where = '$'): string[] {
+  const ctx = Object.values(bundledContexts()).map((c) => c['@context']);
+  const top = new Set(ctx.flatMap((c) => Object.keys(c)));
+  const walk = (n: unknown, at: string): string[] => {
+    if (Array.isArray(n)) return n.flatMap((x, i) => walk(x, `${at}[${i}]`));
+    if (!n || typeof n !== 'object') return [];
+    const o = n as Record<string, unknown>;
+    const scoped = new Set<string>();
+    for (const ty of ([] as unknown[]).concat(o.type ?? [])) {
+      for (const c of ctx) {
+        const def = c[String(ty)] as { '@context'?: Record<string, unknown> } | undefined;
+        for (const k of Object.keys(def?.['@context'] ?? {})) scoped.add(k);
+      }
+    }
+    return Object.entries(o).flatMap(([k, v]) => [
+      ...(k === '@context' || top.has(k) || scoped.has(k) ? [] : [`${at}.${k}`]),
+      ...(k === '@context' ? [] : walk(v, `${at}.${k}`)),
+    ]);
+  };
+  return walk(node, where);
+}
+
+describe('bundled JSON-LD contexts', () => {
+  it('define every term our credentials use (nothing falls back to @vocab)', () => {
+    const vc = buildOpenBadgeCredential(sample({ validUntil: new Date('2028-01-01T00:00:00Z') }));
+    expect(undefinedTerms(vc)).toEqual([]);
+    const list = buildStatusListCredential({ url: 'https://m.example/s/1', did: 'did:web:m.example', validFrom: new Date(0), encodedList: 'uX' });
+    expect(undefinedTerms(list)).toEqual([]);
+    // The check can fail: a misspelt term is reported.
+    expect(undefinedTerms({ ...vc, validFro: 'x' })).toEqual(['$.validFro']);
   });
 });
 

@@ -8,3 +8,4 @@ export { signCredentialJwt, credentialFromPayload, JWT_TYP } from './jwt';
 export * from './credential.service';
 export * from './verify';
 export * from './media';
+export { bundledContexts } from './contexts';
