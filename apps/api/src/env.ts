@@ -43,7 +43,7 @@ const schema = z.object({
   // Verifiable credentials: JSON array (or JWKS) of Ed25519 JWKs, the active signing key first
   // (with its private part "d"), retired keys after it (public part enough). Unset: a key file
   // generated under DATA_DIR (embedded mode, or full mode outside production).
-  CREDENTIALS_SIGNING_KEYS: z.string().trim().min(1).optional(),
+  CREDENTIALS_SIGNING_KEYS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional()),
 });
 
 export type ApiEnv = z.infer<typeof schema> & {
