@@ -73,11 +73,12 @@ describe('verifiable credentials in the browser', () => {
     }
     const jsonFile = await download(
       page,
-      () => earned.getByRole('button', { name: 'Télécharger le justificatif Open Badges de Premier pas (JSON)' }).click(),
+      () => earned.getByRole('button', { name: 'Justificatif (JSON) de Premier pas' }).click(),
       dir,
     );
-    const pngFile = await download(page, () => earned.getByRole('button', { name: 'Télécharger le badge signé de Premier pas (PNG)' }).click(), dir);
+    const pngFile = await download(page, () => earned.getByRole('button', { name: 'Badge signé (PNG) de Premier pas' }).click(), dir);
     await fitsPhoneWidth(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const envelope = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as { type: string; id: string };
     expect(envelope.type).toBe('EnvelopedVerifiableCredential');
@@ -95,7 +96,7 @@ describe('verifiable credentials in the browser', () => {
     expect(text.slice('openbadgecredential'.length + 5)).toBe(jwt);
 
     // The share page, as its holder sees it.
-    await earned.getByRole('button', { name: 'Page de partage de Premier pas' }).click();
+    await earned.getByRole('button', { name: 'Partager Premier pas' }).click();
     const share = page.getByTestId('credential-share');
     await share.waitFor();
     expect(await share.getAttribute('data-status')).toBe('valid');

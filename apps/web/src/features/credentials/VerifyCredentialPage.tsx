@@ -2,7 +2,7 @@
 // (JSON, JWT text, baked PNG) or pasted text, checked by credentials.verify step by step.
 import type { RouterOutputs } from '@mdsc/api';
 import { CREDENTIAL_VERIFY_LIMITS } from '@mdsc/validators';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../../i18n';
 import { fr, type MessageKey } from '../../i18n/fr';
@@ -103,6 +103,9 @@ export function VerificationResult({ result, shareLink = true }: { result: Resul
   // What a credential says is shown only once its format, issuer and signature held.
   const trusted = result.checks.every((ch) => !['format', 'issuer', 'signature'].includes(ch.check) || ch.outcome === 'passed');
   const c = trusted ? result.credential : null;
+  const ref = useRef<HTMLElement>(null);
+  // On a phone the result lands below the form: bring it into view.
+  useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), [result]);
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '');
   const codeText = (code: string) => {
     const key = `cred.verify.code.${code}`;
@@ -110,6 +113,7 @@ export function VerificationResult({ result, shareLink = true }: { result: Resul
   };
   return (
     <section
+      ref={ref}
       className={`card stack status-${result.verdict === 'valid' ? 'valid' : 'revoked'}`}
       aria-live="polite"
       aria-labelledby="cred-result"
