@@ -150,6 +150,19 @@ describe('certificate credentials', () => {
     expect((await h.caller(null).credentials.byId({ uuid: (await as.credentials.issue({ certificateId: cert.id })).uuid })).status).toBe('revoked');
   });
 
+  it('a certificate revoked before its credential was ever downloaded is born revoked', async () => {
+    const { as, cert } = await certified();
+    // Prime the cached status list of the credential's list, then revoke and issue.
+    const first = await certified();
+    const warm = await first.as.credentials.issue({ certificateId: first.cert.id });
+    expect(await revokedBit(await independentVerify(warm.jwt))).toBe(false);
+    await Credential.destroy({ where: { certificateId: cert.id } }); // as if the PDF had never been rendered
+    await h.caller(admin).certificates.revoke({ code: cert.certificateCode, reason: 'Erreur de saisie' });
+    const { jwt } = await as.credentials.issue({ certificateId: cert.id });
+    expect(await revokedBit(await independentVerify(jwt))).toBe(true);
+    expect((await h.caller(null).credentials.verify({ jwt })).verdict).toBe('revoked');
+  });
+
   it('an expiring certificate says expired once past validUntil (fixed clock)', async () => {
     const { as, cert } = await certified();
     const until = new Date(Date.now() + 30 * 86_400_000);

@@ -17,6 +17,8 @@ type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'logger'>;
 
 /** Credentials per status list before a new list is opened: half full keeps random slots cheap to find. */
 export const CREDENTIALS_PER_LIST = STATUS_LIST_BITS / 2;
+/** A signed status list older than this is rebuilt even if no revocation moved its revision. */
+export const STATUS_LIST_MAX_AGE_MS = 10 * 60_000;
 
 const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 export const credentialUrls = (publicUrl: string) => ({
@@ -73,7 +75,7 @@ async function ensureRecord(
     }
     const slot = await allocateSlot(deps);
     try {
-      return await Credential.create({
+      const created = await Credential.create({
         uuid: randomUUID(),
         kind: ref.kind,
         certificateId: ref.kind === 'certificate' ? ref.certificateId : null,
@@ -88,6 +90,9 @@ async function ensureRecord(
         signedKid: null,
         signedAt: null,
       });
+      // Born revoked (its certificate was revoked before anyone downloaded it): the list moves.
+      if (revokedAt) await CredentialStatusList.increment('revision', { by: 1, where: { id: slot.statusList } });
+      return created;
     } catch (err) {
       if (!(err instanceof UniqueConstraintError)) throw err;
       // Someone created it meanwhile, or the slot was taken: look again / draw again.
@@ -419,7 +424,10 @@ export async function getStatusListJwt(deps: Deps, id: number): Promise<string |
   const row = await CredentialStatusList.findByPk(id);
   if (!row) return null;
   const keys = issuerKeys(deps);
-  if (row.jwt && row.jwtRevision === row.revision) {
+  // Revocations move the revision; the age bound also catches credentials orphaned by a deleted
+  // certificate, award or user (foreign keys set to NULL, which no code path sees).
+  const fresh = deps.clock.now().getTime() - new Date(row.updatedAt).getTime() < STATUS_LIST_MAX_AGE_MS;
+  if (row.jwt && row.jwtRevision === row.revision && fresh) {
     const kid = String(decodeProtectedHeader(row.jwt).kid ?? '').split('#')[1];
     if (keys.all.some((k) => k.kid === kid)) return row.jwt;
   }
@@ -443,6 +451,9 @@ export async function getStatusListJwt(deps: Deps, id: number): Promise<string |
   });
   const { jwt } = await signCredentialJwt(vc, did, keys);
   // Stored only if no revocation happened meanwhile (else the next reader rebuilds it).
-  await CredentialStatusList.update({ jwt, jwtRevision: revision }, { where: { id, revision } });
+  await CredentialStatusList.update(
+    { jwt, jwtRevision: revision, updatedAt: deps.clock.now() },
+    { where: { id, revision }, silent: true }, // silent: keep our clock's updatedAt
+  );
   return jwt;
 }
