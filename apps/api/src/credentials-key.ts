@@ -12,7 +12,9 @@ if (cmd === 'new') {
 } else if (cmd === 'rotate') {
   const env = loadEnv();
   if (env.credentialKeys) {
-    console.error('CREDENTIALS_SIGNING_KEYS is set: rotate by putting a new key (from `new`) first in it, keeping the old ones after it.');
+    console.error(
+      'CREDENTIALS_SIGNING_KEYS is set: rotate by putting a new key (from `new`) first in it, keeping the old ones after it.',
+    );
     process.exit(1);
   }
   const { kid, file } = rotateIssuerKeyFile(env.DATA_DIR);

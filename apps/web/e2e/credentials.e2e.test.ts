@@ -47,7 +47,9 @@ describe('verifiable credentials in the browser', () => {
     const password = 'Néré-Et-Baobab-2026';
     await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Rokia', lastName: 'Traoré' });
     const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    await trpcMutation(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
+    await trpcMutation(baseUrl, 'auth.verifyEmail', {
+      token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1],
+    });
 
     const page = await browser.newPage({ viewport: VIEWPORTS.phone, acceptDownloads: true });
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -76,7 +78,11 @@ describe('verifiable credentials in the browser', () => {
       () => earned.getByRole('button', { name: 'Justificatif (JSON) de Premier pas' }).click(),
       dir,
     );
-    const pngFile = await download(page, () => earned.getByRole('button', { name: 'Badge signé (PNG) de Premier pas' }).click(), dir);
+    const pngFile = await download(
+      page,
+      () => earned.getByRole('button', { name: 'Badge signé (PNG) de Premier pas' }).click(),
+      dir,
+    );
     await fitsPhoneWidth(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -101,7 +107,9 @@ describe('verifiable credentials in the browser', () => {
     await share.waitFor();
     expect(await share.getAttribute('data-status')).toBe('valid');
     await share.getByText('Rokia Traoré').waitFor();
-    const linkedIn = new URL((await share.getByRole('link', { name: 'Ajouter à mon profil LinkedIn' }).getAttribute('href'))!);
+    const linkedIn = new URL(
+      (await share.getByRole('link', { name: 'Ajouter à mon profil LinkedIn' }).getAttribute('href'))!,
+    );
     expect(linkedIn.searchParams.get('certUrl')).toBe(payload.id);
     await share.getByRole('button', { name: 'Vérifier la signature' }).click();
     await expect(page.getByTestId('credential-verdict').getAttribute('data-verdict')).resolves.toBe('valid');

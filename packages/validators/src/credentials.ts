@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Limits on what `credentials.verify` accepts (a baked badge is a few tens of KB). */
-export const CREDENTIAL_VERIFY_LIMITS = { jwtChars: 64_000, jsonChars: 64_000, pngBytes: 512 * 1024 } as const;
+export const CREDENTIAL_VERIFY_LIMITS = {
+  jwtChars: 64_000,
+  jsonChars: 64_000,
+  pngBytes: 512 * 1024,
+} as const;
 
 export const credentialUuidSchema = z.uuid({ version: 'v4', message: 'Not a credential id' });
 
@@ -25,7 +29,10 @@ export const credentialVerifyInput = z
     jwt: z.string().trim().min(1, 'Empty').max(CREDENTIAL_VERIFY_LIMITS.jwtChars, 'Too long').optional(),
     json: z
       .unknown()
-      .refine((v) => v === undefined || JSON.stringify(v).length <= CREDENTIAL_VERIFY_LIMITS.jsonChars, 'Too large')
+      .refine(
+        (v) => v === undefined || JSON.stringify(v).length <= CREDENTIAL_VERIFY_LIMITS.jsonChars,
+        'Too large',
+      )
       .optional(),
     pngBase64: z
       .string()
@@ -36,7 +43,11 @@ export const credentialVerifyInput = z
   .superRefine((v, ctx) => {
     const given = (['jwt', 'json', 'pngBase64'] as const).filter((k) => v[k] !== undefined);
     if (given.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: [given[1] ?? 'jwt'], message: 'Give exactly one of jwt, json, pngBase64' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[1] ?? 'jwt'],
+        message: 'Give exactly one of jwt, json, pngBase64',
+      });
     }
   });
 export type CredentialVerifyInput = z.infer<typeof credentialVerifyInput>;

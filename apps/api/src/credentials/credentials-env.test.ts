@@ -10,7 +10,9 @@ describe('CREDENTIALS_SIGNING_KEYS', () => {
   it('parses the key list, active key first', () => {
     const a = generateIssuerJwk();
     const b = generateIssuerJwk();
-    const env = loadEnv({ CREDENTIALS_SIGNING_KEYS: JSON.stringify([a, { kty: 'OKP', crv: 'Ed25519', x: b.x }]) });
+    const env = loadEnv({
+      CREDENTIALS_SIGNING_KEYS: JSON.stringify([a, { kty: 'OKP', crv: 'Ed25519', x: b.x }]),
+    });
     expect(env.credentialKeys?.active.kid).toBe(a.kid);
     expect(env.credentialKeys?.all.map((k) => k.kid)).toEqual([a.kid, b.kid]);
   });
@@ -22,14 +24,24 @@ describe('CREDENTIALS_SIGNING_KEYS', () => {
   });
 
   it('refuses a bad value, naming the variable and the key', () => {
-    expect(() => loadEnv({ CREDENTIALS_SIGNING_KEYS: '{nope' })).toThrow(/CREDENTIALS_SIGNING_KEYS: not valid JSON/);
+    expect(() => loadEnv({ CREDENTIALS_SIGNING_KEYS: '{nope' })).toThrow(
+      /CREDENTIALS_SIGNING_KEYS: not valid JSON/,
+    );
     const pub = { kty: 'OKP', crv: 'Ed25519', x: generateIssuerJwk().x };
-    expect(() => loadEnv({ CREDENTIALS_SIGNING_KEYS: JSON.stringify([pub]) })).toThrow(/CREDENTIALS_SIGNING_KEYS: key 1 .*"d"/);
+    expect(() => loadEnv({ CREDENTIALS_SIGNING_KEYS: JSON.stringify([pub]) })).toThrow(
+      /CREDENTIALS_SIGNING_KEYS: key 1 .*"d"/,
+    );
   });
 
   it('is required in production full mode', () => {
-    expect(() => loadEnv({ ...full, NODE_ENV: 'production' })).toThrow(/CREDENTIALS_SIGNING_KEYS: required in production full mode/);
-    const env = loadEnv({ ...full, NODE_ENV: 'production', CREDENTIALS_SIGNING_KEYS: JSON.stringify([generateIssuerJwk()]) });
+    expect(() => loadEnv({ ...full, NODE_ENV: 'production' })).toThrow(
+      /CREDENTIALS_SIGNING_KEYS: required in production full mode/,
+    );
+    const env = loadEnv({
+      ...full,
+      NODE_ENV: 'production',
+      CREDENTIALS_SIGNING_KEYS: JSON.stringify([generateIssuerJwk()]),
+    });
     expect(env.credentialKeys).not.toBeNull();
   });
 });

@@ -25,14 +25,19 @@ describe('issuer key file', () => {
     const after = loadOrCreateIssuerKeyFile(dir).keys;
     expect(after.active.kid).toBe(kid);
     expect(after.all.map((k) => k.kid)).toEqual([kid, before]);
-    expect(didDocument('did:web:x', after).assertionMethod).toEqual([`did:web:x#${kid}`, `did:web:x#${before}`]);
+    expect(didDocument('did:web:x', after).assertionMethod).toEqual([
+      `did:web:x#${kid}`,
+      `did:web:x#${before}`,
+    ]);
   });
 
   it('a damaged file stops start-up with its path in the message', () => {
     const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-keys-bad-'));
     fs.mkdirSync(path.join(bad, 'credentials'));
     fs.writeFileSync(issuerKeyFile(bad), '{"keys": []}');
-    expect(() => loadOrCreateIssuerKeyFile(bad)).toThrow(/issuer-keys\.json: expected a non-empty JSON array/);
+    expect(() => loadOrCreateIssuerKeyFile(bad)).toThrow(
+      /issuer-keys\.json: expected a non-empty JSON array/,
+    );
     fs.rmSync(bad, { recursive: true, force: true });
   });
 });

@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Badge, Certificate, Credential, UserBadge } from '@mdsc/db';
-import { extractBakedCredential, generateIssuerJwk, parseIssuerKeys, type Actor, type Ed25519Jwk } from '@mdsc/core';
+import {
+  extractBakedCredential,
+  generateIssuerJwk,
+  parseIssuerKeys,
+  type Actor,
+  type Ed25519Jwk,
+} from '@mdsc/core';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWTPayload } from 'jose';
@@ -15,7 +21,10 @@ import { createLearningHarness, expectTrpcError, type LearningHarness } from '..
 
 const PUBLIC = 'http://app.mdsc.test';
 const DID = 'did:web:app.mdsc.test';
-const schemaFile = path.resolve(import.meta.dirname, '../../../../packages/core/src/credentials/schema/ob_v3p0_achievementcredential_schema.json');
+const schemaFile = path.resolve(
+  import.meta.dirname,
+  '../../../../packages/core/src/credentials/schema/ob_v3p0_achievementcredential_schema.json',
+);
 const ajv = new Ajv2019({ strict: false, allErrors: true });
 addFormats(ajv);
 const validateSchema = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
@@ -61,7 +70,11 @@ async function independentVerify(jwt: string, currentDate?: Date): Promise<JWTPa
   const { kid } = decodeProtectedHeader(jwt);
   const method = doc.verificationMethod.find((m) => m.id === kid);
   if (!method) throw new Error(`key ${kid} not in the DID document`);
-  const { payload } = await jwtVerify(jwt, await importJWK(method.publicKeyJwk, 'EdDSA'), { issuer: DID, currentDate, typ: 'vc+jwt' });
+  const { payload } = await jwtVerify(jwt, await importJWK(method.publicKeyJwk, 'EdDSA'), {
+    issuer: DID,
+    currentDate,
+    typ: 'vc+jwt',
+  });
   return payload;
 }
 
@@ -123,7 +136,10 @@ describe('certificate credentials', () => {
     await expect(independentVerify(forged)).rejects.toThrow(/signature/i);
     const r = await h.caller(null).credentials.verify({ jwt: forged });
     expect(r.verdict).toBe('invalid');
-    expect(r.checks.find((c) => c.check === 'signature')).toMatchObject({ outcome: 'failed', code: 'bad_signature' });
+    expect(r.checks.find((c) => c.check === 'signature')).toMatchObject({
+      outcome: 'failed',
+      code: 'bad_signature',
+    });
     const ok = await h.caller(null).credentials.verify({ jwt });
     expect(ok.verdict).toBe('valid');
     expect(ok.checks.map((c) => [c.check, c.outcome])).toEqual([
@@ -141,13 +157,21 @@ describe('certificate credentials', () => {
     const payload = await independentVerify(jwt);
     expect(await revokedBit(payload)).toBe(false);
     expect((await h.caller(null).credentials.verify({ jwt })).verdict).toBe('valid');
-    await h.caller(admin).certificates.revoke({ code: cert.certificateCode, reason: 'Fraude à l’évaluation' });
+    await h
+      .caller(admin)
+      .certificates.revoke({ code: cert.certificateCode, reason: 'Fraude à l’évaluation' });
     expect(await revokedBit(payload)).toBe(true);
     const r = await h.caller(null).credentials.verify({ jwt });
     expect(r.verdict).toBe('revoked');
     expect(r.checks.find((c) => c.check === 'status')).toMatchObject({ outcome: 'failed', code: 'revoked' });
     expect(r.checks.find((c) => c.check === 'signature')?.outcome).toBe('passed');
-    expect((await h.caller(null).credentials.byId({ uuid: (await as.credentials.issue({ certificateId: cert.id })).uuid })).status).toBe('revoked');
+    expect(
+      (
+        await h
+          .caller(null)
+          .credentials.byId({ uuid: (await as.credentials.issue({ certificateId: cert.id })).uuid })
+      ).status,
+    ).toBe('revoked');
   });
 
   it('a certificate revoked before its credential was ever downloaded is born revoked', async () => {
@@ -175,7 +199,10 @@ describe('certificate credentials', () => {
     try {
       const r = await h.caller(null).credentials.verify({ jwt });
       expect(r.verdict).toBe('expired');
-      expect(r.checks.find((c) => c.check === 'validity')).toMatchObject({ outcome: 'failed', code: 'expired' });
+      expect(r.checks.find((c) => c.check === 'validity')).toMatchObject({
+        outcome: 'failed',
+        code: 'expired',
+      });
       await expect(independentVerify(jwt, later)).rejects.toThrow(/exp/);
     } finally {
       h.setNow(null);
@@ -198,12 +225,16 @@ describe('certificate credentials', () => {
       const r = await h.caller(null).credentials.verify({ jwt: old.jwt });
       expect(r.verdict).toBe('valid');
       expect(r.checks.find((c) => c.check === 'issuer')?.code).toBe('retired_key');
-      const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as { keys: { kid: string; d?: string }[] };
+      const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as {
+        keys: { kid: string; d?: string }[];
+      };
       expect(jwks.keys.map((k) => k.kid)).toEqual([keyB.kid, keyA.kid]);
       expect(jwks.keys.some((k) => 'd' in k)).toBe(false);
       // A key withdrawn from the DID document: its credentials stop verifying and are signed again on download.
       useKeys(keyB);
-      expect((await h.caller(null).credentials.verify({ jwt: old.jwt })).checks.find((c) => c.check === 'issuer')).toMatchObject({
+      expect(
+        (await h.caller(null).credentials.verify({ jwt: old.jwt })).checks.find((c) => c.check === 'issuer'),
+      ).toMatchObject({
         outcome: 'failed',
         code: 'unknown_key',
       });
@@ -242,10 +273,17 @@ describe('badge credentials, baking, JSON and machines', () => {
     expect(extractBakedCredential(bytes)).toBe(issued.jwt);
     const byPng = await h.caller(null).credentials.verify({ pngBase64: bytes.toString('base64') });
     expect(byPng.verdict).toBe('valid');
-    expect(byPng.credential).toMatchObject({ holderName: 'Koffi Mensah', achievementName: badge.name, shareUrl: issued.id });
+    expect(byPng.credential).toMatchObject({
+      holderName: 'Koffi Mensah',
+      achievementName: badge.name,
+      shareUrl: issued.id,
+    });
 
     const file = await (await fetch(`${base}/api/credentials/${issued.uuid}/credential.json`)).json();
-    expect(file).toMatchObject({ type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${issued.jwt}` });
+    expect(file).toMatchObject({
+      type: 'EnvelopedVerifiableCredential',
+      id: `data:application/vc+jwt,${issued.jwt}`,
+    });
     expect((await h.caller(null).credentials.verify({ json: file })).verdict).toBe('valid');
 
     const bare = await h.caller(null).credentials.verify({ json: issued.credential });
@@ -253,27 +291,41 @@ describe('badge credentials, baking, JSON and machines', () => {
     expect(bare.checks[0]).toMatchObject({ check: 'format', code: 'matches_issued' });
     const edited = structuredClone(issued.credential) as any;
     edited.credentialSubject.achievement.name = 'Autre badge';
-    expect((await h.caller(null).credentials.verify({ json: edited })).checks[0]).toMatchObject({ outcome: 'failed', code: 'content_mismatch' });
+    expect((await h.caller(null).credentials.verify({ json: edited })).checks[0]).toMatchObject({
+      outcome: 'failed',
+      code: 'content_mismatch',
+    });
 
     // A PNG without a credential, garbage text, and a malformed request.
     const plain = await fetch(`${base}/api/credentials/images/badge-${badge.id}.png`);
     expect(plain.headers.get('access-control-allow-origin')).toBe('*');
     const plainBytes = Buffer.from(await plain.arrayBuffer());
-    expect((await h.caller(null).credentials.verify({ pngBase64: plainBytes.toString('base64') })).checks[0].code).toBe('png_without_credential');
+    expect(
+      (await h.caller(null).credentials.verify({ pngBase64: plainBytes.toString('base64') })).checks[0].code,
+    ).toBe('png_without_credential');
     expect((await h.caller(null).credentials.verify({ jwt: 'hello' })).verdict).toBe('invalid');
-    await expectTrpcError(h.caller(null).credentials.verify({ jwt: issued.jwt, pngBase64: 'AAAA' } as never), 'BAD_REQUEST');
+    await expectTrpcError(
+      h.caller(null).credentials.verify({ jwt: issued.jwt, pngBase64: 'AAAA' } as never),
+      'BAD_REQUEST',
+    );
   });
 
   it('machines call credentials.verify over HTTP; oversized input is refused naming the field', async () => {
     const { as, cert } = await certified();
     const { jwt } = await as.credentials.issue({ certificateId: cert.id });
     const post = (input: unknown) =>
-      fetch(`${base}/trpc/credentials.verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      fetch(`${base}/trpc/credentials.verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
     const ok = (await (await post({ jwt })).json()) as { result: { data: { verdict: string } } };
     expect(ok.result.data.verdict).toBe('valid');
     const big = await post({ jwt: 'a'.repeat(70_000) });
     expect(big.status).toBe(400);
-    const body = (await big.json()) as { error: { data: { zodError: { fieldErrors: Record<string, string[]> } } } };
+    const body = (await big.json()) as {
+      error: { data: { zodError: { fieldErrors: Record<string, string[]> } } };
+    };
     expect(body.error.data.zodError.fieldErrors.jwt).toEqual(['Too long']);
   });
 
@@ -281,7 +333,13 @@ describe('badge credentials, baking, JSON and machines', () => {
     const { as, cert, course, student } = await certified();
     const issued = await as.credentials.issue({ certificateId: cert.id });
     const pub = await h.caller(null).credentials.byId({ uuid: issued.uuid });
-    expect(pub).toMatchObject({ status: 'valid', holderName: 'Adjoa Kpégba', achievementName: course.title, issuerDid: DID, mine: false });
+    expect(pub).toMatchObject({
+      status: 'valid',
+      holderName: 'Adjoa Kpégba',
+      achievementName: course.title,
+      issuerDid: DID,
+      mine: false,
+    });
     const li = new URL(pub.linkedInUrl);
     expect(Object.fromEntries(li.searchParams)).toMatchObject({
       name: course.title,
@@ -290,8 +348,15 @@ describe('badge credentials, baking, JSON and machines', () => {
       certId: cert.certificateNumber!,
       issueYear: String(new Date(cert.issuedAt).getUTCFullYear()),
     });
-    await expectTrpcError(as.credentials.setSubjectDid({ uuid: issued.uuid, did: 'mailto:x@y.z' }), 'BAD_REQUEST', 'did');
-    await expectTrpcError(h.caller(await h.user('student')).credentials.setSubjectDid({ uuid: issued.uuid, did: 'did:key:z6Mk' }), 'NOT_FOUND');
+    await expectTrpcError(
+      as.credentials.setSubjectDid({ uuid: issued.uuid, did: 'mailto:x@y.z' }),
+      'BAD_REQUEST',
+      'did',
+    );
+    await expectTrpcError(
+      h.caller(await h.user('student')).credentials.setSubjectDid({ uuid: issued.uuid, did: 'did:key:z6Mk' }),
+      'NOT_FOUND',
+    );
     const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
     await as.credentials.setSubjectDid({ uuid: issued.uuid, did });
     const again = await as.credentials.issue({ certificateId: cert.id });

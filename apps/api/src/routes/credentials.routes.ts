@@ -40,7 +40,8 @@ function shared(reply: FastifyReply, cache: string): FastifyReply {
     .header('cache-control', cache);
 }
 
-const notFound = (reply: FastifyReply) => reply.code(404).send({ error: { message: 'Not found', field: null } });
+const notFound = (reply: FastifyReply) =>
+  reply.code(404).send({ error: { message: 'Not found', field: null } });
 
 export async function credentialRoutes(app: FastifyInstance, opts: CredentialRoutesOptions): Promise<void> {
   const { deps } = opts;
@@ -48,16 +49,21 @@ export async function credentialRoutes(app: FastifyInstance, opts: CredentialRou
     try {
       return await fn();
     } catch (err) {
-      if (err instanceof DomainError) return reply.code(STATUS[err.code]).send({ error: { message: err.message, field: null } });
+      if (err instanceof DomainError)
+        return reply.code(STATUS[err.code]).send({ error: { message: err.message, field: null } });
       throw err;
     }
   };
 
   app.get('/.well-known/did.json', async (_req, reply) =>
-    shared(reply, 'public, max-age=300').type('application/did+json').send(didDocument(issuerDid(deps), issuerKeys(deps))),
+    shared(reply, 'public, max-age=300')
+      .type('application/did+json')
+      .send(didDocument(issuerDid(deps), issuerKeys(deps))),
   );
   app.get('/.well-known/jwks.json', async (_req, reply) =>
-    shared(reply, 'public, max-age=300').type('application/jwk-set+json').send(jwks(issuerKeys(deps))),
+    shared(reply, 'public, max-age=300')
+      .type('application/jwk-set+json')
+      .send(jwks(issuerKeys(deps))),
   );
 
   app.get('/api/credentials/status/:id', async (req, reply) => {
@@ -84,7 +90,9 @@ export async function credentialRoutes(app: FastifyInstance, opts: CredentialRou
     const ref = file.endsWith('.json') ? parseAchievementRef(file.slice(0, -5)) : null;
     if (!ref) return notFound(reply);
     return handle(reply, async () =>
-      shared(reply, 'public, max-age=3600').type('application/ld+json').send(await achievementDocument(deps, ref.kind, ref.id)),
+      shared(reply, 'public, max-age=3600')
+        .type('application/ld+json')
+        .send(await achievementDocument(deps, ref.kind, ref.id)),
     );
   });
 
@@ -108,7 +116,10 @@ export async function credentialRoutes(app: FastifyInstance, opts: CredentialRou
       const c = await getPublicCredential(deps, null, uuid.data);
       return shared(reply, 'private, no-store')
         .type('application/json')
-        .header('content-disposition', `attachment; filename="${c.kind === 'certificate' ? 'certificat' : 'badge'}-${uuid.data.slice(0, 8)}.json"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${c.kind === 'certificate' ? 'certificat' : 'badge'}-${uuid.data.slice(0, 8)}.json"`,
+        )
         .send(envelope(c.jwt));
     });
   });

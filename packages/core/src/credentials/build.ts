@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 
 export const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-export const OB_SCHEMA_ID = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+export const OB_SCHEMA_ID =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 export const ISSUER_NAME = 'MdSC MOOC';
 
 export interface AchievementData {
@@ -36,7 +37,8 @@ export function identityHash(email: string, salt: string): string {
 }
 
 /** ISO 8601 without milliseconds: the JWT's NumericDate claims then round-trip exactly. */
-export const isoSeconds = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+export const isoSeconds = (d: Date) =>
+  new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 const bilingual = (t: { fr: string; en: string }) => `${t.fr}\n\n${t.en}`;
 
@@ -94,13 +96,23 @@ export function buildOpenBadgeCredential(d: CredentialData) {
 
 export type OpenBadgeCredential = ReturnType<typeof buildOpenBadgeCredential>;
 
-export function buildStatusListCredential(p: { url: string; did: string; validFrom: Date; encodedList: string }) {
+export function buildStatusListCredential(p: {
+  url: string;
+  did: string;
+  validFrom: Date;
+  encodedList: string;
+}) {
   return {
     '@context': [VC_CONTEXT_V2],
     id: p.url,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: p.did,
     validFrom: isoSeconds(p.validFrom),
-    credentialSubject: { id: `${p.url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: p.encodedList },
+    credentialSubject: {
+      id: `${p.url}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: p.encodedList,
+    },
   };
 }

@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { OB_CONTEXT, VC_CONTEXT_V2 } from './build';
 
-const read = (file: string) => JSON.parse(readFileSync(new URL(`./contexts/${file}`, import.meta.url), 'utf8')) as { '@context': Record<string, unknown> };
+const read = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./contexts/${file}`, import.meta.url), 'utf8')) as {
+    '@context': Record<string, unknown>;
+  };
 
 let cached: Record<string, { '@context': Record<string, unknown> }> | null = null;
 export function bundledContexts(): Record<string, { '@context': Record<string, unknown> }> {

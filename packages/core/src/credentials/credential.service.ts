@@ -2,14 +2,28 @@
 // created once, the signed JWT on first download and kept; revocation flips the credential's bit
 // in its Bitstring Status List, whose signed credential is rebuilt when its revision moved.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { Badge, Certificate, Course, Credential, CredentialStatusList, User, UserBadge, type CredentialKind } from '@mdsc/db';
+import {
+  Badge,
+  Certificate,
+  Course,
+  Credential,
+  CredentialStatusList,
+  User,
+  UserBadge,
+  type CredentialKind,
+} from '@mdsc/db';
 import { decodeProtectedHeader } from 'jose';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError, ValidationError } from '../errors';
 import { encodeStatusList, STATUS_LIST_BITS } from './bitstring';
-import { buildOpenBadgeCredential, buildStatusListCredential, ISSUER_NAME, type AchievementData } from './build';
+import {
+  buildOpenBadgeCredential,
+  buildStatusListCredential,
+  ISSUER_NAME,
+  type AchievementData,
+} from './build';
 import { signCredentialJwt } from './jwt';
 import { didWebFor, type IssuerKeys } from './keys';
 
@@ -25,7 +39,8 @@ export const credentialUrls = (publicUrl: string) => ({
   credential: (uuid: string) => `${base(publicUrl)}/credentials/${uuid}`,
   statusList: (list: number) => `${base(publicUrl)}/api/credentials/status/${list}`,
   image: (kind: CredentialKind, id: number) => `${base(publicUrl)}/api/credentials/images/${kind}-${id}.png`,
-  achievement: (kind: CredentialKind, id: number) => `${base(publicUrl)}/api/credentials/achievements/${kind}-${id}.json`,
+  achievement: (kind: CredentialKind, id: number) =>
+    `${base(publicUrl)}/api/credentials/achievements/${kind}-${id}.json`,
   bakedPng: (uuid: string) => `/api/credentials/${uuid}/badge.png`,
 });
 
@@ -41,8 +56,12 @@ const fullName = (u: Pick<User, 'firstName' | 'lastName'> | null | undefined) =>
   `${u?.firstName ?? ''} ${u?.lastName ?? ''}`.trim();
 
 /** A free random slot (random allocation: the position says nothing about when it was issued). */
-async function allocateSlot(deps: Deps, transaction?: Transaction): Promise<{ statusList: number; statusIndex: number }> {
-  const total = await Credential.count({ transaction });
+async function allocateSlot(
+  deps: Deps,
+  transaction?: Transaction,
+): Promise<{ statusList: number; statusIndex: number }> {
+  // The highest id stands for the count (read from the primary key, where COUNT(*) scans).
+  const total = Number((await Credential.max('id', { transaction })) ?? 0);
   const statusList = 1 + Math.floor(total / CREDENTIALS_PER_LIST);
   await CredentialStatusList.bulkCreate([{ id: statusList }], { ignoreDuplicates: true, transaction });
   return { statusList, statusIndex: randomInt(STATUS_LIST_BITS) };
@@ -57,14 +76,17 @@ async function ensureRecord(
   deps: Deps,
   ref: { kind: 'certificate'; certificateId: number } | { kind: 'badge'; userBadgeId: number },
 ): Promise<Credential> {
-  const where = ref.kind === 'certificate' ? { certificateId: ref.certificateId } : { userBadgeId: ref.userBadgeId };
+  const where =
+    ref.kind === 'certificate' ? { certificateId: ref.certificateId } : { userBadgeId: ref.userBadgeId };
   for (let attempt = 0; attempt < 20; attempt++) {
     const existing = await Credential.findOne({ where });
     if (existing) return existing;
     let userId: number;
     let revokedAt: Date | null = null;
     if (ref.kind === 'certificate') {
-      const cert = await Certificate.findByPk(ref.certificateId, { attributes: ['id', 'userId', 'isValid', 'revokedAt'] });
+      const cert = await Certificate.findByPk(ref.certificateId, {
+        attributes: ['id', 'userId', 'isValid', 'revokedAt'],
+      });
       if (!cert) throw new NotFoundError('Certificate');
       userId = cert.userId;
       if (!cert.isValid) revokedAt = cert.revokedAt ?? deps.clock.now();
@@ -91,7 +113,8 @@ async function ensureRecord(
         signedAt: null,
       });
       // Born revoked (its certificate was revoked before anyone downloaded it): the list moves.
-      if (revokedAt) await CredentialStatusList.increment('revision', { by: 1, where: { id: slot.statusList } });
+      if (revokedAt)
+        await CredentialStatusList.increment('revision', { by: 1, where: { id: slot.statusList } });
       return created;
     } catch (err) {
       if (!(err instanceof UniqueConstraintError)) throw err;
@@ -103,11 +126,15 @@ async function ensureRecord(
 
 export const ensureCertificateCredential = (deps: Deps, certificateId: number) =>
   ensureRecord(deps, { kind: 'certificate', certificateId });
-export const ensureBadgeCredential = (deps: Deps, userBadgeId: number) => ensureRecord(deps, { kind: 'badge', userBadgeId });
+export const ensureBadgeCredential = (deps: Deps, userBadgeId: number) =>
+  ensureRecord(deps, { kind: 'badge', userBadgeId });
 
 const T = {
   certificate: {
-    name: (course: string) => ({ fr: `Certificat de réussite — ${course}`, en: `Certificate of completion — ${course}` }),
+    name: (course: string) => ({
+      fr: `Certificat de réussite — ${course}`,
+      en: `Certificate of completion — ${course}`,
+    }),
     description: (course: string) => ({
       fr: `Certificat délivré par ${ISSUER_NAME} pour avoir suivi avec succès le cours « ${course} ».`,
       en: `Certificate issued by ${ISSUER_NAME} for successfully completing the course “${course}”.`,
@@ -120,24 +147,38 @@ const T = {
   badge: {
     name: (badge: string) => ({ fr: `Badge ${badge}`, en: `Badge ${badge}` }),
     criteria: (desc: string | null) => ({
-      fr: desc ? `Badge ${ISSUER_NAME} : ${desc}` : `Badge décerné automatiquement par ${ISSUER_NAME} selon ses critères.`,
-      en: desc ? `${ISSUER_NAME} badge: ${desc}` : `Badge awarded automatically by ${ISSUER_NAME} when its criteria are met.`,
+      fr: desc
+        ? `Badge ${ISSUER_NAME} : ${desc}`
+        : `Badge décerné automatiquement par ${ISSUER_NAME} selon ses critères.`,
+      en: desc
+        ? `${ISSUER_NAME} badge: ${desc}`
+        : `Badge awarded automatically by ${ISSUER_NAME} when its criteria are met.`,
     }),
   },
 };
 
 /** The achievement (course or badge) as published in credentials and at its achievement URL. */
-export async function achievementData(deps: Pick<CoreDeps, 'config'>, kind: CredentialKind, id: number): Promise<AchievementData> {
+export async function achievementData(
+  deps: Pick<CoreDeps, 'config'>,
+  kind: CredentialKind,
+  id: number,
+): Promise<AchievementData> {
   const urls = credentialUrls(deps.config.publicUrl);
   if (kind === 'certificate') {
-    const course = await Course.findByPk(id, { attributes: ['id', 'title', 'slug', 'shortDescription'], paranoid: false });
+    const course = await Course.findByPk(id, {
+      attributes: ['id', 'title', 'slug', 'shortDescription'],
+      paranoid: false,
+    });
     if (!course) throw new NotFoundError('Course');
     const d = T.certificate.description(course.title);
     return {
       id: urls.achievement('certificate', course.id),
       name: course.title,
       description: d,
-      criteria: { id: `${base(deps.config.publicUrl)}/courses/${course.slug}`, narrative: T.certificate.criteria },
+      criteria: {
+        id: `${base(deps.config.publicUrl)}/courses/${course.slug}`,
+        narrative: T.certificate.criteria,
+      },
       imageUrl: urls.image('certificate', course.id),
       achievementType: 'CertificateOfCompletion',
     };
@@ -148,7 +189,10 @@ export async function achievementData(deps: Pick<CoreDeps, 'config'>, kind: Cred
   return {
     id: urls.achievement('badge', badge.id),
     name: badge.name,
-    description: { fr: desc ?? `Badge ${badge.name} (${badge.tier})`, en: desc ?? `${badge.name} badge (${badge.tier})` },
+    description: {
+      fr: desc ?? `Badge ${badge.name} (${badge.tier})`,
+      en: desc ?? `${badge.name} badge (${badge.tier})`,
+    },
     criteria: { narrative: T.badge.criteria(desc) },
     imageUrl: urls.image('badge', badge.id),
     achievementType: 'Badge',
@@ -224,17 +268,27 @@ async function signedJwt(deps: Deps, cred: Credential, snap?: Snapshot): Promise
   const did = issuerDid(deps);
   const urls = credentialUrls(deps.config.publicUrl);
   const achievement = await achievementData(deps, s.kind, s.achievementId);
-  const name = s.kind === 'certificate' ? T.certificate.name(s.achievementName) : T.badge.name(s.achievementName);
-  const description = s.kind === 'certificate' ? T.certificate.description(s.achievementName) : achievement.description;
+  const name =
+    s.kind === 'certificate' ? T.certificate.name(s.achievementName) : T.badge.name(s.achievementName);
+  const description =
+    s.kind === 'certificate' ? T.certificate.description(s.achievementName) : achievement.description;
   const credential = buildOpenBadgeCredential({
     id: urls.credential(cred.uuid),
     name: name.fr,
     description: s.number
-      ? { fr: `${description.fr} Certificat n° ${s.number}.`, en: `${description.en} Certificate no. ${s.number}.` }
+      ? {
+          fr: `${description.fr} Certificat n° ${s.number}.`,
+          en: `${description.en} Certificate no. ${s.number}.`,
+        }
       : description,
     issuer: { did, url: base(deps.config.publicUrl) },
     achievement,
-    subject: { id: cred.subjectDid ?? `urn:uuid:${cred.subjectRef}`, email: s.holder.email, salt: cred.identitySalt, name: s.holder.name },
+    subject: {
+      id: cred.subjectDid ?? `urn:uuid:${cred.subjectRef}`,
+      email: s.holder.email,
+      salt: cred.identitySalt,
+      name: s.holder.name,
+    },
     validFrom: s.awardedAt,
     validUntil: s.validUntil,
     status: { listUrl: urls.statusList(cred.statusList), index: cred.statusIndex },
@@ -268,7 +322,10 @@ const slug = (s: string) =>
     .slice(0, 60) || 'mdsc';
 
 function decodePayload(jwt: string): Record<string, unknown> {
-  const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+  const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
   const { iss: _a, jti: _b, sub: _c, nbf: _d, exp: _e, iat: _f, ...credential } = payload;
   return credential;
 }
@@ -333,7 +390,13 @@ export interface PublicCredentialDto {
   subjectDid: string | null;
 }
 
-export function linkedInAddToProfileUrl(p: { name: string; issuedAt: Date; expiresAt: Date | null; certUrl: string; certId: string }): string {
+export function linkedInAddToProfileUrl(p: {
+  name: string;
+  issuedAt: Date;
+  expiresAt: Date | null;
+  certUrl: string;
+  certId: string;
+}): string {
   const q = new URLSearchParams({
     startTask: 'CERTIFICATION_NAME',
     name: p.name,
@@ -351,7 +414,11 @@ export function linkedInAddToProfileUrl(p: { name: string; issuedAt: Date; expir
 }
 
 /** The public share page of a credential (its id is its address). */
-export async function getPublicCredential(deps: Deps, actor: Actor | null, uuid: string): Promise<PublicCredentialDto> {
+export async function getPublicCredential(
+  deps: Deps,
+  actor: Actor | null,
+  uuid: string,
+): Promise<PublicCredentialDto> {
   const cred = await Credential.findOne({ where: { uuid } });
   if (!cred) throw new NotFoundError('Credential');
   const snap = await snapshot(cred);
@@ -360,7 +427,11 @@ export async function getPublicCredential(deps: Deps, actor: Actor | null, uuid:
   const urls = credentialUrls(deps.config.publicUrl);
   const achievement = await achievementData(deps, snap.kind, snap.achievementId);
   const now = deps.clock.now();
-  const status = snap.revoked ? 'revoked' : snap.validUntil && snap.validUntil.getTime() <= now.getTime() ? 'expired' : 'valid';
+  const status = snap.revoked
+    ? 'revoked'
+    : snap.validUntil && snap.validUntil.getTime() <= now.getTime()
+      ? 'expired'
+      : 'valid';
   const id = urls.credential(cred.uuid);
   return {
     uuid: cred.uuid,
@@ -394,17 +465,26 @@ export async function getPublicCredential(deps: Deps, actor: Actor | null, uuid:
 }
 
 /** did:<method>:<method-specific-id> (W3C DID syntax), no fragment or query. */
-export const DID_PATTERN = /^did:[a-z0-9]+:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+(?::(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+)*$/;
+export const DID_PATTERN =
+  /^did:[a-z0-9]+:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+(?::(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+)*$/;
 
 /**
  * The holder names the DID (wallet) the credential is about; null goes back to the hashed e-mail
  * only. The credential is signed again (same id); the status slot stays.
  */
-export async function setCredentialSubjectDid(deps: Deps, actor: Actor, input: { uuid: string; did: string | null }) {
+export async function setCredentialSubjectDid(
+  deps: Deps,
+  actor: Actor,
+  input: { uuid: string; did: string | null },
+) {
   const cred = await Credential.findOne({ where: { uuid: input.uuid } });
   if (!cred || cred.userId !== actor.id) throw new NotFoundError('Credential');
-  if (input.did !== null && !DID_PATTERN.test(input.did)) throw new ValidationError('did', 'Not a DID (did:method:identifier)');
-  await Credential.update({ subjectDid: input.did, jwt: null, signedKid: null, signedAt: null }, { where: { id: cred.id } });
+  if (input.did !== null && !DID_PATTERN.test(input.did))
+    throw new ValidationError('did', 'Not a DID (did:method:identifier)');
+  await Credential.update(
+    { subjectDid: input.did, jwt: null, signedKid: null, signedAt: null },
+    { where: { id: cred.id } },
+  );
   return getPublicCredential(deps, actor, input.uuid);
 }
 
@@ -412,8 +492,16 @@ export async function setCredentialSubjectDid(deps: Deps, actor: Actor, input: {
  * Revocation hook (certificate revoked): marks its credential revoked and moves the revision of its
  * status list, in the caller's transaction, so the served list changes with the certificate.
  */
-export async function revokeCertificateCredential(certificateId: number, at: Date, transaction: Transaction): Promise<void> {
-  const cred = await Credential.findOne({ where: { certificateId }, attributes: ['id', 'statusList'], transaction });
+export async function revokeCertificateCredential(
+  certificateId: number,
+  at: Date,
+  transaction: Transaction,
+): Promise<void> {
+  const cred = await Credential.findOne({
+    where: { certificateId },
+    attributes: ['id', 'statusList'],
+    transaction,
+  });
   if (!cred) return; // never issued: it will be born revoked (ensureRecord reads the certificate)
   await Credential.update({ revokedAt: at }, { where: { id: cred.id, revokedAt: null }, transaction });
   await CredentialStatusList.increment('revision', { by: 1, where: { id: cred.statusList }, transaction });

@@ -8,14 +8,21 @@ import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeStatusList, encodeStatusList, STATUS_LIST_BITS, statusBit } from './bitstring';
-import { buildOpenBadgeCredential, buildStatusListCredential, identityHash, type CredentialData } from './build';
+import {
+  buildOpenBadgeCredential,
+  buildStatusListCredential,
+  identityHash,
+  type CredentialData,
+} from './build';
 import { bundledContexts } from './contexts';
 import { achievementPng } from './images';
 import { credentialFromPayload, signCredentialJwt } from './jwt';
 import { didDocument, didWebFor, generateIssuerJwk, jwkThumbprint, parseIssuerKeys } from './keys';
 import { bakePng, extractBakedCredential } from './png';
 
-const schema = JSON.parse(readFileSync(new URL('./schema/ob_v3p0_achievementcredential_schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(new URL('./schema/ob_v3p0_achievementcredential_schema.json', import.meta.url), 'utf8'),
+);
 const ajv = new Ajv2019({ strict: false, allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
@@ -29,11 +36,19 @@ const sample = (over: Partial<CredentialData> = {}): CredentialData => ({
     id: 'https://mooc.example/api/credentials/achievements/certificate-4.json',
     name: 'Gouvernance associative',
     description: { fr: 'Description', en: 'Description' },
-    criteria: { id: 'https://mooc.example/courses/gouvernance', narrative: { fr: 'Terminer', en: 'Complete' } },
+    criteria: {
+      id: 'https://mooc.example/courses/gouvernance',
+      narrative: { fr: 'Terminer', en: 'Complete' },
+    },
     imageUrl: 'https://mooc.example/api/credentials/images/certificate-4.png',
     achievementType: 'CertificateOfCompletion',
   },
-  subject: { id: 'urn:uuid:0b7e2a4c-2f3b-4b7a-9c1d-8e9f0a1b2c3d', email: ' Adjoa@Example.org', salt: 'c0ffee', name: 'Adjoa Kpégba' },
+  subject: {
+    id: 'urn:uuid:0b7e2a4c-2f3b-4b7a-9c1d-8e9f0a1b2c3d',
+    email: ' Adjoa@Example.org',
+    salt: 'c0ffee',
+    name: 'Adjoa Kpégba',
+  },
   validFrom: new Date('2026-05-04T10:11:12.345Z'),
   validUntil: null,
   status: { listUrl: 'https://mooc.example/api/credentials/status/1', index: 4242 },
@@ -53,8 +68,12 @@ describe('issuer keys and DID', () => {
     expect(keys.active.kid).toBe(jwkThumbprint(a));
     expect(keys.all.map((k) => k.kid)).toEqual([a.kid, b.kid]);
     expect(parseIssuerKeys(JSON.stringify({ keys: [a] })).active.kid).toBe(a.kid);
-    expect(() => parseIssuerKeys(JSON.stringify([{ kty: 'OKP', crv: 'Ed25519', x: b.x }]))).toThrow(/key 1 .*private part/);
-    expect(() => parseIssuerKeys(JSON.stringify([a, { kty: 'EC', crv: 'P-256', x: 'x' }]))).toThrow(/key 2: must be an Ed25519 key/);
+    expect(() => parseIssuerKeys(JSON.stringify([{ kty: 'OKP', crv: 'Ed25519', x: b.x }]))).toThrow(
+      /key 1 .*private part/,
+    );
+    expect(() => parseIssuerKeys(JSON.stringify([a, { kty: 'EC', crv: 'P-256', x: 'x' }]))).toThrow(
+      /key 2: must be an Ed25519 key/,
+    );
     expect(() => parseIssuerKeys(JSON.stringify([{ ...a, d: b.d }]))).toThrow(/"d" does not belong to "x"/);
     expect(() => parseIssuerKeys(JSON.stringify([a, a]))).toThrow(/twice/);
     expect(() => parseIssuerKeys('not json')).toThrow(/JSON/);
@@ -73,7 +92,10 @@ describe('OpenBadgeCredential', () => {
   it('validates against the bundled OB 3.0 AchievementCredential schema', () => {
     const vc = buildOpenBadgeCredential(sample({ validUntil: new Date('2028-01-01T00:00:00Z') }));
     expect(validate(vc), JSON.stringify(validate.errors)).toBe(true);
-    expect(vc['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    expect(vc['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
     expect(vc.validFrom).toBe('2026-05-04T10:11:12Z');
     expect(vc.validUntil).toBe('2028-01-01T00:00:00Z');
     expect(vc.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusListIndex: '4242' });
@@ -89,7 +111,9 @@ describe('OpenBadgeCredential', () => {
   });
 
   it('hashes the e-mail as OB IdentityHash: sha256 of the address then the salt', () => {
-    expect(identityHash('a@example.com', 'Kosher')).toBe('sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399');
+    expect(identityHash('a@example.com', 'Kosher')).toBe(
+      'sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399',
+    );
   });
 
   it('signs a VC-JOSE JWT that jose alone verifies with the DID document key', async () => {
@@ -139,7 +163,12 @@ describe('bundled JSON-LD contexts', () => {
   it('define every term our credentials use (nothing falls back to @vocab)', () => {
     const vc = buildOpenBadgeCredential(sample({ validUntil: new Date('2028-01-01T00:00:00Z') }));
     expect(undefinedTerms(vc)).toEqual([]);
-    const list = buildStatusListCredential({ url: 'https://m.example/s/1', did: 'did:web:m.example', validFrom: new Date(0), encodedList: 'uX' });
+    const list = buildStatusListCredential({
+      url: 'https://m.example/s/1',
+      did: 'did:web:m.example',
+      validFrom: new Date(0),
+      encodedList: 'uX',
+    });
     expect(undefinedTerms(list)).toEqual([]);
     // The check can fail: a misspelt term is reported.
     expect(undefinedTerms({ ...vc, validFro: 'x' })).toEqual(['$.validFro']);
@@ -160,9 +189,18 @@ describe('Bitstring Status List', () => {
   });
 
   it('builds a BitstringStatusListCredential', () => {
-    const vc = buildStatusListCredential({ url: 'https://m.example/api/credentials/status/1', did: 'did:web:m.example', validFrom: new Date(0), encodedList: 'uX' });
+    const vc = buildStatusListCredential({
+      url: 'https://m.example/api/credentials/status/1',
+      did: 'did:web:m.example',
+      validFrom: new Date(0),
+      encodedList: 'uX',
+    });
     expect(vc.type).toEqual(['VerifiableCredential', 'BitstringStatusListCredential']);
-    expect(vc.credentialSubject).toMatchObject({ type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: 'uX' });
+    expect(vc.credentialSubject).toMatchObject({
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: 'uX',
+    });
   });
 });
 

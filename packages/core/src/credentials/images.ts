@@ -2,7 +2,13 @@
 // the platform's green for course certificates. Shapes only, no text: server fonts vary.
 import sharp from 'sharp';
 
-const COLORS: Record<string, string> = { bronze: '#B0703A', silver: '#8A949E', gold: '#C99A18', legendary: '#7C3AED', certificate: '#1f7a4d' };
+const COLORS: Record<string, string> = {
+  bronze: '#B0703A',
+  silver: '#8A949E',
+  gold: '#C99A18',
+  legendary: '#7C3AED',
+  certificate: '#1f7a4d',
+};
 export const ACHIEVEMENT_IMAGE_SIZE = 256;
 
 function star(cx: number, cy: number, outer: number, inner: number): string {
@@ -33,7 +39,9 @@ export function achievementPng(variant: string): Promise<Buffer> {
   const key = COLORS[variant] ? variant : 'certificate';
   let p = cache.get(key);
   if (!p) {
-    p = sharp(Buffer.from(achievementSvg(key))).png({ compressionLevel: 9 }).toBuffer();
+    p = sharp(Buffer.from(achievementSvg(key)))
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     cache.set(key, p);
     p.catch(() => cache.delete(key));
   }

@@ -9,7 +9,13 @@ export const JWT_TYP = 'vc+jwt';
 const numericDate = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 export async function signCredentialJwt(
-  credential: { id: string; issuer: string | { id: string }; validFrom: string; validUntil?: string; credentialSubject: { id?: string } },
+  credential: {
+    id: string;
+    issuer: string | { id: string };
+    validFrom: string;
+    validUntil?: string;
+    credentialSubject: { id?: string };
+  },
   did: string,
   keys: IssuerKeys,
 ): Promise<{ jwt: string; kid: string }> {
@@ -22,7 +28,12 @@ export async function signCredentialJwt(
     ...(credential.validUntil ? { exp: numericDate(credential.validUntil) } : {}),
   };
   const jwt = await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'EdDSA', kid: verificationMethodId(did, keys.active.kid), typ: JWT_TYP, cty: 'vc' })
+    .setProtectedHeader({
+      alg: 'EdDSA',
+      kid: verificationMethodId(did, keys.active.kid),
+      typ: JWT_TYP,
+      cty: 'vc',
+    })
     .sign(keys.active.privateKey);
   return { jwt, kid: keys.active.kid };
 }

@@ -2,7 +2,13 @@
 // signed still verifies), the did:web DID derived from PUBLIC_URL, its DID document and JWKS.
 // Keys come from configuration (full mode: CREDENTIALS_SIGNING_KEYS) or from a file generated on
 // first start under DATA_DIR (embedded mode); never from the repository.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -42,11 +48,15 @@ export function jwkThumbprint(jwk: { crv: string; kty: string; x: string }): str
 function toIssuerKey(raw: unknown, where: string): IssuerKey {
   const j = raw as Partial<Ed25519Jwk> | null;
   if (!j || typeof j !== 'object') throw new Error(`${where}: not a JSON object`);
-  if (j.kty !== 'OKP' || j.crv !== 'Ed25519') throw new Error(`${where}: must be an Ed25519 key (kty "OKP", crv "Ed25519")`);
+  if (j.kty !== 'OKP' || j.crv !== 'Ed25519')
+    throw new Error(`${where}: must be an Ed25519 key (kty "OKP", crv "Ed25519")`);
   if (typeof j.x !== 'string' || !B64URL.test(j.x) || Buffer.from(j.x, 'base64url').length !== 32) {
     throw new Error(`${where}: "x" must be the 32-byte public key in base64url`);
   }
-  if (j.d !== undefined && (typeof j.d !== 'string' || !B64URL.test(j.d) || Buffer.from(j.d, 'base64url').length !== 32)) {
+  if (
+    j.d !== undefined &&
+    (typeof j.d !== 'string' || !B64URL.test(j.d) || Buffer.from(j.d, 'base64url').length !== 32)
+  ) {
     throw new Error(`${where}: "d" must be the 32-byte private key in base64url`);
   }
   const publicJwk = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: j.x };
@@ -73,7 +83,8 @@ export function parseIssuerKeys(json: string): IssuerKeys {
     throw new Error('not valid JSON (expected a JSON array of Ed25519 JWKs)');
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown })?.keys;
-  if (!Array.isArray(list) || list.length === 0) throw new Error('expected a non-empty JSON array of Ed25519 JWKs');
+  if (!Array.isArray(list) || list.length === 0)
+    throw new Error('expected a non-empty JSON array of Ed25519 JWKs');
   const all = list.map((k, i) => toIssuerKey(k, `key ${i + 1}`));
   const seen = new Set<string>();
   for (const k of all) {
@@ -89,7 +100,13 @@ export function parseIssuerKeys(json: string): IssuerKeys {
 export function generateIssuerJwk(): Ed25519Jwk {
   const { privateKey } = generateKeyPairSync('ed25519');
   const jwk = privateKey.export({ format: 'jwk' }) as { x: string; d: string };
-  return { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid: jwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }) };
+  return {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: jwk.x,
+    d: jwk.d,
+    kid: jwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }),
+  };
 }
 
 export const issuerKeyFile = (dataDir: string) => path.join(dataDir, 'credentials', 'issuer-keys.json');
@@ -98,13 +115,20 @@ export const issuerKeyFile = (dataDir: string) => path.join(dataDir, 'credential
  * Embedded mode: the key file under DATA_DIR, created with one fresh key on first start (0600).
  * The `wx` flag makes two processes starting at once agree on one file.
  */
-export function loadOrCreateIssuerKeyFile(dataDir: string): { keys: IssuerKeys; created: boolean; file: string } {
+export function loadOrCreateIssuerKeyFile(dataDir: string): {
+  keys: IssuerKeys;
+  created: boolean;
+  file: string;
+} {
   const file = issuerKeyFile(dataDir);
   let created = false;
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     try {
-      fs.writeFileSync(file, `${JSON.stringify({ keys: [generateIssuerJwk()] }, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(file, `${JSON.stringify({ keys: [generateIssuerJwk()] }, null, 2)}\n`, {
+        flag: 'wx',
+        mode: 0o600,
+      });
       created = true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

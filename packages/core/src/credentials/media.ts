@@ -18,7 +18,8 @@ export function parseAchievementRef(ref: string): { kind: 'certificate' | 'badge
 
 async function variantOf(kind: 'certificate' | 'badge', id: number): Promise<string> {
   if (kind === 'certificate') {
-    if (!(await Course.findByPk(id, { attributes: ['id'], paranoid: false }))) throw new NotFoundError('Course');
+    if (!(await Course.findByPk(id, { attributes: ['id'], paranoid: false })))
+      throw new NotFoundError('Course');
     return 'certificate';
   }
   const badge = await Badge.findByPk(id, { attributes: ['id', 'tier'] });
@@ -37,12 +38,20 @@ export async function achievementDocument(deps: Deps, kind: 'certificate' | 'bad
 }
 
 /** The achievement image with the signed credential baked in (public, like the share page). */
-export async function bakedCredentialPng(deps: Deps, uuid: string): Promise<{ png: Buffer; filename: string }> {
+export async function bakedCredentialPng(
+  deps: Deps,
+  uuid: string,
+): Promise<{ png: Buffer; filename: string }> {
   const cred = await Credential.findOne({ where: { uuid }, attributes: ['id', 'uuid'] });
   if (!cred) throw new NotFoundError('Credential');
   const pub = await getPublicCredential(deps, null, uuid);
   const image = await achievementPng(
-    pub.kind === 'certificate' ? 'certificate' : await variantOf('badge', Number(pub.imageUrl.match(/badge-(\d+)\.png$/)?.[1])),
+    pub.kind === 'certificate'
+      ? 'certificate'
+      : await variantOf('badge', Number(pub.imageUrl.match(/badge-(\d+)\.png$/)?.[1])),
   );
-  return { png: bakePng(image, pub.jwt), filename: `${pub.kind === 'certificate' ? 'certificat' : 'badge'}-${uuid.slice(0, 8)}.png` };
+  return {
+    png: bakePng(image, pub.jwt),
+    filename: `${pub.kind === 'certificate' ? 'certificat' : 'badge'}-${uuid.slice(0, 8)}.png`,
+  };
 }

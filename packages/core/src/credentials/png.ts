@@ -47,7 +47,11 @@ function writeChunk(c: Chunk): Buffer {
 function itxt(keyword: string, text: string): Chunk {
   return {
     type: 'iTXt',
-    data: Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0, 0, 0, 0, 0]), Buffer.from(text, 'utf8')]),
+    data: Buffer.concat([
+      Buffer.from(keyword, 'latin1'),
+      Buffer.from([0, 0, 0, 0, 0]),
+      Buffer.from(text, 'utf8'),
+    ]),
   };
 }
 
@@ -67,7 +71,9 @@ function parseItxt(data: Buffer): { keyword: string; text: string } | null {
 }
 
 export function bakePng(png: Buffer, text: string): Buffer {
-  const chunks = readChunks(png).filter((c) => !(c.type === 'iTXt' && parseItxt(c.data)?.keyword === BAKED_KEYWORD));
+  const chunks = readChunks(png).filter(
+    (c) => !(c.type === 'iTXt' && parseItxt(c.data)?.keyword === BAKED_KEYWORD),
+  );
   const at = chunks.findIndex((c) => c.type === 'IDAT');
   chunks.splice(at < 0 ? chunks.length - 1 : at, 0, itxt(BAKED_KEYWORD, text));
   return Buffer.concat([SIGNATURE, ...chunks.map(writeChunk)]);

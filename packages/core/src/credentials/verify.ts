@@ -43,7 +43,9 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const ENVELOPED_PREFIX = 'data:application/vc+jwt,';
 
 /** Turns whatever was uploaded into a compact JWT, or says why it cannot. */
-async function toJwt(input: VerifyInput): Promise<{ jwt: string; expect?: Record<string, unknown> } | { error: string }> {
+async function toJwt(
+  input: VerifyInput,
+): Promise<{ jwt: string; expect?: Record<string, unknown> } | { error: string }> {
   if ('png' in input) {
     if (!isPng(input.png)) return { error: 'not_png' };
     let text: string | null;
@@ -72,7 +74,11 @@ async function toJwt(input: VerifyInput): Promise<{ jwt: string; expect?: Record
   const o = j as Record<string, unknown>;
   // VC 2.0 EnvelopedVerifiableCredential: the JWT rides in a data: URL.
   const types = ([] as unknown[]).concat(o.type ?? []);
-  if (types.includes('EnvelopedVerifiableCredential') && typeof o.id === 'string' && o.id.startsWith(ENVELOPED_PREFIX)) {
+  if (
+    types.includes('EnvelopedVerifiableCredential') &&
+    typeof o.id === 'string' &&
+    o.id.startsWith(ENVELOPED_PREFIX)
+  ) {
     return toJwt({ jwt: o.id.slice(ENVELOPED_PREFIX.length) });
   }
   // A bare credential carries no proof of its own: it is checked against the signed one we issued
@@ -87,7 +93,9 @@ async function toJwt(input: VerifyInput): Promise<{ jwt: string; expect?: Record
       }
     })();
     const uuid = pathPart.startsWith(prefix) ? pathPart.slice(prefix.length) : '';
-    const row = /^[0-9a-f-]{36}$/.test(uuid) ? await Credential.findOne({ where: { uuid }, attributes: ['jwt'] }) : null;
+    const row = /^[0-9a-f-]{36}$/.test(uuid)
+      ? await Credential.findOne({ where: { uuid }, attributes: ['jwt'] })
+      : null;
     if (!row?.jwt) return { error: 'no_proof' };
     return { jwt: row.jwt, expect: o };
   }
@@ -104,7 +112,10 @@ const canonical = (v: unknown): string =>
           .join(',')}}`
       : JSON.stringify(v);
 
-function summary(deps: Deps, vc: Record<string, unknown>): NonNullable<CredentialVerificationDto['credential']> {
+function summary(
+  deps: Deps,
+  vc: Record<string, unknown>,
+): NonNullable<CredentialVerificationDto['credential']> {
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const issuer = vc.issuer as Record<string, unknown> | string | undefined;
   const subject = (vc.credentialSubject ?? {}) as Record<string, unknown>;
@@ -126,9 +137,28 @@ function summary(deps: Deps, vc: Record<string, unknown>): NonNullable<Credentia
   };
 }
 
+// The last verified status lists, by their JWT: the same signed list is checked and inflated once.
+const listCache = new Map<string, Buffer>();
+async function verifiedStatusList(listJwt: string, keys: ReturnType<typeof issuerKeys>): Promise<Buffer> {
+  const hit = listCache.get(listJwt);
+  if (hit) return hit;
+  const [, listKid] = String(decodeProtectedHeader(listJwt).kid ?? '').split('#');
+  const listKey = keys.all.find((k) => k.kid === listKid);
+  if (!listKey) throw new Error('status list key not published');
+  const verified = await compactVerify(listJwt, listKey.publicKey, { algorithms: ['EdDSA'] });
+  const list = JSON.parse(new TextDecoder().decode(verified.payload)) as {
+    credentialSubject?: { encodedList?: string };
+  };
+  const bits = decodeStatusList(String(list.credentialSubject?.encodedList));
+  if (listCache.size >= 8) listCache.delete(listCache.keys().next().value!);
+  listCache.set(listJwt, bits);
+  return bits;
+}
+
 export async function verifyCredential(deps: Deps, input: VerifyInput): Promise<CredentialVerificationDto> {
   const checks: VerificationCheck[] = [];
-  const add = (check: CheckName, outcome: CheckOutcome, code: string) => checks.push({ check, outcome, code });
+  const add = (check: CheckName, outcome: CheckOutcome, code: string) =>
+    checks.push({ check, outcome, code });
   const rest = (from: CheckName[], code = 'not_checked') => from.forEach((c) => add(c, 'skipped', code));
   const invalid = (vc: Record<string, unknown> | null): CredentialVerificationDto => ({
     verdict: 'invalid',
@@ -156,7 +186,8 @@ export async function verifyCredential(deps: Deps, input: VerifyInput): Promise<
   const vc = credentialFromPayload(payload);
   const types = ([] as unknown[]).concat(vc.type ?? []);
   const contexts = ([] as unknown[]).concat(vc['@context'] ?? []);
-  const issuerId = typeof vc.issuer === 'string' ? vc.issuer : (vc.issuer as { id?: unknown } | undefined)?.id;
+  const issuerId =
+    typeof vc.issuer === 'string' ? vc.issuer : (vc.issuer as { id?: unknown } | undefined)?.id;
   if (
     header.alg !== 'EdDSA' ||
     contexts[0] !== 'https://www.w3.org/ns/credentials/v2' ||
@@ -227,18 +258,16 @@ export async function verifyCredential(deps: Deps, input: VerifyInput): Promise<
     const listId = listUrl.startsWith(prefix) ? Number(listUrl.slice(prefix.length)) : NaN;
     const index = Number(status.statusListIndex);
     const listJwt =
-      status.type === 'BitstringStatusListEntry' && status.statusPurpose === 'revocation' && Number.isInteger(listId) && listId > 0
+      status.type === 'BitstringStatusListEntry' &&
+      status.statusPurpose === 'revocation' &&
+      Number.isInteger(listId) &&
+      listId > 0
         ? await getStatusListJwt(deps, listId)
         : null;
     if (!listJwt || !Number.isInteger(index)) add('status', 'failed', 'unknown_status_list');
     else {
       try {
-        const [, listKid] = String(decodeProtectedHeader(listJwt).kid ?? '').split('#');
-        const listKey = keys.all.find((k) => k.kid === listKid);
-        if (!listKey) throw new Error('status list key not published');
-        const verified = await compactVerify(listJwt, listKey.publicKey, { algorithms: ['EdDSA'] });
-        const list = JSON.parse(new TextDecoder().decode(verified.payload)) as { credentialSubject?: { encodedList?: string } };
-        revoked = statusBit(decodeStatusList(String(list.credentialSubject?.encodedList)), index);
+        revoked = statusBit(await verifiedStatusList(listJwt, keys), index);
         add('status', revoked ? 'failed' : 'passed', revoked ? 'revoked' : 'not_revoked');
       } catch (err) {
         deps.logger.warn({ err }, 'status list check failed');
@@ -246,7 +275,9 @@ export async function verifyCredential(deps: Deps, input: VerifyInput): Promise<
       }
     }
   }
-  const statusFailed = checks.some((c) => c.check === 'status' && c.outcome === 'failed' && c.code !== 'revoked');
+  const statusFailed = checks.some(
+    (c) => c.check === 'status' && c.outcome === 'failed' && c.code !== 'revoked',
+  );
   const verdict: Verdict = revoked ? 'revoked' : statusFailed ? 'invalid' : dated;
   return { verdict, checks, credential: summary(deps, vc) };
 }

@@ -1,4 +1,14 @@
-import { addIndex, createTable, DataTypes, dropTables, fk, id, now, nullableDate, type MigrationFn } from './helpers';
+import {
+  addIndex,
+  createTable,
+  DataTypes,
+  dropTables,
+  fk,
+  id,
+  now,
+  nullableDate,
+  type MigrationFn,
+} from './helpers';
 
 // Verifiable credentials (issue 15): one signed Open Badges 3.0 credential per certificate and per
 // awarded badge, and the Bitstring Status Lists that revoke them.

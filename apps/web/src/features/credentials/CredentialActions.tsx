@@ -21,7 +21,10 @@ export function CredentialActions({ of, name }: { of: Ref; name: string }) {
       const c = await utils.credentials.issue.fetch(of, { staleTime: Infinity });
       if (target === 'share') navigate(`/credentials/${c.uuid}`);
       // Attachments: the page stays where it is.
-      else window.location.assign(target === 'png' ? c.bakedPngUrl : `/api/credentials/${c.uuid}/credential.json`);
+      else
+        window.location.assign(
+          target === 'png' ? c.bakedPngUrl : `/api/credentials/${c.uuid}/credential.json`,
+        );
     } catch {
       setError(true);
     } finally {
@@ -32,13 +35,31 @@ export function CredentialActions({ of, name }: { of: Ref; name: string }) {
     <div className="cred-actions" role="group" aria-label={t('cred.actions')}>
       <span className="small muted">{t('cred.actions')}</span>
       <div className="form-actions">
-        <button type="button" className="secondary" disabled={busy} onClick={() => void go('json')} aria-label={t('cred.downloadJsonOf', { name })}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void go('json')}
+          aria-label={t('cred.downloadJsonOf', { name })}
+        >
           {t('cred.downloadJson')}
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void go('png')} aria-label={t('cred.downloadPngOf', { name })}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void go('png')}
+          aria-label={t('cred.downloadPngOf', { name })}
+        >
           {t('cred.downloadPng')}
         </button>
-        <button type="button" className="link-button" disabled={busy} onClick={() => void go('share')} aria-label={t('cred.shareOf', { name })}>
+        <button
+          type="button"
+          className="link-button"
+          disabled={busy}
+          onClick={() => void go('share')}
+          aria-label={t('cred.shareOf', { name })}
+        >
           {t('cred.share')}
         </button>
       </div>

@@ -25,10 +25,16 @@ export function CredentialSharePage() {
     );
   }
   const c = q.data;
-  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '');
+  const date = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '';
   const path = (url: string) => (url.startsWith('http') ? new URL(url).pathname : url);
   return (
-    <section className="stack" aria-labelledby="cred-title" data-testid="credential-share" data-status={c.status}>
+    <section
+      className="stack"
+      aria-labelledby="cred-title"
+      data-testid="credential-share"
+      data-status={c.status}
+    >
       <div className={`card stack status-${c.status}`}>
         <div className="cred-head">
           <img src={path(c.imageUrl)} alt="" width={96} height={96} />
@@ -46,8 +52,12 @@ export function CredentialSharePage() {
           <div>
             <dt>{t('cred.share.status')}</dt>
             <dd>
-              <span className={`badge ${c.status === 'valid' ? 'ok' : 'warn'}`}>{t(`cred.share.status.${c.status}` as MessageKey)}</span>
-              {c.revokedAt && <span className="small"> {t('cred.share.revokedOn', { date: date(c.revokedAt) })}</span>}
+              <span className={`badge ${c.status === 'valid' ? 'ok' : 'warn'}`}>
+                {t(`cred.share.status.${c.status}` as MessageKey)}
+              </span>
+              {c.revokedAt && (
+                <span className="small"> {t('cred.share.revokedOn', { date: date(c.revokedAt) })}</span>
+              )}
             </dd>
           </div>
           <div>
@@ -85,7 +95,12 @@ export function CredentialSharePage() {
           <a className="button-link secondary" href={c.linkedInUrl} target="_blank" rel="noopener noreferrer">
             {t('cred.share.linkedin')}
           </a>
-          <button type="button" className="secondary" disabled={verify.isPending} onClick={() => verify.mutate({ jwt: c.jwt })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={verify.isPending}
+            onClick={() => verify.mutate({ jwt: c.jwt })}
+          >
             {verify.isPending ? t('cred.verify.checking') : t('cred.share.verify')}
           </button>
         </div>

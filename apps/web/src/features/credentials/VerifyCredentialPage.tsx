@@ -14,10 +14,12 @@ type Result = RouterOutputs['credentials']['verify'];
 
 async function readUpload(file: File): Promise<{ pngBase64: string } | { jwt: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const png =
+    bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
   if (png) {
     let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return { pngBase64: btoa(bin) };
   }
   // JSON or JWT text: the server tells which.
@@ -55,7 +57,13 @@ export function VerifyCredentialPage() {
       >
         <div className="field">
           <label htmlFor={ids.code}>{t('cred.verify.code')}</label>
-          <input id={ids.code} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input
+            id={ids.code}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         <div className="form-actions">
           <button type="submit">{t('cred.verify.codeSubmit')}</button>
@@ -73,7 +81,13 @@ export function VerifyCredentialPage() {
         </div>
         <div className="field">
           <label htmlFor={ids.text}>{t('cred.verify.text')}</label>
-          <textarea id={ids.text} className="cred-textarea" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+          <textarea
+            id={ids.text}
+            className="cred-textarea"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+          />
         </div>
         {problem && (
           <p role="alert" className="form-error">
@@ -101,12 +115,15 @@ const MARK = { passed: '✓', failed: '✗', skipped: '–' } as const;
 export function VerificationResult({ result, shareLink = true }: { result: Result; shareLink?: boolean }) {
   const { t, locale } = useI18n();
   // What a credential says is shown only once its format, issuer and signature held.
-  const trusted = result.checks.every((ch) => !['format', 'issuer', 'signature'].includes(ch.check) || ch.outcome === 'passed');
+  const trusted = result.checks.every(
+    (ch) => !['format', 'issuer', 'signature'].includes(ch.check) || ch.outcome === 'passed',
+  );
   const c = trusted ? result.credential : null;
   const ref = useRef<HTMLElement>(null);
   // On a phone the result lands below the form: bring it into view.
   useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), [result]);
-  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '');
+  const date = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '';
   const codeText = (code: string) => {
     const key = `cred.verify.code.${code}`;
     return key in fr ? t(key as MessageKey) : code;
@@ -123,7 +140,9 @@ export function VerificationResult({ result, shareLink = true }: { result: Resul
       <h2 id="cred-result" className="visually-hidden">
         {t('cred.verify.result')}
       </h2>
-      <p className={`cred-verdict ${result.verdict}`}>{t(`cred.verify.verdict.${result.verdict}` as MessageKey)}</p>
+      <p className={`cred-verdict ${result.verdict}`}>
+        {t(`cred.verify.verdict.${result.verdict}` as MessageKey)}
+      </p>
       {c && (c.achievementName || c.holderName) && (
         <dl className="facts">
           {c.achievementName && (
@@ -160,18 +179,26 @@ export function VerificationResult({ result, shareLink = true }: { result: Resul
       )}
       <ol className="cred-checks" aria-label={t('cred.verify.result')}>
         {result.checks.map((ch) => (
-          <li key={ch.check} className={`cred-check ${ch.outcome}`} data-check={ch.check} data-outcome={ch.outcome}>
+          <li
+            key={ch.check}
+            className={`cred-check ${ch.outcome}`}
+            data-check={ch.check}
+            data-outcome={ch.outcome}
+          >
             <span className="mark" aria-hidden="true">
               {MARK[ch.outcome]}
             </span>
             <strong>
-              {t(`cred.verify.check.${ch.check}` as MessageKey)} — {t(`cred.verify.outcome.${ch.outcome}` as MessageKey)}
+              {t(`cred.verify.check.${ch.check}` as MessageKey)} —{' '}
+              {t(`cred.verify.outcome.${ch.outcome}` as MessageKey)}
             </strong>
             <p>{codeText(ch.code)}</p>
           </li>
         ))}
       </ol>
-      {shareLink && c?.shareUrl && <Link href={new URL(c.shareUrl).pathname}>{t('cred.verify.openShare')}</Link>}
+      {shareLink && c?.shareUrl && (
+        <Link href={new URL(c.shareUrl).pathname}>{t('cred.verify.openShare')}</Link>
+      )}
     </section>
   );
 }

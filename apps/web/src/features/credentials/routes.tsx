@@ -19,6 +19,10 @@ function page(load: () => Promise<ComponentType>) {
 }
 
 /** Code, JSON, JWT or baked PNG. */
-export const VerifyCredentialRoute = page(() => import('./VerifyCredentialPage').then((m) => m.VerifyCredentialPage));
+export const VerifyCredentialRoute = page(() =>
+  import('./VerifyCredentialPage').then((m) => m.VerifyCredentialPage),
+);
 /** A credential's id is this page's address. */
-export const CredentialShareRoute = page(() => import('./CredentialSharePage').then((m) => m.CredentialSharePage));
+export const CredentialShareRoute = page(() =>
+  import('./CredentialSharePage').then((m) => m.CredentialSharePage),
+);
