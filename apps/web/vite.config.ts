@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [react(), bundleReport({ routeModule: /features\/catalog\/CatalogPage\.tsx$/ })],
   server: {
     port: 5173,
-    proxy: { '/trpc': api, '/api': api, '/healthz': api },
+    proxy: { '/trpc': api, '/api': api, '/healthz': api, '/.well-known': api },
   },
   build: { target: 'es2022', sourcemap: false },
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseIssuerKeys, type IssuerKeys } from '@mdsc/core';
 import { resolveDataDir, storageEnvIssues } from '@mdsc/storage';
 import { z } from 'zod';
 
@@ -56,9 +57,18 @@ const schema = z.object({
   S3_ACCESS_KEY: z.string().min(1).optional(),
   S3_SECRET_KEY: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
+  // Verifiable credentials: JSON array (or JWKS) of Ed25519 JWKs, the active signing key first
+  // (with its private part "d"), retired keys after it (public part enough). Unset: a key file
+  // generated under DATA_DIR (embedded mode, or full mode outside production).
+  CREDENTIALS_SIGNING_KEYS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional()),
 });
 
-export type ApiEnv = z.infer<typeof schema> & { mode: 'embedded' | 'full'; corsOrigins: string[] };
+export type ApiEnv = z.infer<typeof schema> & {
+  mode: 'embedded' | 'full';
+  corsOrigins: string[];
+  /** Parsed CREDENTIALS_SIGNING_KEYS; null: use the key file under DATA_DIR. */
+  credentialKeys: IssuerKeys | null;
+};
 
 /** The only reader of process.env in the API; a bad value stops start-up naming the variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
@@ -78,11 +88,24 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
       'Invalid API configuration:\n  REDIS_URL: full mode needs both DATABASE_URL and REDIS_URL (or neither, for embedded mode)',
     );
   }
+  let credentialKeys: IssuerKeys | null = null;
+  if (env.CREDENTIALS_SIGNING_KEYS) {
+    try {
+      credentialKeys = parseIssuerKeys(env.CREDENTIALS_SIGNING_KEYS);
+    } catch (err) {
+      throw new Error(`Invalid API configuration:\n  CREDENTIALS_SIGNING_KEYS: ${(err as Error).message}`);
+    }
+  } else if (env.DATABASE_URL && env.NODE_ENV === 'production') {
+    // Several API processes must sign with the same keys: a per-disk key file would not do.
+    throw new Error(
+      'Invalid API configuration:\n  CREDENTIALS_SIGNING_KEYS: required in production full mode (see README, Verifiable credentials)',
+    );
+  }
   const corsOrigins = [
     new URL(env.PUBLIC_URL).origin,
     ...env.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
   ];
-  return { ...env, mode: env.DATABASE_URL ? 'full' : 'embedded', corsOrigins };
+  return { ...env, mode: env.DATABASE_URL ? 'full' : 'embedded', corsOrigins, credentialKeys };
 }

@@ -8,6 +8,7 @@ import {
   createRedisEventBus,
   seedDemoActivity,
   seedDemoMedia,
+  loadOrCreateIssuerKeyFile,
   systemClock,
   type CoreDeps,
 } from '@mdsc/core';
@@ -33,8 +34,16 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
       ? { url: env.DATABASE_URL, logging: false }
       : { sqliteFile: path.join(env.DATA_DIR, 'mdsc.sqlite'), logging: false },
   );
+  let credentialKeys = env.credentialKeys;
+  if (!credentialKeys) {
+    const loaded = loadOrCreateIssuerKeyFile(env.DATA_DIR);
+    credentialKeys = loaded.keys;
+    if (loaded.created) logger.info({ file: loaded.file }, 'credentials: issuer signing key generated');
+    if (env.mode === 'full') logger.warn({ file: loaded.file }, 'credentials: signing key read from DATA_DIR; set CREDENTIALS_SIGNING_KEYS when running several API processes');
+  }
   const config = {
     publicUrl: env.PUBLIC_URL,
+    credentials: { keys: credentialKeys },
     timezone: env.PLATFORM_TIMEZONE,
     dataDir: env.DATA_DIR,
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },

@@ -11,6 +11,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { badgeRoutes } from './routes/badge.routes';
 import { certificateRoutes } from './routes/certificates.routes';
+import { credentialRoutes } from './routes/credentials.routes';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { mediaRoutes } from './routes/media.routes';
 import type { Runtime } from './runtime';
@@ -83,6 +84,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
     resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor,
   });
   await app.register(certificateRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
+  await app.register(credentialRoutes, { deps: rt.deps });
   await app.register(badgeRoutes, {
     deps: rt.deps,
     resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor,

@@ -33,6 +33,7 @@ import { AdminStatsRoute, AnalyticsHomeRoute, CourseAnalyticsRoute } from './fea
 import { ComposeRoute, MessagesRoute, ThreadRoute } from './features/messages/routes';
 import { NotificationsRoute } from './features/notifications/routes';
 import { AdminCategoriesRoute, JobHealthRoute } from './features/admin/routes';
+import { CredentialShareRoute, VerifyCredentialRoute } from './features/credentials/routes';
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -61,7 +62,9 @@ export function AppRoutes() {
         <Route path="/learn/:slug/quiz/:quizId" component={QuizRoute} />
         <Route path="/learn/:slug/complete" component={CompletionRoute} />
         <Route path="/certificates" component={CertificatesRoute} />
+        <Route path="/verify" component={VerifyCredentialRoute} />
         <Route path="/verify/:code" component={VerifyRoute} />
+        <Route path="/credentials/:uuid" component={CredentialShareRoute} />
         <Route path="/achievements" component={AchievementsRoute} />
         <Route path="/leaderboard" component={LeaderboardRoute} />
         <Route path="/challenges" component={ChallengesRoute} />

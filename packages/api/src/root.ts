@@ -13,6 +13,7 @@ import { analyticsRouter } from './routers/analytics.router';
 import { messageRouter } from './routers/message.router';
 import { notificationRouter } from './routers/notification.router';
 import { certificateRouter } from './routers/certificate.router';
+import { credentialRouter } from './routers/credential.router';
 import { enrollmentRouter } from './routers/enrollment.router';
 import { progressRouter } from './routers/progress.router';
 import { quizRouter } from './routers/quiz.router';
@@ -24,6 +25,7 @@ export const appRouter = router({
   progress: progressRouter,
   quizzes: quizRouter,
   certificates: certificateRouter,
+  credentials: credentialRouter,
   reviews: reviewRouter,
   messages: messageRouter,
   notifications: notificationRouter,

@@ -2,6 +2,7 @@ import type { Database } from '@mdsc/db';
 import type { JobQueue } from '@mdsc/jobs';
 import type { Storage } from '@mdsc/storage';
 import type { Locale, Role } from '@mdsc/validators';
+import type { IssuerKeys } from './credentials/keys';
 import type { EventBus } from './notifications/bus';
 import type { OutboxRelay } from './outbox/relay';
 import type { RateLimiter } from './security/rate-limit';
@@ -56,6 +57,8 @@ export interface CoreConfig {
   requireVerifiedEmailToEnroll?: boolean;
   /** Share (0–1) of a video or audio lesson to watch before it counts as completed; default 0.9. */
   videoCompletionShare?: number;
+  /** Verifiable credentials: the issuer's signing keys (absent: credentials cannot be signed). */
+  credentials?: { keys: IssuerKeys };
 }
 
 export interface MailConfig {

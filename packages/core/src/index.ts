@@ -19,3 +19,4 @@ export * from './analytics/index';
 export * from './transaction';
 export * from './outbox/index';
 export * from './demo/index';
+export * from './credentials/index';

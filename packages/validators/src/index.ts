@@ -15,3 +15,4 @@ export * from './learning';
 export * from './text';
 export * from './gift';
 export * from './gift-import';
+export * from './credentials';

@@ -3,6 +3,7 @@
 import { Certificate, Course, Enrollment, User } from '@mdsc/db';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
+import { credentialUrls, ensureCertificateCredential, revokeCertificateCredential } from '../credentials/credential.service';
 import { ConflictError, NotFoundError } from '../errors';
 import { renderJobId } from '../learning/effects';
 import { notify } from '../notifications/notify';
@@ -44,6 +45,9 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
   const key = certificateStorageKey(cert.certificateCode);
   if (cert.pdfUrl && (await deps.storage.stat(key))) return { rendered: false };
   const locale = (cert.user as User & { language?: string }).language === 'en' ? 'en' : 'fr';
+  // The PDF names its verifiable credential: the record (id, status slot) is created now, the
+  // signature on first download. Needs no signing key, so the worker can do it.
+  const credential = await ensureCertificateCredential(deps, cert.id);
   const pdf = await renderCertificatePdf({
     holderName: fullName(cert.user),
     courseTitle: cert.course.title,
@@ -54,6 +58,7 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
     }).format(new Date(cert.issuedAt)),
     number: cert.certificateNumber ?? '',
     verifyUrl: verificationUrl(deps.config.publicUrl, cert.certificateCode),
+    credentialId: credentialUrls(deps.config.publicUrl).credential(credential.uuid),
     locale,
   });
   await deps.storage.put(key, pdf, { contentType: 'application/pdf' });
@@ -222,9 +227,11 @@ export async function revokeCertificate(
   const cert = await Certificate.findOne({ attributes: ['id', 'isValid'], where: { certificateCode: input.code } });
   if (!cert) throw new NotFoundError('Certificate');
   if (!cert.isValid) throw new ConflictError('This certificate is already revoked', { reason: 'already_revoked' });
-  await Certificate.update(
-    { isValid: false, revokedAt: deps.clock.now(), revokedReason: input.reason },
-    { where: { id: cert.id } },
-  );
+  const at = deps.clock.now();
+  // The certificate and its credential's status bit change together.
+  await deps.db.sequelize.transaction(async (transaction) => {
+    await Certificate.update({ isValid: false, revokedAt: at, revokedReason: input.reason }, { where: { id: cert.id }, transaction });
+    await revokeCertificateCredential(cert.id, at, transaction);
+  });
   return verifyCertificate(deps, input.code);
 }

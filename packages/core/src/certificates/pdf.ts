@@ -69,6 +69,8 @@ export interface CertificatePdfData {
   issuedOn: string;
   number: string;
   verifyUrl: string;
+  /** The id of the certificate's verifiable credential (Open Badges 3.0), printed under the QR code. */
+  credentialId?: string;
   locale: 'fr' | 'en';
 }
 
@@ -81,6 +83,7 @@ const TEXT = {
     issued: 'Délivré le',
     number: 'Certificat n°',
     verify: 'Vérifiez l’authenticité de ce certificat :',
+    credential: 'Justificatif numérique (Open Badges 3.0) :',
   },
   en: {
     title: 'CERTIFICATE OF COMPLETION',
@@ -90,6 +93,7 @@ const TEXT = {
     issued: 'Issued on',
     number: 'Certificate no.',
     verify: 'Check this certificate is genuine:',
+    credential: 'Digital credential (Open Badges 3.0):',
   },
 } as const;
 
@@ -123,6 +127,12 @@ export function certificateDocument(d: CertificatePdfData, qr: string): TDocumen
             { text: [{ text: `${t.number} `, style: 'label' }, { text: d.number, bold: true }], margin: [0, 6, 0, 0] },
             { text: t.verify, style: 'small', margin: [0, 18, 0, 2] },
             { text: d.verifyUrl, style: 'small', color: GREEN },
+            ...(d.credentialId
+              ? [
+                  { text: t.credential, style: 'small', margin: [0, 6, 0, 2] } as Content,
+                  { text: d.credentialId, style: 'small', color: GREEN } as Content,
+                ]
+              : []),
           ],
         },
         { width: 120, image: qr, fit: [120, 120], alignment: 'right' },

@@ -8,6 +8,8 @@ import { Challenge } from './challenge.model';
 import { CourseModule } from './course-module.model';
 import { CourseReview } from './course-review.model';
 import { Course } from './course.model';
+import { CredentialStatusList } from './credential-status-list.model';
+import { Credential } from './credential.model';
 import { EmailVerificationToken } from './email-verification-token.model';
 import { Enrollment } from './enrollment.model';
 import { Lesson } from './lesson.model';
@@ -32,6 +34,7 @@ import { XpCategoryTotal } from './xp-category-total.model';
 import { XpLedger } from './xp-ledger.model';
 import { XpMonthlyTotal } from './xp-monthly-total.model';
 
+export { CREDENTIAL_KINDS, type CredentialKind } from './credential.model';
 export type { QuizAnswers } from './quiz-attempt.model';
 export { OUTBOX_KINDS, type OutboxKind } from './outbox.model';
 export { QUIZ_ATTEMPT_STATUSES, type QuizAttemptStatus, type QuizQuestionResult } from './quiz-attempt.model';
@@ -44,6 +47,8 @@ export {
   Course,
   CourseModule,
   CourseReview,
+  Credential,
+  CredentialStatusList,
   EmailVerificationToken,
   Enrollment,
   Lesson,
@@ -102,4 +107,6 @@ export const allModels = [
   MessageRecipient,
   Notification,
   OutboxMessage,
+  Credential,
+  CredentialStatusList,
 ];

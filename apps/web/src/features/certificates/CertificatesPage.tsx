@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
+import { CredentialActions } from '../credentials/CredentialActions';
 import '../learning/learning.css';
 
 export function CertificatesPage() {
@@ -46,11 +47,13 @@ export function CertificatesPage() {
                 <Link href={`/verify/${c.code}`}>{t('cert.verifyLink')}</Link>
               </div>
               <p className="muted small code">{c.verifyUrl}</p>
+              <CredentialActions of={{ certificateId: c.id }} name={c.course.title} />
             </li>
           ))}
         </ul>
         )}
       </QueryState>
+      <Link href="/verify">{t('cred.verifyOther')}</Link>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // Public verification, reached from a certificate's QR code: valid, expired or revoked (with why).
-import { useParams } from 'wouter';
+import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
@@ -68,6 +68,7 @@ export function VerifyPage() {
           </div>
         )}
       </dl>
+      <Link href="/verify">{t('cred.verifyOther')}</Link>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { PagedQueryState, QueryState } from '../../ui/QueryState';
+import { CredentialActions } from '../credentials/CredentialActions';
 import { formatDay, formatNumber } from './format';
 import { TierMedal } from './TierMedal';
 import './gamification.css';
@@ -104,6 +105,7 @@ function EarnedBadges({ badges, locale }: { badges: Earned; locale: Locale }) {
                 >
                   {t('gam.badges.download')}
                 </button>
+                <CredentialActions of={{ userBadgeId: b.userBadgeId }} name={b.name} />
               </div>
             </li>
           ))}
