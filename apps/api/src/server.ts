@@ -4,8 +4,9 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { appRouter, createHttpContext, type Context } from '@mdsc/api';
+import { appRouter, createHttpContext, guardTrpcRequest, type Context } from '@mdsc/api';
 import { checkHealth, DomainError } from '@mdsc/core';
+import { TRPC_MAX_BATCH_SIZE } from '@mdsc/validators';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { badgeRoutes } from './routes/badge.routes';
@@ -55,7 +56,17 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req, res }) => httpContext(rt, req, res),
+      // Larger batches get 400 before anything runs; each call in a batch counts on its own.
+      maxBatchSize: TRPC_MAX_BATCH_SIZE,
+      createContext: async ({ req, res, info }) => {
+        // The raw body (tRPC's JSON parser hands it over as a string), for the malformed-body check.
+        const body: unknown = req.body;
+        await guardTrpcRequest(info, {
+          method: req.method,
+          hasBody: typeof body === 'string' ? body.trim() !== '' : body !== undefined && body !== null,
+        });
+        return httpContext(rt, req, res);
+      },
       // 429 answers say when to come back (rate limits on login, register, reset, resend).
       responseMeta: ({ errors }) => {
         const retry = errors

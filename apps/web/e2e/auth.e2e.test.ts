@@ -36,6 +36,7 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
+    await screenshot(page, 'auth-signup-done-phone');
 
     const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
     expect(mail).toMatch(/^Subject: .*Confirmez.votre.adresse.e-mail/m);
@@ -75,6 +76,24 @@ describe('accounts in the browser', () => {
     await page.getByRole('link', { name: 'Se connecter' }).waitFor();
     await page.goto(`${baseUrl}/profile`);
     await page.waitForURL(/\/login\?next=%2Fprofile$/);
+    await page.close();
+  });
+
+  it('signing up again with a taken address looks exactly the same; the owner gets a mail instead (1280 px)', async () => {
+    const baseUrl = inject('baseUrl');
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await page.goto(`${baseUrl}/signup`);
+    await page.getByLabel('Prénom').fill('Intrus');
+    await page.getByLabel('Nom', { exact: true }).fill('Inconnu');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill('Un-Autre-Mot-De-Passe-9');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
+    await expect(page.locator('p.notice').textContent()).resolves.toContain(email);
+    await screenshot(page, 'auth-signup-done-desktop');
+    const mail = await waitForMail(inject('dataDir'), email, /Vous avez déjà un compte/);
+    expect(mail).toContain('Bonjour Aïcha,'); // the owner, not the intruder
+    expect(mail).toContain(`${baseUrl}/forgot-password`);
     await page.close();
   });
 

@@ -7,3 +7,4 @@ export {
   type SessionCookies,
 } from './trpc';
 export { createHttpContext, type HttpContextOptions, type HttpRequestInfo } from './context';
+export { guardTrpcRequest, type GuardedRequest } from './request-guard';

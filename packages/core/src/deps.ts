@@ -30,6 +30,11 @@ export interface CoreDeps {
   rateLimiter?: RateLimiter;
   /** Live events to open web apps (Redis pub/sub in full mode). Absent: nothing is pushed live. */
   events?: EventBus;
+  /**
+   * Checks a password against its stored hash. Absent: argon2id's verify (accounts/password.ts).
+   * Injectable so that tests can count the checks a brute-force attempt really gets.
+   */
+  verifyPassword?: (stored: string, password: string) => Promise<boolean>;
 }
 
 export interface CoreConfig {

@@ -12,6 +12,7 @@ export const MAIL_TEMPLATES = [
   'email-change',
   'certificate-ready',
   'new-message',
+  'account-exists',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

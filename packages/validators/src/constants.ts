@@ -38,3 +38,9 @@ export type FileCategory = (typeof FILE_CATEGORIES)[number];
 
 export const DEFAULT_CURRENCY = 'XOF';
 export const DEFAULT_TIMEZONE = 'Africa/Porto-Novo';
+
+/**
+ * Most calls one tRPC HTTP batch may carry: the server refuses larger batches with 400 before
+ * running any, and the web client splits its batches at the same size.
+ */
+export const TRPC_MAX_BATCH_SIZE = 10;

@@ -34,7 +34,7 @@ export const en: Record<MessageKey, string> = {
   'auth.signup.submit': 'Create my account',
   'auth.signup.haveAccount': 'Already registered? Log in',
   'auth.signup.done.title': 'Check your mailbox',
-  'auth.signup.done.text': 'We sent a confirmation link to {email}. It is valid for 24 hours.',
+  'auth.signup.done.text': 'We sent a message to {email}. Follow its link to confirm your address (valid for 24 hours). If this address already has an account, the message tells you how to log in.',
   'auth.signup.done.login': 'Log in',
   'auth.login.title': 'Log in',
   'auth.login.submit': 'Log in',

@@ -32,7 +32,7 @@ export const fr = {
   'auth.signup.submit': 'Créer mon compte',
   'auth.signup.haveAccount': 'Déjà inscrit ? Connectez-vous',
   'auth.signup.done.title': 'Vérifiez votre boîte mail',
-  'auth.signup.done.text': 'Nous avons envoyé un lien de confirmation à {email}. Il est valable 24 heures.',
+  'auth.signup.done.text': "Nous avons envoyé un message à {email}. Suivez le lien qu'il contient pour confirmer votre adresse (valable 24 heures). Si cette adresse a déjà un compte, le message vous dit comment vous connecter.",
   'auth.signup.done.login': 'Se connecter',
   'auth.login.title': 'Connexion',
   'auth.login.submit': 'Se connecter',

@@ -10,6 +10,7 @@ import {
   login,
   systemClock,
   validateSessionToken,
+  verifyPassword,
   type CoreDeps,
 } from '@mdsc/core';
 import { createDatabase, RefreshToken, User, UserSession } from '@mdsc/db';
@@ -39,7 +40,13 @@ const deps: CoreDeps = {
   storage: null as unknown as CoreDeps['storage'], // accounts never touch files
   config: { publicUrl: 'http://app.test', timezone: 'UTC', dataDir: '/tmp' },
   rateLimiter: createRateLimiter({ prefix: `t-${run}` }),
+  // Every password check (argon2 verify) is counted: what a brute-force attempt really gets.
+  verifyPassword: (stored, password) => {
+    verifications++;
+    return verifyPassword(stored, password);
+  },
 };
+let verifications = 0;
 const createCaller = createCallerFactory(appRouter);
 
 /** A caller as the holder of `token` (or anonymous), from `ip`. */
@@ -263,16 +270,58 @@ describe('rate limits per account + IP', () => {
     await makeUser('neighbour');
     const ip = '10.9.9.9';
     const anon = await as(null, ip);
+    // The owner's usual address, before the attack.
+    await (await as(null, '10.9.9.10')).auth.login({ email: email('victim'), password: PASSWORD, mode: 'token' });
     for (let i = 0; i < 9; i++) {
       await expect(anon.auth.login({ email: email('victim'), password: `guess-${i}-xx` })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     }
-    // A success from the same IP resets the per-IP run, not the per-account one.
     await anon.auth.login({ email: email('neighbour'), password: PASSWORD, mode: 'token' });
     await expect(anon.auth.login({ email: email('victim'), password: 'guess-9-xx' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const before = verifications;
     await expect(anon.auth.login({ email: email('victim'), password: PASSWORD })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(verifications).toBe(before); // refused before argon2
     await anon.auth.login({ email: email('neighbour'), password: PASSWORD, mode: 'token' });
-    // The same account from elsewhere is not blocked.
+    // Per account, from anywhere: 10 failures in 15 min close the account to new addresses…
+    await expect((await as(null, '10.9.9.11')).auth.login({ email: email('victim'), password: PASSWORD })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    // …but not to the address where its owner logged in before.
     await (await as(null, '10.9.9.10')).auth.login({ email: email('victim'), password: PASSWORD, mode: 'token' });
+  });
+
+  it('the calls of a batch each pay: 50 parallel wrong logins check at most 10 passwords', async () => {
+    await makeUser('batched');
+    const anon = await as(null, '10.9.8.1');
+    const before = verifications;
+    // tRPC runs the calls of a batch concurrently, exactly like this.
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => anon.auth.login({ email: email('batched'), password: `guess-${i}-xx` })),
+    );
+    expect(verifications - before).toBe(10);
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
+    expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(10);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(40);
+    // Another account behind the same address logs in at once.
+    await makeUser('batched-neighbour');
+    await anon.auth.login({ email: email('batched-neighbour'), password: PASSWORD, mode: 'token' });
+  });
+
+  it('register answers alike for a taken address; its owner is warned at most 3 times a day', async () => {
+    const owner = await makeUser('owner');
+    const anon = await as(null, '10.9.7.1');
+    const fresh = await anon.auth.register({ email: email('newcomer'), password: PASSWORD, firstName: 'A', lastName: 'B' });
+    const taken = await anon.auth.register({ email: owner.email, password: PASSWORD, firstName: 'A', lastName: 'B' });
+    expect(Object.keys(taken)).toEqual(Object.keys(fresh));
+    expect(taken).toEqual({ email: owner.email });
+    expect(await User.count({ where: { email: owner.email } })).toBe(1);
+    expect(await mailTo(owner.email, 'verify-email')).toHaveLength(0);
+    const [notice] = await mailTo(owner.email, 'account-exists');
+    expect(notice.data).toMatchObject({ name: 'Koffi', url: 'http://app.test/login', resetUrl: 'http://app.test/forgot-password' });
+    for (let i = 2; i <= 4; i++) {
+      const again = await (await as(null, `10.9.7.${i}`)).auth.register({ email: owner.email, password: PASSWORD, firstName: 'A', lastName: 'B' });
+      expect(again).toEqual({ email: owner.email });
+    }
+    expect(await mailTo(owner.email, 'account-exists')).toHaveLength(3);
   });
 
   it('limits register, password reset and resend per account + IP and per IP', async () => {

@@ -5,7 +5,7 @@ import { Op } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { ForbiddenError, UnauthorizedError } from '../errors';
 import { rateLimiterOf } from '../security/rate-limit';
-import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password';
+import { dummyPasswordHash, hashPassword, needsRehash, passwordVerifierOf } from './password';
 import type { RequestInfo } from './register.service';
 import { createSession, invalidateSession, sessionRowId, type NewSession } from './session';
 import { generateToken, hashToken, REFRESH_TOKEN_TTL_MS } from './tokens';
@@ -20,29 +20,31 @@ export interface LoginResult {
 
 /**
  * Checks the password (argon2id, constant work whether or not the address exists) under the
- * brute-force limits, then opens a session. Deactivated accounts are refused.
+ * brute-force limits, then opens a session. The attempt is paid for before the check: of N
+ * concurrent or batched guesses, only those within the budget ever reach argon2. Deactivated
+ * accounts are refused.
  */
 export async function login(deps: CoreDeps, input: LoginInput, req: RequestInfo): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
-  const limiter = rateLimiterOf(deps);
-  await limiter.check('login', req.ip, email);
-
-  const user = await User.findOne({ where: { email } });
+  const verify = passwordVerifierOf(deps);
+  // Side by side: both are round trips, and a refused attempt costs one wasted SELECT at most.
+  const [attempt, user] = await Promise.all([
+    rateLimiterOf(deps).beginLogin(req.ip, email),
+    User.findOne({ where: { email } }),
+  ]);
   const ok = user
-    ? await verifyPassword(user.password, input.password)
-    : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
-  if (!user || !ok) {
-    await limiter.fail('login', req.ip, email);
-    throw new UnauthorizedError('invalid_credentials');
-  }
+    ? await verify(user.password, input.password)
+    : (await verify(await dummyPasswordHash(), input.password)) && false;
+  // A failure keeps its points spent: nothing to do.
+  if (!user || !ok) throw new UnauthorizedError('invalid_credentials');
   if (!user.isActive) throw new ForbiddenError('account_disabled');
-  await limiter.succeed('login', req.ip, email);
 
   if (needsRehash(user.password)) await user.update({ password: await hashPassword(input.password) });
-  // Independent queries side by side: login latency is argon2 plus as few round trips as possible.
+  // Independent round trips side by side: login latency is argon2 plus as few of them as possible.
   const [session, pendingEmail] = await Promise.all([
     createSession(user.id, { userAgent: req.userAgent, ip: req.ip }),
     pendingEmailOf(deps, user),
+    attempt.succeeded(),
   ]);
   const refreshToken =
     input.mode === 'token' ? await issueRefreshToken(deps, user.id, session.token, randomBytes(16).toString('hex')) : null;

@@ -4,7 +4,7 @@ import type { Actor, CoreDeps } from '../deps';
 import { UnauthorizedError, ValidationError } from '../errors';
 import { enqueueMail } from '../mail/send-mail';
 import { rateLimiterOf } from '../security/rate-limit';
-import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password';
+import { assertPasswordAcceptable, hashPassword, passwordVerifierOf } from './password';
 import type { RequestInfo } from './register.service';
 import { invalidateUserSessions } from './session';
 import { generateToken, hashToken, RESET_TOKEN_TTL_MS } from './tokens';
@@ -64,6 +64,8 @@ export async function resetPassword(deps: CoreDeps, input: ResetPasswordInput): 
   const deleted = await PasswordResetToken.destroy({ where: { id: row.id } });
   if (deleted !== 1) throw new ValidationError('token', 'token_invalid');
   await setPassword(deps, user, input.password, null);
+  // The owner proved it: failed guesses by others (from anywhere) no longer keep them out.
+  await rateLimiterOf(deps).clearAccount('login', user.email);
   // The link arrived by e-mail: the address is proven.
   if (!user.isEmailVerified) await user.update({ isEmailVerified: true });
   deps.logger.info({ userId: user.id }, 'password reset');
@@ -97,10 +99,7 @@ export async function checkPasswordReentry(
   req: RequestInfo,
   field: string,
 ): Promise<void> {
-  const limiter = rateLimiterOf(deps);
-  await limiter.check('login', req.ip, user.email);
-  if (!(await verifyPassword(user.password, password))) {
-    await limiter.fail('login', req.ip, user.email);
-    throw new ValidationError(field, 'wrong_password');
-  }
+  const attempt = await rateLimiterOf(deps).beginLogin(req.ip, user.email);
+  if (!(await passwordVerifierOf(deps)(user.password, password))) throw new ValidationError(field, 'wrong_password');
+  await attempt.succeeded();
 }

@@ -1,6 +1,7 @@
 // Password hashing (argon2id, OWASP's 19 MiB / t=2 / p=1) and the acceptance rules.
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import type { CoreDeps } from '../deps';
 import { ValidationError } from '../errors';
 
 // Algorithm is an ambient const enum in @node-rs/argon2's typings (undefined at run time under
@@ -21,6 +22,11 @@ export async function verifyPassword(stored: string, password: string): Promise<
   } catch {
     return false; // not a PHC string we understand: never a match
   }
+}
+
+/** The password check of these deps (a test may inject a counting one), argon2id's by default. */
+export function passwordVerifierOf(deps: Pick<CoreDeps, 'verifyPassword'>): (stored: string, password: string) => Promise<boolean> {
+  return deps.verifyPassword ?? verifyPassword;
 }
 
 /** True when the stored hash was made with other parameters (rehash after a successful login). */

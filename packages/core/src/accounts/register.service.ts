@@ -17,18 +17,28 @@ export interface RequestInfo {
 
 const emailTaken = () => new ConflictError('email_taken', { field: 'email' });
 
-/** Creates a student account and queues the verification mail. The user logs in separately. */
-export async function register(
-  deps: CoreDeps,
-  input: RegisterInput,
-  req: RequestInfo,
-): Promise<{ id: number; email: string }> {
+/**
+ * Creates a student account and queues the verification mail. The user logs in separately.
+ *
+ * A taken address gets the same answer, after the same argon2 work, so that sign-up cannot tell
+ * which addresses have accounts; its owner receives an "account-exists" mail instead (at most
+ * 3 a day per address, skipped silently beyond).
+ */
+export async function register(deps: CoreDeps, input: RegisterInput, req: RequestInfo): Promise<{ email: string }> {
   const email = normalizeEmail(input.email);
-  await rateLimiterOf(deps).hit('register', req.ip, email);
+  const limiter = rateLimiterOf(deps);
+  await limiter.hit('register', req.ip, email);
   assertPasswordAcceptable(input.password, { email, firstName: input.firstName, lastName: input.lastName });
-  if (await findUserByEmail(email, { includeDeleted: true })) throw emailTaken();
 
-  const passwordHash = await hashPassword(input.password);
+  const [holder, passwordHash] = await Promise.all([
+    findUserByEmail(email, { includeDeleted: true }),
+    // Hashed either way: a taken address must not answer faster than a new one.
+    hashPassword(input.password),
+  ]);
+  if (holder) {
+    await warnHolder(deps, holder, req);
+    return { email };
+  }
   let user: User;
   try {
     user = await User.create({
@@ -40,13 +50,29 @@ export async function register(
       role: 'student',
     });
   } catch (err) {
-    // Two sign-ups racing for one address: the unique index decides.
-    if ((err as Error).name === 'SequelizeUniqueConstraintError') throw emailTaken();
-    throw err;
+    // Two sign-ups racing for one address: the unique index decides; the loser is answered alike.
+    if ((err as Error).name !== 'SequelizeUniqueConstraintError') throw err;
+    const winner = await findUserByEmail(email, { includeDeleted: true });
+    if (winner) await warnHolder(deps, winner, req);
+    return { email };
   }
   await sendVerification(deps, user, email);
   deps.logger.info({ userId: user.id }, 'account registered');
-  return { id: user.id, email };
+  return { email };
+}
+
+/** Tells the holder of a taken address that someone tried to sign up with it. */
+async function warnHolder(deps: CoreDeps, holder: User, req: RequestInfo): Promise<void> {
+  // A deleted account keeps its address reserved, but nobody is there to warn or to log in.
+  if (holder.deletedAt) return;
+  if (!(await rateLimiterOf(deps).tryHit('registerNotice', req.ip, holder.email))) return;
+  const base = deps.config.publicUrl.replace(/\/$/, '');
+  await enqueueMail(deps, holder.email, toLocale(holder.language), 'account-exists', {
+    name: holder.firstName,
+    url: `${base}/login`,
+    resetUrl: `${base}/forgot-password`,
+  });
+  deps.logger.info({ userId: holder.id }, 'sign-up attempted with a taken address');
 }
 
 /**

@@ -144,6 +144,30 @@ const TEMPLATES: Record<MailTemplate, Record<Locale, CopyFn>> = {
       button: 'Read the message',
     }),
   },
+  // auth.register with an address that already has an account: the caller is told "check your
+  // mailbox" either way (no enumeration); the owner learns what happened and how to get in.
+  'account-exists': {
+    fr: (d) => ({
+      subject: 'Vous avez déjà un compte MdSC MOOC',
+      paragraphs: [
+        hello.fr(d),
+        "Quelqu'un a essayé de créer un compte MdSC MOOC avec votre adresse e-mail. Vous avez déjà un compte : aucun nouveau compte n'a été créé.",
+        `Si c'était vous, connectez-vous avec votre mot de passe. Vous l'avez oublié ? Choisissez-en un nouveau : ${d.resetUrl ?? ''}`,
+      ],
+      button: 'Se connecter',
+      footnote: "Si ce n'était pas vous, ignorez ce message : votre compte n'a pas été modifié.",
+    }),
+    en: (d) => ({
+      subject: 'You already have an MdSC MOOC account',
+      paragraphs: [
+        hello.en(d),
+        'Someone tried to create an MdSC MOOC account with your e-mail address. You already have an account: no new account was created.',
+        `If it was you, log in with your password. Forgot it? Choose a new one: ${d.resetUrl ?? ''}`,
+      ],
+      button: 'Log in',
+      footnote: 'If it was not you, ignore this message: your account was not changed.',
+    }),
+  },
 };
 
 const escapeHtml = (s: string) =>
