@@ -30,6 +30,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('MdSC MOOC <no-reply@mdsc.local>'),
   // Unverified users can log in and browse; enrolling needs a verified address unless false.
   REQUIRE_VERIFIED_EMAIL_TO_ENROLL: bool.default(true),
+  /** Hold a learner's first discussion post for moderator review (issue 14). */
+  DISCUSSION_FIRST_POST_REVIEW: bool.default(false),
   // Session cookie `Secure` flag; default: on in production.
   COOKIE_SECURE: bool.optional(),
   // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.

@@ -50,6 +50,11 @@ export interface CoreConfig {
   requireVerifiedEmailToEnroll?: boolean;
   /** Share (0–1) of a video or audio lesson to watch before it counts as completed; default 0.9. */
   videoCompletionShare?: number;
+  /**
+   * Course discussions: a learner's first thread or post (until one of theirs has been approved)
+   * waits in the moderation queue, visible only to its author and the moderators. Default false.
+   */
+  discussionFirstPostReview?: boolean;
 }
 
 export interface MailConfig {

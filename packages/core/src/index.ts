@@ -16,3 +16,4 @@ export * from './learning/index';
 export * from './quizzes/index';
 export * from './certificates/index';
 export * from './analytics/index';
+export * from './discussions/index';

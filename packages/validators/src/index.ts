@@ -12,3 +12,4 @@ export * from './notifications';
 export * from './analytics';
 export * from './gamification-inputs';
 export * from './learning';
+export * from './discussions';

@@ -16,6 +16,7 @@ import * as m0300 from './0300-learning-path';
 import * as m0400 from './0400-gamification';
 import * as m0500 from './0500-communication';
 import * as m0501 from './0501-analytics-indexes';
+import * as m0660 from './0660-discussions';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -46,4 +47,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0400-gamification', ...m0400 },
   { name: '0500-communication', ...m0500 },
   { name: '0501-analytics-indexes', ...m0501 },
+  { name: '0660-discussions', ...m0660 },
 ];
