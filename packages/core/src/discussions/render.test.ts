@@ -18,6 +18,7 @@ describe('renderDiscussionMarkdown', () => {
     expect(html).not.toMatch(/<script|alert\(1\)|onerror|<img|<iframe/i);
     expect(html).not.toMatch(/javascript:|data:text/i);
     expect(html).toContain('Salut');
+    expect(html).toContain('<span>clic</span>'); // the text stays, the link goes
   });
 
   it('keeps safe links, marked as user content opening elsewhere', () => {

@@ -13,8 +13,11 @@ export const DISCUSSION_ALLOWED_TAGS = [
   'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ];
 
+/** http(s), mailto, or a relative link to a page of the platform ("/learn/…", "#post-3"). */
+const SAFE_HREF = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: DISCUSSION_ALLOWED_TAGS,
+  allowedTags: [...DISCUSSION_ALLOWED_TAGS, 'span'],
   allowedAttributes: { a: ['href', 'title', 'rel', 'target'], ol: ['start'], th: ['align'], td: ['align'] },
   // No javascript:, data:, vbscript: … — and relative URLs stay (links to other course pages).
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -27,8 +30,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
     // Titles in a post stay below the page's own headings.
     h1: 'h3',
     h2: 'h3',
-    // Links open elsewhere and pass no ranking or referrer: user content.
-    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer ugc', target: '_blank' }),
+    // Links open elsewhere and pass no ranking or referrer: user content. A link whose address is
+    // not allowed (javascript:, data:…) becomes plain text rather than a dead, clickable-looking link.
+    a: (_tag, attribs) =>
+      SAFE_HREF.test(attribs.href ?? '')
+        ? {
+            tagName: 'a',
+            attribs: { href: attribs.href, ...(attribs.title ? { title: attribs.title } : {}), rel: 'nofollow noopener noreferrer ugc', target: '_blank' },
+          }
+        : { tagName: 'span', attribs: {} },
   },
 };
 
