@@ -108,6 +108,10 @@ describe('course discussions', () => {
     const row = koffi.getByTestId('thread-row').filter({ hasText: 'Comment interpréter le tableau' }).first();
     await row.waitFor();
     expect(await row.getAttribute('class')).toContain('unread');
+    // Search (LIKE on SQLite in this embedded run, FULLTEXT on MariaDB).
+    await koffi.getByPlaceholder('Rechercher dans les discussions').fill('tableau');
+    await koffi.getByRole('button', { name: 'Rechercher' }).click();
+    await expect.poll(() => koffi.getByTestId('thread-row').count()).toBe(1);
     await bothWidths(koffi, 'discussions-list');
     await row.click();
     await koffi.waitForURL(threadUrl);

@@ -300,6 +300,21 @@ describe('notifications, follows, unread, mentions', () => {
     expect(await count(kofi, 'discussion_reply')).toBe(0);
   });
 
+  it('e-mails discussion activity to those who want it, per their preference', async () => {
+    const { id: threadId } = await ask(awa, 'Question par e-mail');
+    await h.caller(kofi).notifications.updatePreferences({ emailOnDiscussion: false });
+    await h.caller(ines).discussions.follow({ threadId, follow: true });
+    await h.caller(kofi).discussions.follow({ threadId, follow: true });
+    await h.caller(teacher).discussions.reply({ threadId, body: 'Voyez la leçon 3.' });
+    const mail = await h.smtp.waitFor(awa.email, /Question par e-mail/);
+    expect(mail.text).toContain('a répondu dans « Question par e-mail »');
+    expect(mail.text).toContain(`/discussions/${threadId}#post-`);
+    await h.smtp.waitFor(ines.email, /Question par e-mail/);
+    await h.jobs.idle();
+    expect(h.smtp.to(kofi.email).filter((m) => /Question par e-mail/.test(m.subject ?? ''))).toHaveLength(0);
+    expect((await h.caller(kofi).notifications.preferences()).emailOnDiscussion).toBe(false);
+  });
+
   it('holds a first post for review when configured, until a moderator approves it', async () => {
     h.deps.config.discussionFirstPostReview = true;
     try {
