@@ -296,8 +296,11 @@ describe('notifications, follows, unread, mentions', () => {
     );
     await h.caller(teacher).discussions.reply({ threadId, body: 'Réponse' });
     expect(await count(ines, 'discussion_followed')).toBe(before.inesFollow + 1);
-    // The notifications pushed live carry the thread.
     expect(await count(kofi, 'discussion_reply')).toBe(0);
+    // "Mark all as read" clears every unread marker of the course, in one statement.
+    expect((await h.caller(ines).discussions.list({ courseId, limit: 100 })).items.some((t) => t.unread)).toBe(true);
+    await h.caller(ines).discussions.markAllRead({ courseId });
+    expect((await h.caller(ines).discussions.list({ courseId, limit: 100 })).items.some((t) => t.unread)).toBe(false);
   });
 
   it('e-mails discussion activity to those who want it, per their preference', async () => {

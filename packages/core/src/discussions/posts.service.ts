@@ -234,12 +234,18 @@ export async function followThread(deps: Deps, actor: Actor, input: FollowInput)
   return { isFollowing: input.follow };
 }
 
-/** Marks every thread of a course as read for the caller ("tout marquer comme lu"). */
+/** Marks every thread of a course as read for the caller ("tout marquer comme lu"): one statement. */
 export async function markCourseRead(deps: Deps, actor: Actor, courseId: number): Promise<{ ok: true }> {
   await loadDiscussionAccess(actor, courseId);
-  const threads = await DiscussionThread.findAll({ attributes: ['id', 'lastPostId'], where: { courseId } });
-  await withTransaction(deps.db, async (tx) => {
-    for (const t of threads) await markThreadSeen(deps.db, actor.id, t.id, t.lastPostId, tx);
-  });
+  const { db } = deps;
+  const select = `SELECT ?, t.id, t.last_post_id, ? FROM discussion_threads t WHERE t.course_id = ? AND t.deleted_at IS NULL`;
+  const sql =
+    db.dialect === 'mysql'
+      ? `INSERT INTO discussion_reads (user_id, thread_id, last_read_post_id, updated_at) ${select}
+         ON DUPLICATE KEY UPDATE last_read_post_id = GREATEST(last_read_post_id, VALUES(last_read_post_id)), updated_at = VALUES(updated_at)`
+      : // SQLite needs the WHERE for its INSERT … SELECT … ON CONFLICT to parse.
+        `INSERT INTO discussion_reads (user_id, thread_id, last_read_post_id, updated_at) ${select}
+         ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_post_id = MAX(last_read_post_id, excluded.last_read_post_id), updated_at = excluded.updated_at`;
+  await execute(db, sql, [actor.id, new Date(), courseId]);
   return { ok: true };
 }
