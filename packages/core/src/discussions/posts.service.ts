@@ -1,5 +1,5 @@
 // Replies and comments, upvotes, accepted answers (with their XP), following.
-import { Course, DiscussionPost, DiscussionThread } from '@mdsc/db';
+import { Course, DiscussionPost, type DiscussionThread } from '@mdsc/db';
 import { XP_AWARDS, type AcceptAnswerInput, type CreatePostInput, type FollowInput, type VoteInput } from '@mdsc/validators';
 import type { Actor, CoreDeps } from '../deps';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
