@@ -48,6 +48,8 @@ const schema = z.object({
   // that wrote outbox rows, before relaying them — the "crash between commit and enqueue".
   // Refused in production.
   TEST_CRASH_AFTER_COMMIT: bool.default(false),
+  /** Hold a learner's first discussion post for moderator review (issue 14). */
+  DISCUSSION_FIRST_POST_REVIEW: bool.default(false),
   // Session cookie `Secure` flag; default: on in production.
   COOKIE_SECURE: bool.optional(),
   // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.

@@ -48,6 +48,7 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     dataDir: env.DATA_DIR,
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     requireVerifiedEmailToEnroll: env.REQUIRE_VERIFIED_EMAIL_TO_ENROLL,
+    discussionFirstPostReview: env.DISCUSSION_FIRST_POST_REVIEW,
   };
   const timers: NodeJS.Timeout[] = [];
   let redis: Redis | null = null;

@@ -32,6 +32,7 @@ import {
 import { AdminStatsRoute, AnalyticsHomeRoute, CourseAnalyticsRoute } from './features/analytics/routes';
 import { ComposeRoute, MessagesRoute, ThreadRoute } from './features/messages/routes';
 import { NotificationsRoute } from './features/notifications/routes';
+import { CourseDiscussionsRoute, DiscussionThreadRoute, ModerationRoute } from './features/discussions/routes';
 import { AdminCategoriesRoute, JobHealthRoute } from './features/admin/routes';
 import { CredentialShareRoute, VerifyCredentialRoute } from './features/credentials/routes';
 import { Layout } from './routes/Layout';
@@ -74,6 +75,9 @@ export function AppRoutes() {
         <Route path="/messages/new" component={ComposeRoute} />
         <Route path="/messages/:id" component={ThreadRoute} />
         <Route path="/notifications" component={NotificationsRoute} />
+        <Route path="/discussions/course/:courseId" component={CourseDiscussionsRoute} />
+        <Route path="/discussions/:threadId" component={DiscussionThreadRoute} />
+        <Route path="/moderation" component={ModerationRoute} />
         <Route path="/analytics" component={AnalyticsHomeRoute} />
         <Route path="/analytics/courses/:id" component={CourseAnalyticsRoute} />
         <Route path="/admin/stats" component={AdminStatsRoute} />

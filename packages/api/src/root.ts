@@ -5,6 +5,7 @@ import { badgeRouter } from './routers/badge.router';
 import { challengeRouter } from './routers/challenge.router';
 import { categoryRouter } from './routers/category.router';
 import { courseRouter } from './routers/course.router';
+import { discussionRouter } from './routers/discussion.router';
 import { lessonRouter, moduleRouter } from './routers/curriculum.router';
 import { gamificationRouter } from './routers/gamification.router';
 import { healthRouter } from './routers/health.router';
@@ -41,6 +42,7 @@ export const appRouter = router({
   gamification: gamificationRouter,
   badges: badgeRouter,
   challenges: challengeRouter,
+  discussions: discussionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,6 +59,11 @@ export interface CoreConfig {
   videoCompletionShare?: number;
   /** Verifiable credentials: the issuer's signing keys (absent: credentials cannot be signed). */
   credentials?: { keys: IssuerKeys };
+  /**
+   * Course discussions: a learner's first thread or post (until one of theirs has been approved)
+   * waits in the moderation queue, visible only to its author and the moderators. Default false.
+   */
+  discussionFirstPostReview?: boolean;
 }
 
 export interface MailConfig {

@@ -20,3 +20,4 @@ export * from './transaction';
 export * from './outbox/index';
 export * from './demo/index';
 export * from './credentials/index';
+export * from './discussions/index';

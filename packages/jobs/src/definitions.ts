@@ -13,6 +13,7 @@ export const MAIL_TEMPLATES = [
   'certificate-ready',
   'new-message',
   'account-exists',
+  'discussion-activity',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

@@ -7,6 +7,8 @@ export const XP_AWARDS = {
   course_completed: 100,
   certificate_earned: 50,
   streak_day: 5,
+  /** Paid to the author of the accepted answer, once per thread (never for posting). */
+  answer_accepted: 15,
 } as const;
 export type XpReason = keyof typeof XP_AWARDS | 'challenge_completed';
 
@@ -74,6 +76,7 @@ export const XP_REASON_LABELS: Record<'fr' | 'en', Record<XpReason, string>> = {
     certificate_earned: 'Certificat obtenu : {title}',
     streak_day: 'Série quotidienne prolongée ({title})',
     challenge_completed: 'Défi réussi : {title}',
+    answer_accepted: 'Réponse acceptée : {title}',
   },
   en: {
     lesson_completed: 'Lesson completed: {title}',
@@ -84,5 +87,6 @@ export const XP_REASON_LABELS: Record<'fr' | 'en', Record<XpReason, string>> = {
     certificate_earned: 'Certificate earned: {title}',
     streak_day: 'Daily streak extended ({title})',
     challenge_completed: 'Challenge completed: {title}',
+    answer_accepted: 'Answer accepted: {title}',
   },
 };

@@ -16,3 +16,4 @@ export * from './text';
 export * from './gift';
 export * from './gift-import';
 export * from './credentials';
+export * from './discussions';

@@ -10,6 +10,11 @@ export const NOTIFICATION_TYPES = [
   'level_up',
   'certificate_ready',
   'new_message',
+  'discussion_reply',
+  'discussion_answer_accepted',
+  'discussion_mention',
+  'discussion_announcement',
+  'discussion_followed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -49,6 +54,26 @@ export interface NotificationDataMap {
     subject: string;
     broadcast: boolean;
   };
+  /** Someone replied in my thread (or commented on my reply). */
+  discussion_reply: DiscussionNotificationData;
+  /** My reply was accepted as the answer. */
+  discussion_answer_accepted: DiscussionNotificationData;
+  /** Someone wrote @me in a thread or reply. */
+  discussion_mention: DiscussionNotificationData;
+  /** The instructor posted an announcement in one of my courses. */
+  discussion_announcement: DiscussionNotificationData;
+  /** New activity in a thread I follow. */
+  discussion_followed: DiscussionNotificationData;
+}
+
+/** What every discussion notification carries: enough to name it and link to the post. */
+export interface DiscussionNotificationData {
+  courseId: number;
+  courseTitle: string;
+  threadId: number;
+  threadTitle: string;
+  postId?: number;
+  actorName: string;
 }
 export type NotificationData<T extends NotificationType = NotificationType> = NotificationDataMap[T];
 
@@ -78,5 +103,6 @@ export type NotificationIdInput = z.infer<typeof notificationIdInput>;
 export const notificationPreferencesInput = z.object({
   emailOnMessage: z.boolean().optional(),
   emailOnCertificate: z.boolean().optional(),
+  emailOnDiscussion: z.boolean().optional(),
 });
 export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesInput>;

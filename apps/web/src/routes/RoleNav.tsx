@@ -23,6 +23,7 @@ const LEARN: Item[] = [
 const TEACH: Item[] = [
   { href: '/instructor', label: 'nav.instructor' },
   { href: '/analytics', label: 'nav.analytics' },
+  { href: '/moderation', label: 'nav.moderation' },
 ];
 // The users list stays in the account menu (AccountNav), where admins already find it.
 const ADMIN: Item[] = [

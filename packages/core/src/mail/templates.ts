@@ -144,6 +144,22 @@ const TEMPLATES: Record<MailTemplate, Record<Locale, CopyFn>> = {
       button: 'Read the message',
     }),
   },
+  // A discussion notification (reply, mention, accepted answer, announcement, followed thread):
+  // `summary` is already the sentence in the user's language (built by notify.ts).
+  'discussion-activity': {
+    fr: (d) => ({
+      subject: `${d.threadTitle ?? 'Discussion'} — ${d.courseTitle ?? 'MdSC MOOC'}`,
+      paragraphs: [hello.fr(d), d.summaryFr ?? 'Du nouveau dans une discussion de votre cours.'],
+      button: 'Voir la discussion',
+      footnote: 'Vous pouvez désactiver ces e-mails dans vos préférences de notification.',
+    }),
+    en: (d) => ({
+      subject: `${d.threadTitle ?? 'Discussion'} — ${d.courseTitle ?? 'MdSC MOOC'}`,
+      paragraphs: [hello.en(d), d.summaryEn ?? 'Something new in a discussion of your course.'],
+      button: 'Open the discussion',
+      footnote: 'You can turn these e-mails off in your notification preferences.',
+    }),
+  },
   // auth.register with an address that already has an account: the caller is told "check your
   // mailbox" either way (no enumeration); the owner learns what happened and how to get in.
   'account-exists': {

@@ -23,6 +23,7 @@ export interface NotificationPage {
 export interface NotificationPreferences {
   emailOnMessage: boolean;
   emailOnCertificate: boolean;
+  emailOnDiscussion: boolean;
 }
 
 function parseCursor(cursor: string | null | undefined): number | null {
@@ -124,9 +125,15 @@ export async function getNotificationPreferences(
   _deps: Deps,
   actor: Actor,
 ): Promise<NotificationPreferences> {
-  const u = await User.findByPk(actor.id, { attributes: ['id', 'emailOnMessage', 'emailOnCertificate'] });
+  const u = await User.findByPk(actor.id, {
+    attributes: ['id', 'emailOnMessage', 'emailOnCertificate', 'emailOnDiscussion'],
+  });
   if (!u) throw new NotFoundError('User', { id: actor.id });
-  return { emailOnMessage: u.emailOnMessage, emailOnCertificate: u.emailOnCertificate };
+  return {
+    emailOnMessage: u.emailOnMessage,
+    emailOnCertificate: u.emailOnCertificate,
+    emailOnDiscussion: u.emailOnDiscussion,
+  };
 }
 
 export async function updateNotificationPreferences(

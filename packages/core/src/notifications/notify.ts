@@ -32,10 +32,36 @@ export interface NotifyInput<T extends NotificationType> {
 
 /** Types that may also go out by e-mail, the user column that allows it, and the template. */
 const MAILED: Partial<
-  Record<NotificationType, { pref: 'emailOnMessage' | 'emailOnCertificate'; template: MailTemplate }>
+  Record<
+    NotificationType,
+    { pref: 'emailOnMessage' | 'emailOnCertificate' | 'emailOnDiscussion'; template: MailTemplate }
+  >
 > = {
   new_message: { pref: 'emailOnMessage', template: 'new-message' },
   certificate_ready: { pref: 'emailOnCertificate', template: 'certificate-ready' },
+  discussion_reply: { pref: 'emailOnDiscussion', template: 'discussion-activity' },
+  discussion_answer_accepted: { pref: 'emailOnDiscussion', template: 'discussion-activity' },
+  discussion_mention: { pref: 'emailOnDiscussion', template: 'discussion-activity' },
+  discussion_announcement: { pref: 'emailOnDiscussion', template: 'discussion-activity' },
+  discussion_followed: { pref: 'emailOnDiscussion', template: 'discussion-activity' },
+};
+
+/** The sentence of a discussion e-mail, in both languages (the template picks one). */
+const DISCUSSION_SUMMARY: Partial<Record<NotificationType, { fr: string; en: string }>> = {
+  discussion_reply: { fr: '{actor} a répondu dans « {thread} ».', en: '{actor} replied in “{thread}”.' },
+  discussion_answer_accepted: {
+    fr: 'Votre réponse dans « {thread} » a été acceptée.',
+    en: 'Your answer in “{thread}” was accepted.',
+  },
+  discussion_mention: { fr: '{actor} vous a mentionné dans « {thread} ».', en: '{actor} mentioned you in “{thread}”.' },
+  discussion_announcement: {
+    fr: '{actor} a publié une annonce : « {thread} ».',
+    en: '{actor} posted an announcement: “{thread}”.',
+  },
+  discussion_followed: {
+    fr: 'Nouvelle activité dans « {thread} », que vous suivez.',
+    en: 'New activity in “{thread}”, which you follow.',
+  },
 };
 
 const INSERT_CHUNK = 1000;
@@ -60,6 +86,20 @@ function mailData(
       senderName: String(data.senderName ?? ''),
       subject: String(data.subject ?? ''),
       url: `${base}/messages/${String(data.messageId)}`,
+    };
+  }
+  const summary = DISCUSSION_SUMMARY[type];
+  if (summary) {
+    const fill = (t: string) =>
+      t.replace('{actor}', String(data.actorName ?? '')).replace('{thread}', String(data.threadTitle ?? ''));
+    const anchor = data.postId ? `#post-${String(data.postId)}` : '';
+    return {
+      name,
+      courseTitle: String(data.courseTitle ?? ''),
+      threadTitle: String(data.threadTitle ?? ''),
+      summaryFr: fill(summary.fr),
+      summaryEn: fill(summary.en),
+      url: `${base}/discussions/${String(data.threadId)}${anchor}`,
     };
   }
   return { name, courseTitle: String(data.courseTitle ?? ''), url: `${base}/certificates` };

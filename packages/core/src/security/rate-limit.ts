@@ -16,7 +16,14 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../errors';
 
-export type RateLimitAction = 'login' | 'register' | 'reset' | 'resend' | 'registerNotice';
+export type RateLimitAction =
+  | 'login'
+  | 'register'
+  | 'reset'
+  | 'resend'
+  | 'registerNotice'
+  | 'discussionPost'
+  | 'discussionPostDaily';
 export type RateLimitScope = 'accountIp' | 'account' | 'ip' | 'ipHourly';
 
 export interface RateRule {
@@ -46,6 +53,9 @@ export const DEFAULT_RATE_RULES: Rules = {
   // "Someone tried to sign up with your address" mails: beyond 3 a day they are skipped silently
   // (an error would tell the caller the address is taken).
   registerNotice: { account: { points: 3, duration: 24 * 3600 } },
+  // Course discussions: threads and replies per user (key `user:<id>`), a burst and a daily ceiling.
+  discussionPost: { account: { points: 6, duration: 60 } },
+  discussionPostDaily: { account: { points: 100, duration: 24 * 3600 } },
 };
 
 /**

@@ -6,6 +6,15 @@ import { CertificateCounter } from './certificate-counter.model';
 import { Certificate } from './certificate.model';
 import { Challenge } from './challenge.model';
 import { CourseModule } from './course-module.model';
+import {
+  DiscussionAttachment,
+  DiscussionFollow,
+  DiscussionRead,
+  DiscussionReport,
+  DiscussionVote,
+} from './discussion-misc.model';
+import { DiscussionPost } from './discussion-post.model';
+import { DiscussionThread } from './discussion-thread.model';
 import { CourseReview } from './course-review.model';
 import { Course } from './course.model';
 import { CredentialStatusList } from './credential-status-list.model';
@@ -38,8 +47,21 @@ export { CREDENTIAL_KINDS, type CredentialKind } from './credential.model';
 export type { QuizAnswers } from './quiz-attempt.model';
 export { OUTBOX_KINDS, type OutboxKind } from './outbox.model';
 export { QUIZ_ATTEMPT_STATUSES, type QuizAttemptStatus, type QuizQuestionResult } from './quiz-attempt.model';
+export type { DiscussionReportStatus, DiscussionTargetType } from './discussion-misc.model';
+export {
+  DISCUSSION_CATEGORY_VALUES,
+  type DiscussionCategoryValue,
+  type DiscussionReviewStatus,
+} from './discussion-thread.model';
 export {
   Badge,
+  DiscussionAttachment,
+  DiscussionFollow,
+  DiscussionPost,
+  DiscussionRead,
+  DiscussionReport,
+  DiscussionThread,
+  DiscussionVote,
   Category,
   Certificate,
   CertificateCounter,
@@ -109,4 +131,11 @@ export const allModels = [
   OutboxMessage,
   Credential,
   CredentialStatusList,
+  DiscussionThread,
+  DiscussionPost,
+  DiscussionVote,
+  DiscussionReport,
+  DiscussionFollow,
+  DiscussionRead,
+  DiscussionAttachment,
 ];

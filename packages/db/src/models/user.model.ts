@@ -71,6 +71,10 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: true })
   declare emailOnCertificate: CreationOptional<boolean>;
 
+  /** Migration 0660: e-mail me discussion notifications (replies, mentions, accepted answers…). */
+  @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: true })
+  declare emailOnDiscussion: CreationOptional<boolean>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   declare deletedAt: CreationOptional<Date | null>;

@@ -32,6 +32,8 @@ export function CourseBuilderPage() {
     <div className="stack builder">
       <p>
         <Link href="/instructor">← {t('authoring.backToDashboard')}</Link>
+        {' · '}
+        <Link href={`/discussions/course/${data.course.id}`}>{t('disc.courseDiscussions')}</Link>
       </p>
       <h1>{data.course.title}</h1>
       <PublishPanel data={data} />

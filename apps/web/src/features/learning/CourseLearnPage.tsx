@@ -34,6 +34,14 @@ export function CourseLearnPage() {
       <header className="stack">
         <p className="muted small">
           <Link href={`/courses/${d.course.slug}`}>{t('learn.coursePage')}</Link>
+          {e && (
+            <>
+              {' · '}
+              <Link href={`/discussions/course/${d.course.id}`} data-testid="course-discussions">
+                {t('disc.courseDiscussions')}
+              </Link>
+            </>
+          )}
         </p>
         <h1>{d.course.title}</h1>
         {d.course.instructorName && <p className="muted">{t('learn.by', { name: d.course.instructorName })}</p>}

@@ -142,6 +142,15 @@ export function LessonPage() {
             )}
           </div>
         )}
+        <p className="lesson-discuss">
+          <Link
+            href={`/discussions/course/${d.course.id}?lesson=${lessonId}&new=1`}
+            data-testid="discuss-lesson"
+          >
+            💬 {t('disc.discussLesson')}
+          </Link>{' '}
+          · <Link href={`/discussions/course/${d.course.id}?lesson=${lessonId}`}>{t('disc.courseDiscussions')}</Link>
+        </p>
         {complete.isError && (
           <p role="alert" className="form-error">
             {complete.error.data?.field === 'lessonId'

@@ -92,6 +92,15 @@ function EmailPreferences() {
               />
               {t('notifications.emailOnCertificate')}
             </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={data.emailOnDiscussion}
+                onChange={(e) => update.mutate({ emailOnDiscussion: e.target.checked })}
+                disabled={update.isPending}
+              />
+              {t('notifications.emailOnDiscussion')}
+            </label>
             {update.isSuccess && <p className="notice">{t('notifications.saved')}</p>}
           </div>
         )}

@@ -48,5 +48,24 @@ export function describeNotification(n: NotificationDto, t: T): { text: string; 
         }),
         href: `/messages/${n.data.messageId}`,
       };
+    case 'discussion_reply':
+    case 'discussion_answer_accepted':
+    case 'discussion_mention':
+    case 'discussion_announcement':
+    case 'discussion_followed': {
+      const key = (
+        {
+          discussion_reply: 'notifications.discussionReply',
+          discussion_answer_accepted: 'notifications.discussionAccepted',
+          discussion_mention: 'notifications.discussionMention',
+          discussion_announcement: 'notifications.discussionAnnouncement',
+          discussion_followed: 'notifications.discussionFollowed',
+        } as const
+      )[n.type];
+      return {
+        text: t(key, { actor: n.data.actorName, thread: n.data.threadTitle, course: n.data.courseTitle }),
+        href: `/discussions/${n.data.threadId}${n.data.postId ? `#post-${n.data.postId}` : ''}`,
+      };
+    }
   }
 }

@@ -22,6 +22,8 @@ export function useLiveNotifications(enabled: boolean): boolean {
           void utils.messages.unreadCount.invalidate();
           void utils.messages.inbox.invalidate();
         }
+        // A reply, acceptance or announcement: open discussion pages show it without a reload.
+        if (event.notification.type.startsWith('discussion_')) void utils.discussions.invalidate();
       }
       // The server's count is the truth (several tabs, read elsewhere): refetch it in the background.
       void utils.notifications.unreadCount.invalidate();
