@@ -20,7 +20,7 @@ interface EditorLesson {
 async function trpcQuery<T>(page: Page, proc: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ([p, i]) => {
-      const res = await fetch(`/trpc/${p}?input=${encodeURIComponent(JSON.stringify(i))}`);
+      const res = await fetch(i === undefined ? `/trpc/${p}` : `/trpc/${p}?input=${encodeURIComponent(JSON.stringify(i))}`);
       const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
       if (!res.ok) throw new Error(`${p}: ${JSON.stringify(body.error)}`);
       return body.result!.data;
