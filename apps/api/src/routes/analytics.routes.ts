@@ -4,21 +4,13 @@ import { courseAnalyticsCsv, DomainError, getCourseAnalytics, type Actor, type C
 import { courseAnalyticsInput, LOCALES, type Locale } from '@mdsc/validators';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { DOMAIN_ERROR_STATUS } from './http-status';
 
 export interface AnalyticsRoutesOptions {
   deps: CoreDeps;
   resolveActor(req: FastifyRequest, reply: FastifyReply): Promise<Actor | null>;
 }
 
-const STATUS: Record<DomainError['code'], number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  RATE_LIMITED: 429,
-  PRECONDITION: 412,
-};
 
 const query = z.object({
   days: z.coerce.number().optional(),
@@ -55,7 +47,7 @@ export async function analyticsRoutes(app: FastifyInstance, opts: AnalyticsRoute
     } catch (err) {
       if (err instanceof DomainError) {
         return reply
-          .code(STATUS[err.code])
+          .code(DOMAIN_ERROR_STATUS[err.code])
           .send({ error: { message: err.message, field: err.details?.field ?? null } });
       }
       throw err;

@@ -1,21 +1,13 @@
 // A holder's badge PDF over plain HTTP (a download, not JSON): /api/badges/:userBadgeId/pdf.
 import { DomainError, openBadgePdf, type Actor, type CoreDeps } from '@mdsc/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DOMAIN_ERROR_STATUS } from './http-status';
 
 export interface BadgeRoutesOptions {
   deps: CoreDeps;
   resolveActor(req: FastifyRequest, reply: FastifyReply): Promise<Actor | null>;
 }
 
-const STATUS: Record<DomainError['code'], number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  RATE_LIMITED: 429,
-  PRECONDITION: 412,
-};
 
 export async function badgeRoutes(app: FastifyInstance, opts: BadgeRoutesOptions): Promise<void> {
   app.get('/api/badges/:id/pdf', async (req, reply) => {
@@ -33,7 +25,7 @@ export async function badgeRoutes(app: FastifyInstance, opts: BadgeRoutesOptions
         .header('content-disposition', `attachment; filename="${filename}"`)
         .send(file.stream);
     } catch (err) {
-      if (err instanceof DomainError) return reply.code(STATUS[err.code]).send({ error: { message: err.message } });
+      if (err instanceof DomainError) return reply.code(DOMAIN_ERROR_STATUS[err.code]).send({ error: { message: err.message } });
       throw err;
     }
   });

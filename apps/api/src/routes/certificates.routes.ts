@@ -4,21 +4,13 @@ import { authorizeCertificateDownload, DomainError, type Actor, type CoreDeps } 
 import { StorageNotFoundError } from '@mdsc/storage';
 import { certificateCodeSchema } from '@mdsc/validators';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DOMAIN_ERROR_STATUS } from './http-status';
 
 export interface CertificateRoutesOptions {
   deps: CoreDeps;
   resolveContext(req: FastifyRequest, reply: FastifyReply): Promise<{ actor: Actor | null }>;
 }
 
-const STATUS: Record<DomainError['code'], number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  RATE_LIMITED: 429,
-  PRECONDITION: 412,
-};
 
 export async function certificateRoutes(app: FastifyInstance, opts: CertificateRoutesOptions): Promise<void> {
   app.get('/api/certificates/:file', async (req, reply) => {
@@ -38,7 +30,7 @@ export async function certificateRoutes(app: FastifyInstance, opts: CertificateR
     } catch (err) {
       if (err instanceof DomainError) {
         if (err.code === 'CONFLICT') reply.header('retry-after', '5');
-        return reply.code(STATUS[err.code]).send({ error: { message: err.message, field: null } });
+        return reply.code(DOMAIN_ERROR_STATUS[err.code]).send({ error: { message: err.message, field: null } });
       }
       if (err instanceof StorageNotFoundError) return reply.code(404).send({ error: { message: 'Not found', field: null } });
       throw err;

@@ -18,20 +18,12 @@ import {
 } from '@mdsc/core';
 import { credentialUuidSchema } from '@mdsc/validators';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { DOMAIN_ERROR_STATUS } from './http-status';
 
 export interface CredentialRoutesOptions {
   deps: CoreDeps;
 }
 
-const STATUS: Record<DomainError['code'], number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  VALIDATION: 400,
-  PRECONDITION: 412,
-  UNAUTHORIZED: 401,
-  RATE_LIMITED: 429,
-};
 
 /** Readable from any origin: verifiers and wallets run elsewhere. */
 function shared(reply: FastifyReply, cache: string): FastifyReply {
@@ -51,7 +43,7 @@ export async function credentialRoutes(app: FastifyInstance, opts: CredentialRou
       return await fn();
     } catch (err) {
       if (err instanceof DomainError)
-        return reply.code(STATUS[err.code]).send({ error: { message: err.message, field: null } });
+        return reply.code(DOMAIN_ERROR_STATUS[err.code]).send({ error: { message: err.message, field: null } });
       throw err;
     }
   };

@@ -13,6 +13,7 @@ import {
 import { StorageNotFoundError, StorageRangeError } from '@mdsc/storage';
 import { MEDIA_SIZE_LIMITS, mediaUploadQuery } from '@mdsc/validators';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DOMAIN_ERROR_STATUS } from './http-status';
 
 /** What the route needs to know about the caller (built by server.ts from the session). */
 export interface MediaRequestContext {
@@ -25,15 +26,6 @@ export interface MediaRoutesOptions {
   resolveContext(req: FastifyRequest, reply: FastifyReply): Promise<MediaRequestContext>;
 }
 
-const STATUS: Record<DomainError['code'], number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  RATE_LIMITED: 429,
-  PRECONDITION: 412,
-};
 
 function sendError(
   reply: FastifyReply,
@@ -51,7 +43,7 @@ function sendDomainError(reply: FastifyReply, err: DomainError) {
   const reason = (err.details?.reason as string | undefined) ?? null;
   // Still being processed: worth retrying in a moment.
   if (reason === 'media_processing') reply.header('retry-after', '5');
-  return sendError(reply, STATUS[err.code], err.message, field, reason);
+  return sendError(reply, DOMAIN_ERROR_STATUS[err.code], err.message, field, reason);
 }
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n` (one range; anything else is ignored: the whole file is sent). */
