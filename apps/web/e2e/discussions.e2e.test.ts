@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { fitsPhoneWidth } from './helpers';
+import { bellCount, callInPage as call, fitsPhoneWidth } from './helpers';
 
 const PASSWORD = 'Demo-2026!';
 let browser: Browser;
@@ -25,28 +25,6 @@ async function login(page: Page, baseUrl: string, email: string): Promise<void> 
   await dismissCelebrations(page);
 }
 
-/** A tRPC call from inside the page (same cookie session and origin as the app). */
-function call<T>(page: Page, proc: string, input?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
-  return page.evaluate(
-    async ({ proc, input, method }) => {
-      const qs = method === 'GET' && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
-      const res = await fetch(`/trpc/${proc}${qs}`, {
-        method,
-        headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
-        body: method === 'POST' ? JSON.stringify(input ?? null) : undefined,
-        credentials: 'include',
-      });
-      const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string } };
-      return (body.result?.data ?? { error: body.error?.message }) as never;
-    },
-    { proc, input, method },
-  );
-}
-
-const bellCount = async (page: Page): Promise<number> => {
-  const badge = page.getByTestId('notification-count');
-  return (await badge.count()) === 0 ? 0 : Number(await badge.innerText());
-};
 
 async function bothWidths(page: Page, name: string): Promise<void> {
   await fitsPhoneWidth(page);

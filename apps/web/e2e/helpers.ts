@@ -46,3 +46,27 @@ export async function fitsPhoneWidth(page: Page): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
 }
+
+/** A tRPC call from inside the page (same cookie session and origin as the app). */
+export function callInPage<T>(page: Page, proc: string, input?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
+  return page.evaluate(
+    async ({ proc, input, method }) => {
+      const qs = method === 'GET' && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
+      const res = await fetch(`/trpc/${proc}${qs}`, {
+        method,
+        headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
+        body: method === 'POST' ? JSON.stringify(input ?? null) : undefined,
+        credentials: 'include',
+      });
+      const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string } };
+      return (body.result?.data ?? { error: body.error?.message }) as never;
+    },
+    { proc, input, method },
+  );
+}
+
+/** The unread count on the notification bell (0 when the badge is hidden). */
+export const bellCount = async (page: Page): Promise<number> => {
+  const badge = page.getByTestId('notification-count');
+  return (await badge.count()) === 0 ? 0 : Number(await badge.innerText());
+};

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { bellCount, callInPage as call } from './helpers';
 
 const PASSWORD = 'Demo-2026!';
 let browser: Browser;
@@ -23,27 +24,6 @@ async function login(page: Page, baseUrl: string, email: string): Promise<void> 
   await page.waitForURL(`${baseUrl}/profile`);
 }
 
-/** Calls a tRPC procedure from inside the page: same cookie session, same origin, as the app does. */
-function call<T>(page: Page, proc: string, input?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
-  return page.evaluate(
-    async ({ proc, input, method }) => {
-      const res = await fetch(`/trpc/${proc}`, {
-        method,
-        headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
-        body: method === 'POST' ? JSON.stringify(input ?? null) : undefined,
-        credentials: 'include',
-      });
-      const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string } };
-      return (body.result?.data ?? { error: body.error?.message }) as never;
-    },
-    { proc, input, method },
-  );
-}
-
-const bellCount = async (page: Page): Promise<number> => {
-  const badge = page.getByTestId('notification-count');
-  return (await badge.count()) === 0 ? 0 : Number(await badge.innerText());
-};
 
 describe('broadcast and live notification bell', () => {
   it('raises the student’s bell count live, and lowers it when the student opens the message', async () => {
