@@ -389,7 +389,8 @@ describe('pages', () => {
     const statements: string[] = [];
     const opts = h.db.sequelize.options as { logging: unknown };
     const saved = opts.logging;
-    opts.logging = (sql: string) => statements.push(sql);
+    // The outbox relay of the earlier posts may still run meanwhile: its statements are not the page's.
+    opts.logging = (sql: string) => void (/\boutbox\b/i.test(sql) || statements.push(sql));
     let page;
     try {
       page = await h.caller(ines).discussions.thread({ threadId, limit: 50 });
