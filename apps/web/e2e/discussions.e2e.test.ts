@@ -133,6 +133,8 @@ describe('course discussions', () => {
     await call(awa, 'discussions.report', { target: 'post', id: page.posts[0].id, reason: 'off_topic', details: 'Pour tester' });
     await teacher.goto(`${baseUrl}/moderation`);
     await teacher.getByTestId('mod-item').first().waitFor();
+    // The teaching menu counts what waits in the queue.
+    await expect.poll(() => teacher.getByTestId('nav-moderation').textContent()).toMatch(/Modération \(\d+\)/);
     expect(await teacher.getByTestId('mod-item').first().innerText()).toContain('Hors sujet');
     await bothWidths(teacher, 'discussions-moderation');
 

@@ -2,8 +2,8 @@
 // access, moderation scope, hidden content, concurrent votes, accepted-answer XP, rate limits,
 // sanitised Markdown, notifications, first-post review, and a bounded thread page.
 import { randomBytes } from 'node:crypto';
-import { createRateLimiter } from '@mdsc/core';
-import { DiscussionPost, DiscussionThread, DiscussionVote, Notification, XpLedger } from '@mdsc/db';
+import { createRateLimiter, localDay } from '@mdsc/core';
+import { Challenge, DiscussionPost, DiscussionThread, DiscussionVote, Notification, UserChallenge, XpLedger } from '@mdsc/db';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommsHarness, expectCode, type CommsHarness } from '../testing/comms-harness';
@@ -193,11 +193,28 @@ describe('votes and answers', () => {
     const xp = () =>
       XpLedger.findAll({ where: { reason: 'answer_accepted', sourceType: 'discussion_thread', sourceId: String(threadId) } });
 
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => h.caller(awa).discussions.accept({ threadId, postId: answer.id })),
-    );
-    expect(results.filter((x) => x.status === 'rejected')).toEqual([]);
-    expect((await xp()).map((x) => [x.userId, x.amount])).toEqual([[kofi.id, 15]]);
+    // An XP goal open today: the answer's XP counts towards it like any other XP.
+    const today = localDay(h.deps.clock.now(), h.deps.config.timezone);
+    const goal = await Challenge.create({
+      name: `XP réponses ${Date.now()}`,
+      type: 'event',
+      criteria: { type: 'xp_total', value: 15 },
+      rewardXp: 0,
+      startDate: today,
+      endDate: today,
+    });
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 5 }, () => h.caller(awa).discussions.accept({ threadId, postId: answer.id })),
+      );
+      expect(results.filter((x) => x.status === 'rejected')).toEqual([]);
+      expect((await xp()).map((x) => [x.userId, x.amount])).toEqual([[kofi.id, 15]]);
+      const progress = await UserChallenge.findOne({ where: { userId: kofi.id, challengeId: goal.id } });
+      expect(progress?.completed).toBe(true);
+    } finally {
+      await UserChallenge.destroy({ where: { challengeId: goal.id } });
+      await goal.destroy();
+    }
     // Withdraw, accept again, move to another reply, accepted by the instructor: still one payment.
     await h.caller(awa).discussions.accept({ threadId, postId: null });
     await h.caller(awa).discussions.accept({ threadId, postId: answer.id });
@@ -336,7 +353,12 @@ describe('notifications, follows, unread, mentions', () => {
       );
       const queue = await h.caller(teacher).discussions.queue({ courseId });
       expect(queue.items.find((i) => i.id === t.id)).toMatchObject({ target: 'thread', isPending: true });
+      // The menu's counter counts what waits for review too; another course's instructor sees none of it.
+      const before = (await h.caller(teacher).discussions.queueCount()).count;
+      expect(before).toBeGreaterThanOrEqual(1);
+      expect((await h.caller(otherTeacher).discussions.queueCount()).count).toBe(0);
       await h.caller(teacher).discussions.moderate({ target: 'thread', id: t.id, action: 'approve' });
+      expect((await h.caller(teacher).discussions.queueCount()).count).toBe(before - 1);
       expect((await h.caller(kofi).discussions.list({ courseId, limit: 100 })).items.map((x) => x.id)).toContain(t.id);
       // Once approved, the next post goes straight through.
       expect((await h.caller(newbie).discussions.reply({ threadId: t.id, body: 'Merci' })).isPending).toBe(false);

@@ -947,6 +947,7 @@ export const en: Record<MessageKey, string> = {
   'disc.mod.dismiss': 'Dismiss the reports',
   'disc.mod.deleteConfirm': 'Delete this content for good?',
   'disc.mod.done': 'Done.',
+  'disc.mod.waiting': '{count, plural, one {# item to moderate} other {# items to moderate}}',
   'disc.mod.title': 'Discussion moderation',
   'disc.mod.intro': 'Reported content and first posts awaiting approval, in your courses.',
   'disc.mod.empty': 'Nothing to moderate. All quiet.',

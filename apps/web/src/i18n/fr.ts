@@ -945,6 +945,7 @@ export const fr = {
   'disc.mod.dismiss': 'Ignorer les signalements',
   'disc.mod.deleteConfirm': 'Supprimer définitivement ce contenu ?',
   'disc.mod.done': 'C’est fait.',
+  'disc.mod.waiting': '{count, plural, one {# élément à modérer} other {# éléments à modérer}}',
   'disc.mod.title': 'Modération des discussions',
   'disc.mod.intro': 'Contenus signalés et premiers messages en attente, pour vos cours.',
   'disc.mod.empty': 'Rien à modérer. Tout est calme.',

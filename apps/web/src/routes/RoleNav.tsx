@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAuth } from '../features/auth/useAuth';
+import { ModerationNavLink } from '../features/discussions/ModerationNavLink';
 import { MessagesNavLink } from '../features/messages/MessagesNavLink';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/fr';
@@ -23,7 +24,6 @@ const LEARN: Item[] = [
 const TEACH: Item[] = [
   { href: '/instructor', label: 'nav.instructor' },
   { href: '/analytics', label: 'nav.analytics' },
-  { href: '/moderation', label: 'nav.moderation' },
 ];
 // The users list stays in the account menu (AccountNav), where admins already find it.
 const ADMIN: Item[] = [
@@ -35,13 +35,13 @@ const ADMIN: Item[] = [
   { href: '/admin/jobs', label: 'nav.jobHealth' },
 ];
 
-export function navGroups(role: Role | null): { title: MessageKey | null; items: Item[]; messages?: boolean }[] {
-  const groups: { title: MessageKey | null; items: Item[]; messages?: boolean }[] = [
+export function navGroups(role: Role | null): { title: MessageKey | null; items: Item[]; messages?: boolean; moderation?: boolean }[] {
+  const groups: { title: MessageKey | null; items: Item[]; messages?: boolean; moderation?: boolean }[] = [
     { title: null, items: [{ href: '/', label: 'nav.home' }, { href: '/courses', label: 'nav.catalog' }] },
   ];
   if (!role) return groups;
   groups.push({ title: 'nav.group.learn', items: LEARN, messages: true });
-  if (role === 'instructor' || role === 'admin') groups.push({ title: 'nav.group.teach', items: TEACH });
+  if (role === 'instructor' || role === 'admin') groups.push({ title: 'nav.group.teach', items: TEACH, moderation: true });
   if (role === 'admin') groups.push({ title: 'nav.group.admin', items: ADMIN });
   return groups;
 }
@@ -84,6 +84,7 @@ export function RoleNav() {
                 </Link>
               ))}
               {g.messages && <MessagesNavLink />}
+              {g.moderation && <ModerationNavLink />}
             </div>
           );
         })}

@@ -282,15 +282,18 @@ async function describe(refs: { target: 'thread' | 'post'; id: number; reportCou
   return items;
 }
 
-/** Open items for the caller's nav badge. */
+/** Open items for the caller's nav badge: the queue's entries (reported content and content awaiting review). */
 export async function moderationCount(deps: Deps, actor: Actor): Promise<{ count: number }> {
   if (actor.role === 'student') return { count: 0 };
-  const scope = moderatedCourses(actor, undefined, 'x.course_id');
-  const [row] = await selectRows<{ n: number }>(
+  const threads = `SELECT id FROM discussion_threads WHERE deleted_at IS NULL AND ${moderatedCourses(actor, undefined, 'course_id')}`;
+  const [row] = await selectRows<{ reported: number; threads: number; posts: number }>(
     deps.db,
-    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT x.target_type, x.target_id FROM discussion_reports x
-      WHERE x.status = 'open' AND ${scope}) s`,
+    `SELECT
+      (SELECT COUNT(*) FROM (SELECT DISTINCT x.target_type, x.target_id FROM discussion_reports x
+        WHERE x.status = 'open' AND ${moderatedCourses(actor, undefined, 'x.course_id')}) s) AS reported,
+      (SELECT COUNT(*) FROM discussion_threads WHERE review_status = 'pending' AND id IN (${threads})) AS threads,
+      (SELECT COUNT(*) FROM discussion_posts WHERE review_status = 'pending' AND deleted_at IS NULL AND thread_id IN (${threads})) AS posts`,
     {},
   );
-  return { count: Number(row?.n ?? 0) };
+  return { count: Number(row?.reported ?? 0) + Number(row?.threads ?? 0) + Number(row?.posts ?? 0) };
 }

@@ -3,7 +3,10 @@ import { Course, DiscussionPost, type DiscussionThread } from '@mdsc/db';
 import { XP_AWARDS, type AcceptAnswerInput, type CreatePostInput, type FollowInput, type VoteInput } from '@mdsc/validators';
 import type { Actor, CoreDeps } from '../deps';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { applyAwards, ensureUserRows, lockUserXp } from '../gamification/ledger';
+import { settleAwards } from '../gamification/events';
+import { ensureUserRows, lockUserXp } from '../gamification/ledger';
+import { lockStreak } from '../gamification/streaks';
+import { localDay } from '../gamification/time';
 import { execute, forUpdate, insertCount, insertIgnore, selectRows, withTransaction } from '../gamification/sql';
 import { notify } from '../notifications/notify';
 import { loadDiscussionAccess } from './access';
@@ -192,18 +195,29 @@ export async function acceptAnswer(
     let xpPaidTo: number | null = null;
     if (payee && locked && locked.answer_xp_user_id == null) {
       const before = await lockUserXp(deps, payee, tx);
-      const paid = await applyAwards(deps, tx, payee, before, [
-        {
-          reason: 'answer_accepted',
-          amount: XP_AWARDS.answer_accepted,
-          sourceType: 'discussion_thread',
-          sourceId: thread.id,
-          categoryId: course?.categoryId ?? null,
-          at: deps.clock.now(),
-        },
-      ]);
+      const streak = await lockStreak(deps, payee, tx);
+      const at = deps.clock.now();
+      // Through the one settlement of every XP source: the answer's XP also moves the answerer's
+      // challenges (an "earn 200 XP this week" one) and has their badges evaluated.
+      const settled = await settleAwards(
+        deps,
+        tx,
+        payee,
+        before,
+        [
+          {
+            reason: 'answer_accepted',
+            amount: XP_AWARDS.answer_accepted,
+            sourceType: 'discussion_thread',
+            sourceId: thread.id,
+            categoryId: course?.categoryId ?? null,
+            at,
+          },
+        ],
+        { day: localDay(at, deps.config.timezone), at, streak, streakChanged: false, reason: 'answer_accepted', jobKey: `answer-${thread.id}` },
+      );
       await execute(db, 'UPDATE discussion_threads SET answer_xp_user_id = ? WHERE id = ?', [payee, thread.id], tx);
-      if (paid.paid.length > 0) xpPaidTo = payee;
+      if (settled.gained > 0) xpPaidTo = payee;
     }
     if (answer && answer.authorId !== actor.id && thread.acceptedPostId !== answer.id) {
       await notify(

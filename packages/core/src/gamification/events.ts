@@ -7,10 +7,11 @@ import { XP_AWARDS } from '@mdsc/validators';
 import type { CoreDeps } from '../deps';
 import { outboxJobs, type OutboxJobInput } from '../outbox/writer';
 import { badgePdfJobs } from './badge-award';
-import { updateChallenges } from './challenge-progress';
-import { applyAwards, ensureUserRows, lockUserXp, type XpAward } from './ledger';
+import { updateChallenges, type ChallengeUpdate } from './challenge-progress';
+import { applyAwards, ensureUserRows, lockUserXp, type XpAward, type XpState } from './ledger';
+import type { Transaction } from 'sequelize';
 import { withTransaction } from './sql';
-import { lockStreak, nextDailyStreak, nextPerfectStreak, saveStreak } from './streaks';
+import { lockStreak, nextDailyStreak, nextPerfectStreak, saveStreak, type StreakRow } from './streaks';
 import { localDay } from './time';
 
 export type LearningEvent = JobPayload<'gamification', 'record-event'>;
@@ -61,6 +62,52 @@ async function eventAwards(ev: LearningEvent, categoryId: number | null, at: Dat
   }
 }
 
+export interface SettledAwards {
+  final: XpState;
+  /** XP paid by this call, challenge rewards included. */
+  gained: number;
+  /** Whether anything changed (XP paid or streak moved): then badges are evaluated. */
+  changed: boolean;
+  challenges: ChallengeUpdate;
+}
+
+/**
+ * Pays `awards` (ledger, idempotent), moves the challenges open on `day`, and writes the follow-ups
+ * in the same transaction (outbox): PDFs of badges granted by challenges, and the badge evaluation
+ * whenever something changed. A replay that changed nothing needs none: the delivery that did
+ * wrote them with its own commit. Every XP source goes through here, so each feeds challenges and badges.
+ */
+export async function settleAwards(
+  deps: CoreDeps,
+  tx: Transaction,
+  userId: number,
+  before: XpState,
+  awards: XpAward[],
+  ctx: { day: string; at: Date; streak: StreakRow; streakChanged: boolean; reason: string; jobKey: string },
+): Promise<SettledAwards> {
+  const paid = await applyAwards(deps, tx, userId, before, awards);
+  const changed = paid.paid.length > 0 || ctx.streakChanged;
+  const challenges = changed
+    ? await updateChallenges(deps, tx, userId, ctx.day, ctx.at, paid, ctx.streak)
+    : { completedChallengeIds: [], grantedUserBadgeIds: [], xp: null };
+  const final = challenges.xp ?? paid;
+  const gained = paid.paid.reduce((s, a) => s + a.amount, 0) + (challenges.xp?.paid.reduce((s, a) => s + a.amount, 0) ?? 0);
+  await outboxJobs(deps, tx, [
+    ...badgePdfJobs(challenges.grantedUserBadgeIds),
+    ...(changed
+      ? [
+          {
+            queue: 'gamification',
+            name: 'evaluate-badges',
+            payload: { userId, reason: ctx.reason },
+            jobId: `evaluate-badges-${userId}-${ctx.jobKey}`,
+          } satisfies OutboxJobInput,
+        ]
+      : []),
+  ]);
+  return { final, gained, changed, challenges };
+}
+
 export async function recordLearningEvent(deps: CoreDeps, ev: LearningEvent): Promise<RecordEventResult> {
   const { userId } = ev;
   const user = await User.findByPk(userId, { attributes: ['id'] });
@@ -94,29 +141,14 @@ export async function recordLearningEvent(deps: CoreDeps, ev: LearningEvent): Pr
     if (ev.type === 'quiz_passed' || ev.type === 'quiz_failed') streak = nextPerfectStreak(streak, ev.sourceId, perfect);
     if (streak !== streakBefore) await saveStreak(deps, userId, streak, tx);
 
-    const paid = await applyAwards(deps, tx, userId, before, all);
-    const changed = paid.paid.length > 0 || streak !== streakBefore;
-    const challenges = changed
-      ? await updateChallenges(deps, tx, userId, day, at, paid, streak)
-      : { completedChallengeIds: [], grantedUserBadgeIds: [], xp: null };
-    const final = challenges.xp ?? paid;
-    const gained = paid.paid.reduce((s, a) => s + a.amount, 0) + (challenges.xp?.paid.reduce((s, a) => s + a.amount, 0) ?? 0);
-    // Follow-ups in the same transaction (outbox): PDFs of badges granted by challenges, and the
-    // badge evaluation whenever this delivery changed something. A replay that changed nothing
-    // needs none: the delivery that did wrote them with its own commit.
-    await outboxJobs(deps, tx, [
-      ...badgePdfJobs(challenges.grantedUserBadgeIds),
-      ...(changed
-        ? [
-            {
-              queue: 'gamification',
-              name: 'evaluate-badges',
-              payload: { userId, reason: ev.type },
-              jobId: `evaluate-badges-${userId}-${ev.type}-${ev.sourceId}`,
-            } satisfies OutboxJobInput,
-          ]
-        : []),
-    ]);
+    const { final, gained, changed, challenges } = await settleAwards(deps, tx, userId, before, all, {
+      day,
+      at,
+      streak,
+      streakChanged: streak !== streakBefore,
+      reason: ev.type,
+      jobKey: `${ev.type}-${ev.sourceId}`,
+    });
     return { before, final, gained, streak, changed, challenges };
   });
 
