@@ -143,9 +143,9 @@ describe('quiz editor in the browser', () => {
       text: 'Quel texte fixe les règles de fonctionnement interne ?',
       explanation: 'Le règlement intérieur complète les statuts.',
       fill: async (form) => {
-        await form.getByLabel('Réponse acceptée 1').fill('règlement intérieur');
+        await form.getByRole('textbox', { name: 'Réponse acceptée 1' }).fill('règlement intérieur');
         await form.getByRole('button', { name: '+ Ajouter une réponse acceptée' }).click();
-        await form.getByLabel('Réponse acceptée 2').fill('le règlement intérieur');
+        await form.getByRole('textbox', { name: 'Réponse acceptée 2' }).fill('le règlement intérieur');
       },
     });
 

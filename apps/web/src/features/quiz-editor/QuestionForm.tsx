@@ -82,7 +82,10 @@ function useRows<K extends 'options' | 'acceptedAnswers'>(form: ZodForm<typeof s
 function OptionsEditor({ form }: { form: ZodForm<typeof schema> }) {
   const { t } = useI18n();
   const { rows, add, remove } = useRows(form, 'options');
-  const error = useFieldError('options');
+  // react-hook-form puts a list's own error under `root` once its rows are registered fields.
+  const rootError = useFieldError('options.root');
+  const listError = useFieldError('options');
+  const error = rootError ?? listError;
   return (
     <fieldset className="stack quiz-answers" aria-describedby={error ? 'options-error' : undefined}>
       <legend>{t('quizEd.options')}</legend>

@@ -81,7 +81,6 @@ export function QuestionList({ quiz }: { quiz: Quiz }) {
         getId={(q) => q.id}
         getLabel={(q) => questionLabel(q, indexOf.get(q.id) ?? 0)}
         onReorder={(ids) => reorder.mutate({ quizId: quiz.id, questionIds: ids })}
-        disabled={reorder.isPending}
         testId="questions"
         render={(q, i) =>
           editing === q.id ? (
