@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
-import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { ARTIFACTS, dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
 import { callInPage, fitsPhoneWidth, trpcMutation, waitForMail } from './helpers';
 
 const BAD_GIFT = `// Exporté de Moodle
@@ -162,7 +162,7 @@ describe('quiz editor in the browser', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from(GIFT, 'utf8'),
     });
-    await expect(gift.getByLabel('Questions au format GIFT').inputValue()).resolves.toContain('::G2::');
+    await expect.poll(() => gift.getByLabel('Questions au format GIFT').inputValue()).toContain('::G2::');
     await gift.getByRole('button', { name: 'Importer les questions' }).click();
     await page.getByRole('status').filter({ hasText: '2 questions importées.' }).waitFor();
     await gift.getByText(/Ignoré : Ligne 1 : category ignored/).waitFor();
@@ -201,7 +201,16 @@ describe('quiz editor in the browser', () => {
     await fitsPhoneWidth(page);
     await screenshot(page, 'quiz-editor-phone');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The question form on a phone: answer rows wrap, nothing overflows.
+    await page.getByRole('button', { name: '+ Ajouter une question' }).click();
+    const phoneForm = page.getByRole('form', { name: 'Nouvelle question' });
+    await phoneForm.getByRole('button', { name: 'Ajouter une question', exact: true }).click();
+    await phoneForm.locator('[data-field-error="questionText"]').waitFor();
+    await fitsPhoneWidth(page);
+    await phoneForm.screenshot({ path: `${ARTIFACTS}/quiz-question-form-phone.png` });
     await page.setViewportSize(VIEWPORTS.desktop);
+    await phoneForm.screenshot({ path: `${ARTIFACTS}/quiz-question-form-desktop.png` });
+    await phoneForm.getByRole('button', { name: 'Annuler' }).click();
 
     // Preview as a student: the learner's form (no answer marked), graded, nothing recorded.
     await page.getByRole('button', { name: 'Prévisualiser comme un étudiant' }).click();
@@ -223,6 +232,9 @@ describe('quiz editor in the browser', () => {
     await page.getByRole('link', { name: '← Retour au cours' }).click();
     await page.waitForURL(builderUrl);
     await page.locator('#quiz-for-lesson-' + anchor!.split('-').pop()).getByText('6 questions').waitFor();
+    await page
+      .getByRole('region', { name: 'Quiz' })
+      .screenshot({ path: `${ARTIFACTS}/quiz-builder-section-desktop.png` });
     await page.getByRole('button', { name: 'Publier le cours' }).click();
     await page.getByTestId('publish-status').filter({ hasText: /^Publié$/ }).waitFor();
     const slug = (await page.getByRole('link', { name: 'Voir la page du cours' }).getAttribute('href'))!.split('/').pop()!;
