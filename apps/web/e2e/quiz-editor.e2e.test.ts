@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { ARTIFACTS, dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { callInPage, fitsPhoneWidth, trpcMutation, waitForMail } from './helpers';
+import { callInPage, fitsPhoneWidth, logIn, trpcMutation, waitForMail } from './helpers';
 
 const BAD_GIFT = `// Exporté de Moodle
 ::G1:: Combien de fondateurs faut-il au minimum ? {=2 # Deux personnes suffisent. ~1 ~10}
@@ -56,10 +56,7 @@ describe('quiz editor in the browser', () => {
     const page = await ctx.newPage();
     page.on('dialog', (d) => void d.accept());
 
-    await page.goto(`${baseUrl}/login?next=%2Finstructor`);
-    await page.getByLabel('Adresse e-mail').fill('instructeur@mdsc.test');
-    await page.getByLabel('Mot de passe').fill('Demo-2026!');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(page, baseUrl, 'instructeur@mdsc.test', 'Demo-2026!', '/instructor');
     await page.getByRole('heading', { name: 'Mes cours' }).waitFor();
 
     // A free course with one module holding a published quiz lesson.
@@ -248,10 +245,7 @@ describe('quiz editor in the browser', () => {
     await trpcMutation(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
     const student = await browser.newPage({ viewport: VIEWPORTS.phone });
     await dismissCelebrations(student);
-    await student.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${slug}`)}`);
-    await student.getByLabel('Adresse e-mail').fill(email);
-    await student.getByLabel('Mot de passe').fill(password);
-    await student.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(student, baseUrl, email, password, `/courses/${slug}`);
     await student.getByTestId('enrol').click();
     await student.waitForURL(`${baseUrl}/learn/${slug}`);
     await student.goto(`${baseUrl}/learn/${slug}/quiz/${quizId}`);
