@@ -163,7 +163,7 @@ describe('quiz editor in the browser', () => {
     await gift.getByRole('button', { name: 'Importer les questions' }).click();
     await page.getByRole('status').filter({ hasText: '2 questions importées.' }).waitFor();
     await gift.getByText(/Ignoré : Ligne 1 : category ignored/).waitFor();
-    await expect(page.getByTestId('questions').locator('> li').count()).resolves.toBe(6);
+    await expect.poll(() => page.getByTestId('questions').locator('> li').count()).toBe(6);
 
     // Reorder with the keyboard: the focus stays on "up" while the last question climbs two places.
     const up = page.getByRole('button', { name: /^Monter « 6\. Une association peut partager/ });
@@ -187,11 +187,11 @@ describe('quiz editor in the browser', () => {
     // Duplicate, then delete the copy (after the confirmation).
     await page.getByRole('button', { name: 'Dupliquer la question 3' }).click();
     await page.getByRole('status').filter({ hasText: 'Question dupliquée.' }).waitFor();
-    await expect(page.getByTestId('questions').locator('> li').count()).resolves.toBe(7);
-    await expect(questionOrder(page).then((o) => o[3])).resolves.toBe('Le bureau est élu par le conseil d’administration.');
+    await expect.poll(() => page.getByTestId('questions').locator('> li').count()).toBe(7);
+    await expect.poll(() => questionOrder(page).then((o) => o[3])).toBe('Le bureau est élu par le conseil d’administration.');
     await page.getByRole('button', { name: 'Supprimer la question 4' }).click();
     await page.getByRole('status').filter({ hasText: 'Question supprimée.' }).waitFor();
-    await expect(page.getByTestId('questions').locator('> li').count()).resolves.toBe(6);
+    await expect.poll(() => page.getByTestId('questions').locator('> li').count()).toBe(6);
 
     await screenshot(page, 'quiz-editor-desktop');
     await page.setViewportSize(VIEWPORTS.phone);
