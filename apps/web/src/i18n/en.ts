@@ -296,7 +296,7 @@ export const en: Record<MessageKey, string> = {
   'authoring.confirmDeleteLesson': 'Delete the lesson “{title}”?',
   'authoring.currentFile': 'File: {name}',
   'authoring.removeFile': 'Remove',
-  'authoring.quizHint': 'Quiz questions are managed in the quiz editor once the lesson exists.',
+  'authoring.quizHint': 'Once the lesson exists, create its quiz and questions from the “Quizzes” section below.',
   'authoring.publication': 'Publication',
   'authoring.publish': 'Publish the course',
   'authoring.unpublish': 'Unpublish',

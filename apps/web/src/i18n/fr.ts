@@ -294,7 +294,7 @@ export const fr = {
   'authoring.confirmDeleteLesson': 'Supprimer la leçon « {title} » ?',
   'authoring.currentFile': 'Fichier : {name}',
   'authoring.removeFile': 'Retirer',
-  'authoring.quizHint': 'Les questions du quiz se gèrent dans l’éditeur de quiz une fois la leçon créée.',
+  'authoring.quizHint': 'Une fois la leçon créée, créez son quiz et ses questions depuis la section « Quiz » plus bas.',
   'authoring.publication': 'Publication',
   'authoring.publish': 'Publier le cours',
   'authoring.unpublish': 'Dépublier',

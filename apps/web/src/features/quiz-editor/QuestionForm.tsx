@@ -27,7 +27,8 @@ type Question = RouterOutputs['quizzes']['editor']['questions'][number];
 const MAX_OPTIONS = 12;
 const MAX_ACCEPTED = 20;
 
-const schema = z
+/** The form's shape, turned into the API's input and checked with the shared schema. */
+export const questionFormSchema = z
   .object({
     questionType: z.enum(QUESTION_TYPES),
     questionText: z.string(),
@@ -51,6 +52,7 @@ const schema = z
   })
   .pipe(questionContentInput);
 
+const schema = questionFormSchema;
 type Values = z.input<typeof schema>;
 
 function defaults(q?: Question): Values {
