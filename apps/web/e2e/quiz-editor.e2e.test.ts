@@ -3,6 +3,7 @@
 // accepted answers), imports a GIFT snippet (a wrong one first: the line is named), reorders with
 // the keyboard, duplicates and deletes, previews as a student (nothing recorded) and publishes.
 // A student then takes the quiz, gets the expected score and reads the explanations.
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
@@ -52,7 +53,7 @@ describe('quiz editor in the browser', () => {
   it('an instructor builds, imports, reorders, previews and publishes; a student takes the quiz', async () => {
     const baseUrl = inject('baseUrl');
     const title = `Vie associative ${Date.now().toString(36)}`;
-    const ctx = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const ctx = await browser.newContext({ viewport: VIEWPORTS.desktop, acceptDownloads: true });
     const page = await ctx.newPage();
     page.on('dialog', (d) => void d.accept());
 
@@ -184,6 +185,21 @@ describe('quiz editor in the browser', () => {
       'Combien de fondateurs faut-il au minimum ?',
     ]);
 
+    // And by drag and drop, with the handle: the last question goes above the fifth.
+    const items = page.getByTestId('questions').locator('> li');
+    await items.nth(5).locator('.drag-handle').dragTo(items.nth(4));
+    await expect
+      .poll(() => questionOrder(page).then((o) => o.slice(4)))
+      .toEqual(['Combien de fondateurs faut-il au minimum ?', 'Quel texte fixe les règles de fonctionnement interne ?']);
+    // Both orders were saved on the server.
+    await expect
+      .poll(async () => (await callInPage<{ questions: { questionText: string }[] }>(page, 'quizzes.editor', { id: quizId }, 'GET')).questions.map((q) => q.questionText).slice(3))
+      .toEqual([
+        'Une association peut partager ses bénéfices entre ses membres.',
+        'Combien de fondateurs faut-il au minimum ?',
+        'Quel texte fixe les règles de fonctionnement interne ?',
+      ]);
+
     // Duplicate, then delete the copy (after the confirmation).
     await page.getByRole('button', { name: 'Dupliquer la question 3' }).click();
     await page.getByRole('status').filter({ hasText: 'Question dupliquée.' }).waitFor();
@@ -192,6 +208,18 @@ describe('quiz editor in the browser', () => {
     await page.getByRole('button', { name: 'Supprimer la question 4' }).click();
     await page.getByRole('status').filter({ hasText: 'Question supprimée.' }).waitFor();
     await expect.poll(() => page.getByTestId('questions').locator('> li').count()).toBe(6);
+
+    // GIFT export: a file that names every question, in the editor's order.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter en GIFT' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('quiz-fonctionnement.gift');
+    const exported = fs.readFileSync((await download.path())!, 'utf8');
+    const positions = (await questionOrder(page)).map((text) => exported.indexOf(text));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(exported).toContain('// points: 2');
 
     await screenshot(page, 'quiz-editor-desktop');
     await page.setViewportSize(VIEWPORTS.phone);
@@ -267,8 +295,8 @@ describe('quiz editor in the browser', () => {
     await expect(result.getByTestId('quiz-explanation').allTextContents()).resolves.toEqual([
       'Explication : Les statuts confient la convocation au président.',
       'Explication : Le rapport moral et le rapport financier.',
-      'Explication : Le règlement intérieur complète les statuts.',
       'Explication : 2: Deux personnes suffisent.',
+      'Explication : Le règlement intérieur complète les statuts.',
     ]);
     await fitsPhoneWidth(student);
     await screenshot(student, 'quiz-result-explanations-phone');
