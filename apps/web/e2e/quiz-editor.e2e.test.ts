@@ -232,6 +232,7 @@ describe('quiz editor in the browser', () => {
     await phoneForm.getByRole('button', { name: 'Ajouter une question', exact: true }).click();
     await phoneForm.locator('[data-field-error="questionText"]').waitFor();
     await fitsPhoneWidth(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await phoneForm.screenshot({ path: `${ARTIFACTS}/quiz-question-form-phone.png` });
     await page.setViewportSize(VIEWPORTS.desktop);
     await phoneForm.screenshot({ path: `${ARTIFACTS}/quiz-question-form-desktop.png` });
@@ -251,6 +252,7 @@ describe('quiz editor in the browser', () => {
       'Les statuts confient la convocation au président.',
     );
     await expect(callInPage(page, 'quizzes.attempts', { quizId }, 'GET')).resolves.toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Fermer l’aperçu' }).click();
 
     // Publish the course from the builder.
