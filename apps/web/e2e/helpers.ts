@@ -70,3 +70,12 @@ export const bellCount = async (page: Page): Promise<number> => {
   const badge = page.getByTestId('notification-count');
   return (await badge.count()) === 0 ? 0 : Number(await badge.innerText());
 };
+
+/** Logs in through the login page (French labels) and lands on `next`. */
+export async function logIn(page: Page, baseUrl: string, email: string, password: string, next: string): Promise<void> {
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${baseUrl}${next}`);
+}

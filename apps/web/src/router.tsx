@@ -11,7 +11,7 @@ import {
   SignUpRoute,
   VerifyEmailRoute,
 } from './features/auth/routes';
-import { CourseBuilderRoute, InstructorDashboardRoute, NewCourseRoute } from './features/authoring/routes';
+import { CourseBuilderRoute, InstructorDashboardRoute, NewCourseRoute, QuizEditorRoute } from './features/authoring/routes';
 import { CatalogRoute, CourseRoute } from './features/catalog/routes';
 import {
   CertificatesRoute,
@@ -57,6 +57,7 @@ export function AppRoutes() {
         <Route path="/instructor" component={InstructorDashboardRoute} />
         <Route path="/instructor/courses/new" component={NewCourseRoute} />
         <Route path="/instructor/courses/:id" component={CourseBuilderRoute} />
+        <Route path="/instructor/courses/:id/quizzes/:quizId" component={QuizEditorRoute} />
         <Route path="/learning" component={MyLearningRoute} />
         <Route path="/learn/:slug" component={CourseLearnRoute} />
         <Route path="/learn/:slug/lessons/:lessonId" component={LessonRoute} />

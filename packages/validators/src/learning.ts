@@ -160,14 +160,17 @@ export const quizAnswerValue = z.union([
 ]);
 export type QuizAnswerValue = z.infer<typeof quizAnswerValue>;
 
-export const submitAttemptInput = z.object({
-  attemptId: idSchema,
-  answers: z
-    .array(z.object({ questionId: idSchema, answer: quizAnswerValue }))
-    .max(500)
-    .refine((a) => new Set(a.map((x) => x.questionId)).size === a.length, 'each question once'),
-});
+const attemptAnswers = z
+  .array(z.object({ questionId: idSchema, answer: quizAnswerValue }))
+  .max(500)
+  .refine((a) => new Set(a.map((x) => x.questionId)).size === a.length, 'each question once');
+
+export const submitAttemptInput = z.object({ attemptId: idSchema, answers: attemptAnswers });
 export type SubmitAttemptInput = z.infer<typeof submitAttemptInput>;
+
+/** An author taking their own quiz "as a student": graded, never recorded. */
+export const quizPreviewInput = z.object({ quizId: idSchema, answers: attemptAnswers });
+export type QuizPreviewInput = z.infer<typeof quizPreviewInput>;
 
 export const attemptIdInput = z.object({ attemptId: idSchema });
 

@@ -3,6 +3,7 @@ import {
   createQuiz,
   deleteQuestion,
   deleteQuiz,
+  duplicateQuestion,
   exportGift,
   importGift,
   getAttemptResult,
@@ -10,6 +11,7 @@ import {
   getQuizOverview,
   listCourseQuizzes,
   listMyAttempts,
+  previewQuiz,
   reorderQuestions,
   startAttempt,
   submitAttempt,
@@ -27,6 +29,7 @@ import {
   quizCourseInput,
   quizCreateInput,
   quizIdInput,
+  quizPreviewInput,
   quizUpdateInput,
   submitAttemptInput,
 } from '@mdsc/validators';
@@ -61,6 +64,14 @@ export const quizRouter = router({
   exportGift: instructorProcedure
     .input(giftExportInput)
     .query(({ ctx, input }) => exportGift(ctx.deps, ctx.actor, input.quizId)),
+  /** A copy of the question, placed right after it. */
+  duplicateQuestion: instructorProcedure
+    .input(questionIdInput)
+    .mutation(({ ctx, input }) => duplicateQuestion(ctx.deps, ctx.actor, input.id)),
+  /** "Preview as a student": graded like an attempt, answers revealed, nothing recorded. */
+  preview: instructorProcedure
+    .input(quizPreviewInput)
+    .mutation(({ ctx, input }) => previewQuiz(ctx.deps, ctx.actor, input)),
   reorderQuestions: instructorProcedure
     .input(questionReorderInput)
     .mutation(({ ctx, input }) => reorderQuestions(ctx.deps, ctx.actor, input)),

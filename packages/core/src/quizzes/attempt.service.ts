@@ -3,11 +3,11 @@
 // submitting hold the learner's enrolment lock (SELECT … FOR UPDATE), so max_attempts holds
 // whatever the number of concurrent requests.
 import { Course, Quiz, QuizAttempt, QuizQuestion, type QuizAnswers } from '@mdsc/db';
-import type { QuizAnswerValue, SubmitAttemptInput } from '@mdsc/validators';
+import type { SubmitAttemptInput } from '@mdsc/validators';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { isOwnerOrAdmin } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import {
   completeLessonIn,
   findEnrollment,
@@ -20,7 +20,7 @@ import {
 import { Effects, writeEffects } from '../learning/effects';
 import { computeAccess, isLessonOpen } from '../learning/structure';
 import { notify } from '../notifications/notify';
-import { AnswerShapeError, assertAnswerShape, gradeAttempt, type GradableQuestion } from './grading';
+import { gradeAttempt, readAnswers, toGradable } from './grading';
 import { toAttemptResultDto, toLearnerQuestionDto, type AttemptResultDto, type LearnerQuestionDto } from './quiz-dto';
 import { transact } from '../transaction';
 
@@ -57,7 +57,7 @@ const isOver = (a: QuizAttempt, now: Date) => !!a.deadlineAt && now.getTime() > 
 
 /** An in-progress attempt past its deadline becomes expired: it counts, scores 0. */
 async function expire(a: QuizAttempt, questions: QuizQuestion[], transaction: Transaction): Promise<void> {
-  const graded = gradeAttempt(questions.map(gradable), new Map(), 100);
+  const graded = gradeAttempt(questions.map(toGradable), new Map(), 100);
   await a.update(
     {
       status: 'expired',
@@ -73,14 +73,6 @@ async function expire(a: QuizAttempt, questions: QuizQuestion[], transaction: Tr
     { transaction },
   );
 }
-
-const gradable = (q: QuizQuestion): GradableQuestion => ({
-  id: q.id,
-  questionType: q.questionType,
-  options: q.options,
-  correctAnswer: q.correctAnswer,
-  points: Number(q.points),
-});
 
 export interface QuizOverviewDto {
   quiz: {
@@ -257,19 +249,7 @@ async function attemptContext(deps: Pick<CoreDeps, 'db'>, userId: number, attemp
 export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttemptInput): Promise<AttemptResultDto> {
   const { quiz, course } = await attemptContext(deps, actor.id, input.attemptId);
   const questions = await activeQuestions(quiz.id);
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  const answers = new Map<number, QuizAnswerValue>();
-  for (const a of input.answers) {
-    const q = byId.get(a.questionId);
-    if (!q) throw new ValidationError('answers', `Question ${a.questionId} is not part of this quiz`);
-    try {
-      assertAnswerShape(gradable(q), a.answer);
-    } catch (err) {
-      if (err instanceof AnswerShapeError) throw new ValidationError('answers', err.message);
-      throw err;
-    }
-    answers.set(a.questionId, a.answer);
-  }
+  const answers = readAnswers(questions, input.answers);
   const result = await transact(deps, 'quizzes.submitAttempt', async (tx) => {
     const effects = new Effects(); // per attempt of the transaction
     const enrollment = await findEnrollment(actor.id, course.id, tx, true);
@@ -281,7 +261,7 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
     if (isOver(attempt, now)) {
       await expire(attempt, questions, tx);
     } else {
-      const graded = gradeAttempt(questions.map(gradable), answers, Number(quiz.passingScore));
+      const graded = gradeAttempt(questions.map(toGradable), answers, Number(quiz.passingScore));
       const stored: QuizAnswers = Object.fromEntries([...answers].map(([k, v]) => [String(k), v]));
       await attempt.update(
         {

@@ -220,6 +220,42 @@ export async function reorderQuestions(deps: Deps, actor: Actor, input: Question
   });
 }
 
+/**
+ * Copies a question (text, type, points, answers, explanation) and puts the copy right after it.
+ * The copy counts towards the quiz's points like any question.
+ */
+export async function duplicateQuestion(deps: Deps, actor: Actor, id: number): Promise<AuthorQuestionDto> {
+  assertAuthor(actor);
+  return transact(deps, 'quizzes.duplicateQuestion', async (transaction) => {
+    const q = await loadQuestionForEdit(actor, id, transaction);
+    await assertPointsFit(q.quizId, Number(q.points), null, transaction);
+    const copy = await QuizQuestion.create(
+      {
+        quizId: q.quizId,
+        questionText: q.questionText,
+        questionType: q.questionType,
+        points: q.points,
+        options: q.options,
+        correctAnswer: q.correctAnswer,
+        explanation: q.explanation,
+        orderIndex: q.orderIndex + 1,
+      },
+      { transaction },
+    );
+    const rest = await QuizQuestion.findAll({
+      attributes: ['id'],
+      where: { quizId: q.quizId, isActive: true },
+      order: [['orderIndex', 'ASC'], ['id', 'ASC']],
+      transaction,
+    });
+    const ids = rest.map((r) => r.id).filter((rid) => rid !== copy.id);
+    ids.splice(ids.indexOf(q.id) + 1, 0, copy.id);
+    await writeOrder(ids, transaction);
+    await copy.reload({ transaction });
+    return toAuthorQuestionDto(copy);
+  });
+}
+
 async function writeOrder(ids: number[], transaction: Transaction): Promise<void> {
   for (const [i, id] of ids.entries()) {
     await QuizQuestion.update({ orderIndex: i + 1 }, { where: { id }, transaction });

@@ -6,8 +6,9 @@
 // - true/false: the chosen value must match.
 // - short answer: the text must match one of the accepted answers once both are normalised
 //   (case, accents, surrounding and repeated spaces ignored).
-import type { QuizOption } from '@mdsc/db';
+import type { QuizOption, QuizQuestion } from '@mdsc/db';
 import type { QuizAnswerValue } from '@mdsc/validators';
+import { ValidationError } from '../errors';
 
 export interface GradableQuestion {
   id: number;
@@ -16,6 +17,14 @@ export interface GradableQuestion {
   correctAnswer: string | null;
   points: number;
 }
+
+export const toGradable = (q: QuizQuestion): GradableQuestion => ({
+  id: q.id,
+  questionType: q.questionType,
+  options: q.options,
+  correctAnswer: q.correctAnswer,
+  points: Number(q.points),
+});
 
 export interface QuestionGrade {
   questionId: number;
@@ -64,6 +73,27 @@ export function assertAnswerShape(q: GradableQuestion, answer: QuizAnswerValue):
   } else if (typeof answer !== 'string') {
     throw new AnswerShapeError(q.id, 'a text answer');
   }
+}
+
+/** The submitted answers by question, each checked against its question (field `answers` otherwise). */
+export function readAnswers(
+  questions: QuizQuestion[],
+  submitted: { questionId: number; answer: QuizAnswerValue }[],
+): Map<number, QuizAnswerValue> {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const answers = new Map<number, QuizAnswerValue>();
+  for (const a of submitted) {
+    const q = byId.get(a.questionId);
+    if (!q) throw new ValidationError('answers', `Question ${a.questionId} is not part of this quiz`);
+    try {
+      assertAnswerShape(toGradable(q), a.answer);
+    } catch (err) {
+      if (err instanceof AnswerShapeError) throw new ValidationError('answers', err.message);
+      throw err;
+    }
+    answers.set(a.questionId, a.answer);
+  }
+  return answers;
 }
 
 export function gradeQuestion(q: GradableQuestion, answer: QuizAnswerValue | undefined): QuestionGrade {

@@ -4,3 +4,4 @@ export * from './attempt.service';
 export { exportGift, importGift, type GiftExport, type GiftImportResult } from './gift.service';
 export { acceptedAnswers, gradeAttempt, gradeQuestion, normalizeText, type GradableQuestion } from './grading';
 export type { AttemptResultDto, AuthorQuestionDto, LearnerQuestionDto, QuestionFeedbackDto, QuizDto } from './quiz-dto';
+export { previewQuiz, type QuizPreviewResultDto } from './preview.service';

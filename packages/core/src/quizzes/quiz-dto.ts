@@ -109,8 +109,6 @@ export interface AttemptResultDto {
 }
 
 export function toAttemptResultDto(a: QuizAttempt, questions: QuizQuestion[], reveal: boolean): AttemptResultDto {
-  const results = new Map((a.results ?? []).map((r) => [r.questionId, r]));
-  const answers = a.answers ?? {};
   return {
     id: a.id,
     quizId: a.quizId,
@@ -123,25 +121,36 @@ export function toAttemptResultDto(a: QuizAttempt, questions: QuizQuestion[], re
     passed: !!a.isPassed,
     late: a.status === 'expired',
     revealed: reveal,
-    questions: questions
-      .filter((q) => results.has(q.id))
-      .map((q) => {
-        const r = results.get(q.id)!;
-        const author = toAuthorQuestionDto(q);
-        return {
-          ...toLearnerQuestionDto(q),
-          answer: (answers[String(q.id)] as QuizAnswerValue | undefined) ?? null,
-          correct: r.correct,
-          pointsAwarded: r.pointsAwarded,
-          expected: reveal
-            ? {
-                optionIndexes: author.options ? author.options.flatMap((o, i) => (o.correct ? [i] : [])) : null,
-                value: author.correctAnswer,
-                acceptedAnswers: author.acceptedAnswers,
-              }
-            : null,
-          explanation: reveal ? (q.explanation ?? null) : null,
-        };
-      }),
+    questions: toQuestionFeedback(questions, a.answers ?? {}, a.results ?? [], reveal),
   };
+}
+
+/** Per-question feedback of graded answers (a submitted attempt, or an author's preview). */
+export function toQuestionFeedback(
+  questions: QuizQuestion[],
+  answers: Record<string, unknown>,
+  graded: { questionId: number; correct: boolean; pointsAwarded: number }[],
+  reveal: boolean,
+): QuestionFeedbackDto[] {
+  const results = new Map(graded.map((r) => [r.questionId, r]));
+  return questions
+    .filter((q) => results.has(q.id))
+    .map((q) => {
+      const r = results.get(q.id)!;
+      const author = toAuthorQuestionDto(q);
+      return {
+        ...toLearnerQuestionDto(q),
+        answer: (answers[String(q.id)] as QuizAnswerValue | undefined) ?? null,
+        correct: r.correct,
+        pointsAwarded: r.pointsAwarded,
+        expected: reveal
+          ? {
+              optionIndexes: author.options ? author.options.flatMap((o, i) => (o.correct ? [i] : [])) : null,
+              value: author.correctAnswer,
+              acceptedAnswers: author.acceptedAnswers,
+            }
+          : null,
+        explanation: reveal ? (q.explanation ?? null) : null,
+      };
+    });
 }

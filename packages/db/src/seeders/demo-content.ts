@@ -11,6 +11,8 @@ export interface DemoQuestion {
   options?: QuizOption[];
   correctAnswer?: string;
   points?: number;
+  /** Shown to learners after grading (once answers are revealed). */
+  explanation?: string;
 }
 
 export interface DemoQuiz {
@@ -119,11 +121,13 @@ export const DEMO_COURSES: DemoCourse[] = [
                     { text: 'Le trésorier', correct: false },
                     { text: 'Le principal bailleur de fonds', correct: false },
                   ],
+                  explanation: 'Les membres, réunis en assemblée générale, élisent les administrateurs.',
                 },
                 {
                   questionText: 'Le règlement intérieur peut contredire les statuts.',
                   questionType: 'true_false',
                   correctAnswer: 'false',
+                  explanation: 'Le règlement intérieur précise les statuts ; en cas de conflit, les statuts l’emportent.',
                 },
                 {
                   questionText:
@@ -219,17 +223,20 @@ export const DEMO_COURSES: DemoCourse[] = [
             { text: 'Laisser le président décider seul du budget', correct: false },
             { text: 'Changer les statuts sans vote', correct: false },
           ],
+          explanation: 'Rendre compte, c’est présenter chaque année les comptes et les décisions aux membres.',
         },
         {
           questionText: 'Un administrateur doit déclarer tout conflit d’intérêts.',
           questionType: 'true_false',
           correctAnswer: 'true',
+          explanation: 'Déclarer un conflit d’intérêts protège l’association et l’administrateur lui-même.',
         },
         {
           questionText: 'Quel document fixe le cadre juridique de base d’une association ?',
           questionType: 'short_answer',
           correctAnswer: 'les statuts',
           points: 2,
+          explanation: 'Les statuts fixent l’objet, les organes et les règles de base de l’association.',
         },
       ],
     },

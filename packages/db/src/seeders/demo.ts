@@ -104,6 +104,7 @@ async function seedQuiz(
         options: q.options ?? null,
         correctAnswer: q.correctAnswer ?? null,
         points: q.points ?? 1,
+        explanation: q.explanation ?? null,
       },
       ctx,
     );

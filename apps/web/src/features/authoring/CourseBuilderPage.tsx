@@ -8,6 +8,7 @@ import { AUTHORING_ERRORS } from './errors';
 import { CourseForm } from './CourseForm';
 import { CurriculumEditor } from './CurriculumEditor';
 import { PublishPanel } from './PublishPanel';
+import { QuizzesSection } from '../quiz-editor/QuizzesSection';
 
 export function CourseBuilderPage() {
   const { t } = useI18n();
@@ -42,6 +43,7 @@ export function CourseBuilderPage() {
         <CourseForm key={data.course.id} course={data.course} />
       </section>
       <CurriculumEditor data={data} />
+      <QuizzesSection data={data} />
     </div>
   );
 }

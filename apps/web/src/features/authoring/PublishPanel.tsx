@@ -15,6 +15,9 @@ type Problem = Editor['problems'][number];
 
 /** Where in the builder each problem is fixed (anchors set by CourseBuilderPage and CurriculumEditor). */
 function fixAnchor(p: Problem): string | null {
+  // Quiz problems are fixed in the quiz editor, reached from the builder's quiz section.
+  if (p.code === 'finalQuizWithoutQuestions') return '#final-quiz';
+  if (p.code.startsWith('quiz') && p.lessonId !== null) return `#quiz-for-lesson-${p.lessonId}`;
   if (p.lessonId !== null) return `#lesson-${p.lessonId}`;
   if (p.moduleId !== null) return `#module-${p.moduleId}`;
   if (p.code === 'publishedLesson') return '#curriculum-title';

@@ -24,3 +24,4 @@ export const InstructorDashboardRoute = page(() =>
 );
 export const NewCourseRoute = page(() => import('./InstructorDashboard').then((m) => m.NewCoursePage));
 export const CourseBuilderRoute = page(() => import('./CourseBuilderPage').then((m) => m.CourseBuilderPage));
+export const QuizEditorRoute = page(() => import('../quiz-editor/QuizEditorPage').then((m) => m.QuizEditorPage));

@@ -1,9 +1,13 @@
 // A submitted attempt: score, pass/fail and, per question, my answer and whether it was right (the
-// expected answer too once the server reveals it: quiz passed or no attempt left).
+// expected answer and the author's explanation too once the server reveals them: quiz passed or no
+// attempt left). Also shows an author's preview, graded the same way.
 import type { RouterOutputs } from '@mdsc/api';
 import { useI18n } from '../../i18n';
 
-type Result = RouterOutputs['quizzes']['submitAttempt'];
+type Result = Pick<
+  RouterOutputs['quizzes']['submitAttempt'],
+  'score' | 'totalPoints' | 'percentage' | 'passed' | 'late' | 'revealed' | 'questions'
+>;
 type Question = Result['questions'][number];
 
 function answerText(q: Question, value: unknown, t: ReturnType<typeof useI18n>['t']): string {
@@ -47,6 +51,11 @@ export function AttemptFeedback({ result }: { result: Result }) {
                   : q.questionType === 'true_false'
                     ? answerText(q, q.expected.value, t)
                     : (q.expected.acceptedAnswers ?? []).join(' / ')}
+              </p>
+            )}
+            {q.explanation && (
+              <p className="small quiz-explanation" data-testid="quiz-explanation">
+                <strong>{t('quiz.explanation')}</strong> {q.explanation}
               </p>
             )}
           </li>

@@ -33,7 +33,8 @@ function Timer({ deadline, offset, onTimeUp }: { deadline: number; offset: numbe
 }
 
 export function QuizRunner(props: {
-  attempt: Started;
+  /** An attempt, or an author's preview (the same questions, no attempt behind them). */
+  attempt: Pick<Started, 'deadlineAt' | 'questions'>;
   /** serverNow − local now, measured when the attempt arrived. */
   clockOffset: number;
   submitting: boolean;
