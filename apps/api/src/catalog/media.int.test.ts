@@ -1,5 +1,6 @@
 // Uploads and downloads over real HTTP in full mode: MariaDB, BullMQ on Redis with the worker's
 // media processor, files on local disk. Refused uploads must leave no file and no row.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -353,6 +354,74 @@ function pngHeaderOnly(width: number, height: number): Buffer {
 const openFds = () => fs.readdirSync('/proc/self/fd').length;
 const tmpFiles = () => storedFiles().filter((f) => f.startsWith('.tmp'));
 
+/** A real two-second Ogg file made by ffmpeg (a sine tone) with the given audio codec. */
+function ogg(codec: 'libopus' | 'libvorbis'): Buffer {
+  const file = path.join(dataDir, `tone-${codec}-${randomBytes(3).toString('hex')}.ogg`);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:duration=2',
+    '-c:a',
+    codec,
+    ...(codec === 'libopus' ? ['-b:a', '16k'] : ['-q:a', '0']),
+    '-f',
+    'ogg',
+    '-y',
+    file,
+  ]);
+  const data = fs.readFileSync(file);
+  fs.rmSync(file);
+  return data;
+}
+
+describe('Ogg audio', () => {
+  // file-type names Ogg Opus "audio/ogg; codecs=opus": the parameter used to miss the allow-list.
+  it.each([
+    ['Opus', 'libopus', 'opus', 'opus'],
+    ['Vorbis', 'libvorbis', 'ogg', null],
+  ] as const)(
+    'accepts Ogg %s as audio, stored and served as audio/ogg, its duration read',
+    async (_n, codec, ext, codecs) => {
+      const data = ogg(codec);
+      const res = await upload(
+        { name: `voix.${ext}`, type: 'application/octet-stream', data },
+        owner,
+        `courseId=${courseId}&category=audio`,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body).toMatchObject({ fileType: 'audio/ogg', fileCategory: 'audio', status: 'ready' });
+      const id = res.body.id as number;
+      const row = await waitFor(async () => {
+        const m = await MediaFile.findByPk(id);
+        return m?.metadata?.probed ? m : null;
+      });
+      expect(row.duration).toBe(2);
+      expect(row.metadata).toMatchObject({ ext, ...(codecs ? { codecs } : {}) });
+      expect(row.filename.endsWith(`.${ext}`)).toBe(true);
+      const got = await fetch(`${base}/api/media/${id}`, { headers: auth(owner) });
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('audio/ogg');
+      expect(Buffer.from(await got.arrayBuffer())).toEqual(data);
+    },
+  );
+
+  it('still refuses Ogg audio asked for as a video, and stores nothing', async () => {
+    const before = storedFiles().length;
+    const res = await upload(
+      { name: 'voix.opus', type: 'audio/ogg', data: ogg('libopus') },
+      owner,
+      `courseId=${courseId}&category=video`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { field: 'file', reason: 'type_not_allowed' } });
+    expect(storedFiles().length).toBe(before);
+  });
+});
+
 describe('incomplete uploads', () => {
   it('answers a 0-byte upload with 400 at once, leaking no connection or file descriptor', async () => {
     const rows = await MediaFile.count();
@@ -360,7 +429,10 @@ describe('incomplete uploads', () => {
     const empty = () =>
       upload({ name: 'vide.png', type: 'image/png', data: Buffer.alloc(0) }, owner, `courseId=${courseId}`);
     const first = await empty();
-    expect(first).toEqual({ status: 400, body: { error: { message: 'The file is empty', field: 'file', reason: 'empty_file' } } });
+    expect(first).toEqual({
+      status: 400,
+      body: { error: { message: 'The file is empty', field: 'file', reason: 'empty_file' } },
+    });
     // Warm the database pool, then count: 30 more must not hold 30 descriptors.
     await Promise.all(Array.from({ length: 30 }, empty));
     const before = openFds();
@@ -400,7 +472,9 @@ describe('incomplete uploads', () => {
     const files = storedFiles();
     const before = openFds();
     const big = Buffer.concat([
-      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer(),
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer(),
       randomBytes(3 * 1024 * 1024),
     ]);
     const parts = multipartParts({ name: 'gros.png', type: 'image/png', data: big });
@@ -442,7 +516,10 @@ describe('image pixel limit', () => {
   it('lets the worker fail such an image for good (no retries) and never serve it', async () => {
     // Readable by enrolled students, were it not for its state.
     await Course.update({ isPublished: true }, { where: { id: courseId } });
-    await Enrollment.findOrCreate({ where: { userId: student.actor.id, courseId }, defaults: { userId: student.actor.id, courseId } });
+    await Enrollment.findOrCreate({
+      where: { userId: student.actor.id, courseId },
+      defaults: { userId: student.actor.id, courseId },
+    });
     // One that got past the upload check (stored before the limit, or a header beyond the head).
     const key = `2026/01/bombe-${run}.png`;
     await rt.deps.storage.put(key, pngHeaderOnly(20_000, 20_000), { contentType: 'image/png' });
@@ -548,7 +625,12 @@ describe('originals and re-encoding', () => {
         });
       }
     };
-    const readers = [reader('owner', owner), reader('owner', owner), reader('public', null), reader('public', null)];
+    const readers = [
+      reader('owner', owner),
+      reader('owner', owner),
+      reader('public', null),
+      reader('public', null),
+    ];
     await new Promise((r) => setTimeout(r, 200));
     worker = startWorker();
     await waitFor(async () => (await MediaFile.findByPk(id))?.status === 'ready');

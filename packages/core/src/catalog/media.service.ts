@@ -2,7 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { pipeline, Readable, Transform } from 'node:stream';
 import { Course, CourseModule, Enrollment, Lesson, MediaFile, type MediaStatus } from '@mdsc/db';
-import { MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type FileCategory } from '@mdsc/validators';
+import {
+  MEDIA_IMAGE_MAX_PIXELS,
+  MEDIA_SIZE_LIMITS,
+  type CourseMediaListInput,
+  type FileCategory,
+} from '@mdsc/validators';
 import { fileTypeFromBuffer } from 'file-type';
 import { Op } from 'sequelize';
 import sharp from 'sharp';
@@ -11,7 +16,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, Valida
 import { outboxJob } from '../outbox/writer';
 import { assertAuthor, loadEditableCourse } from './access';
 import { toMediaRef, type MediaRefDto } from './curriculum-dto';
-import { chooseMediaCategory, safeOriginalName } from './media-rules';
+import { chooseMediaCategory, normalizeMime, safeOriginalName } from './media-rules';
 import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'storage' | 'jobs' | 'clock' | 'logger'>;
@@ -24,7 +29,8 @@ const HEAD_BYTES = 256 * 1024;
 /** A refused upload, with a machine-readable reason (the `file` field is always the culprit). */
 export class UploadRejectedError extends ValidationError {
   constructor(
-    readonly reason: 'empty_file' | 'upload_incomplete' | 'type_not_allowed' | 'image_too_large' | 'image_unreadable',
+    readonly reason:
+      'empty_file' | 'upload_incomplete' | 'type_not_allowed' | 'image_too_large' | 'image_unreadable',
     message: string,
   ) {
     super('file', message);
@@ -87,7 +93,10 @@ class SourceError extends Error {}
  * head included. An error of the source comes out of both as a SourceError (the client's fault,
  * not ours); destroying the returned stream destroys the source.
  */
-async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; ended: boolean; whole: Readable }> {
+async function peek(
+  stream: Readable,
+  bytes: number,
+): Promise<{ head: Buffer; ended: boolean; whole: Readable }> {
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const next = () =>
     it.next().catch((err: unknown) => {
@@ -123,7 +132,10 @@ async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; en
  * an animation together). A header that does not fit in the head (rare: huge metadata blocks, long
  * GIFs) is left to the worker, which checks the same limit before decoding.
  */
-async function assertImageSize(head: Buffer, complete: boolean): Promise<{ width: number; height: number } | null> {
+async function assertImageSize(
+  head: Buffer,
+  complete: boolean,
+): Promise<{ width: number; height: number } | null> {
   const meta = await sharp(head, { limitInputPixels: false })
     .metadata()
     .catch(() => null);
@@ -177,16 +189,30 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
   }
   let body: Readable | null = whole;
   try {
-    const detected = await fileTypeFromBuffer(head);
+    const sniffed = await fileTypeFromBuffer(head);
+    // file-type may add parameters ("audio/ogg; codecs=opus"): the allow-list and the stored type
+    // use the bare type, the codec is kept in the metadata.
+    const mime = sniffed ? normalizeMime(sniffed.mime) : null;
+    const detected = sniffed && mime ? { ext: sniffed.ext, mime: mime.type, codecs: mime.codecs } : null;
     const category = chooseMediaCategory(detected?.mime, input.category, originalFilename);
     if (!category || !detected) {
-      throw new UploadRejectedError('type_not_allowed', `File type not allowed${detected ? ` (${detected.mime})` : ''}`);
+      throw new UploadRejectedError(
+        'type_not_allowed',
+        `File type not allowed${sniffed ? ` (${sniffed.mime})` : ''}`,
+      );
     }
     const dimensions = category === 'image' ? await assertImageSize(head, ended) : null;
     const counter = byteLimit(MEDIA_SIZE_LIMITS[category]);
     const counted = pipeline(whole, counter, () => undefined); // errors reach `counter`, hence put()
     body = null;
-    const media = await storeUpload(deps, actor, input, { originalFilename, detected, category, dimensions }, counted, incomplete);
+    const media = await storeUpload(
+      deps,
+      actor,
+      input,
+      { originalFilename, detected, category, dimensions },
+      counted,
+      incomplete,
+    );
     return toMediaDto(media);
   } finally {
     if (body) {
@@ -198,7 +224,7 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
 
 interface UploadFacts {
   originalFilename: string;
-  detected: { ext: string; mime: string };
+  detected: { ext: string; mime: string; codecs: string | null };
   category: FileCategory;
   dimensions: { width: number; height: number } | null;
 }
@@ -243,7 +269,11 @@ async function storeUpload(
           url: '/api/media/pending',
           thumbnailUrl: null,
           duration: null,
-          metadata: { ext: detected.ext, ...(dimensions ?? {}) },
+          metadata: {
+            ext: detected.ext,
+            ...(detected.codecs ? { codecs: detected.codecs } : {}),
+            ...(dimensions ?? {}),
+          },
           uploadedBy: actor.id,
         },
         { transaction },
@@ -251,9 +281,23 @@ async function storeUpload(
       await row.update({ url: `/api/media/${row.id}` }, { transaction });
       // The processing job is part of the upload: written with the row, relayed after the commit.
       if (category === 'image') {
-        await outboxJob(deps, transaction, 'media', 'process-image', { mediaFileId: row.id }, `process-image-${row.id}`);
+        await outboxJob(
+          deps,
+          transaction,
+          'media',
+          'process-image',
+          { mediaFileId: row.id },
+          `process-image-${row.id}`,
+        );
       } else if (category === 'audio' || category === 'video') {
-        await outboxJob(deps, transaction, 'media', 'probe-media', { mediaFileId: row.id }, `probe-media-${row.id}`);
+        await outboxJob(
+          deps,
+          transaction,
+          'media',
+          'probe-media',
+          { mediaFileId: row.id },
+          `probe-media-${row.id}`,
+        );
       }
       return row;
     });
@@ -262,6 +306,29 @@ async function storeUpload(
     throw err;
   }
   return media;
+}
+
+/**
+ * A course's media library for its instructor (or an admin): the files uploaded to it, newest
+ * first, optionally of one category (the rich-text editor picks images there). Failed files are
+ * left out: they are served to no one.
+ */
+export async function listCourseMedia(actor: Actor, input: CourseMediaListInput): Promise<MediaDto[]> {
+  assertAuthor(actor);
+  await loadEditableCourse(actor, input.courseId);
+  const rows = await MediaFile.findAll({
+    where: {
+      courseId: input.courseId,
+      status: { [Op.ne]: 'failed' },
+      ...(input.category ? { fileCategory: input.category } : {}),
+    },
+    order: [
+      ['uploadedAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
+    limit: input.limit,
+  });
+  return rows.map(toMediaDto);
 }
 
 export interface MediaAccess {
