@@ -16,7 +16,7 @@ export interface UploadedMedia {
 const ACCEPT: Record<FileCategory, string> = {
   image: 'image/png,image/jpeg,image/webp,image/gif,image/avif',
   video: 'video/mp4,video/webm,video/quicktime',
-  audio: 'audio/mpeg,audio/ogg,audio/wav,audio/mp4,audio/aac,audio/flac',
+  audio: 'audio/mpeg,audio/ogg,audio/opus,audio/wav,audio/mp4,audio/aac,audio/flac,.ogg,.oga,.opus',
   document: '.pdf,.docx,.xlsx,.epub',
   presentation: '.pptx,.pdf',
   h5p: '.h5p',
@@ -49,7 +49,8 @@ export function MediaUpload({ courseId, lessonId, category, label, onUploaded }:
       // not JSON: a proxy's page
     }
     if (reason === 'empty_file') return t('media.empty');
-    if (reason === 'image_too_large') return t('media.imageTooLarge', { mp: MEDIA_IMAGE_MAX_PIXELS / 1_000_000 });
+    if (reason === 'image_too_large')
+      return t('media.imageTooLarge', { mp: MEDIA_IMAGE_MAX_PIXELS / 1_000_000 });
     if (reason === 'upload_incomplete') return t('media.incomplete');
     if (reason === 'image_unreadable') return t('media.unreadable');
     return t('media.refused');

@@ -12,6 +12,7 @@ const FIELDS = [
   'prerequisiteCourseId',
   'mediaFileId',
   'contentText',
+  'contentHtml',
   'videoUrl',
   'contentUrl',
   'thumbnailUrl',
@@ -21,5 +22,9 @@ const FIELDS = [
 
 export const AUTHORING_ERRORS: ErrorOptions = {
   messages: Object.fromEntries(FIELDS.map((f) => [f, `authoring.error.${f}` as MessageKey])),
-  codes: { FORBIDDEN: 'authoring.forbidden', NOT_FOUND: 'authoring.notFound', CONFLICT: 'authoring.conflict' },
+  codes: {
+    FORBIDDEN: 'authoring.forbidden',
+    NOT_FOUND: 'authoring.notFound',
+    CONFLICT: 'authoring.conflict',
+  },
 };
