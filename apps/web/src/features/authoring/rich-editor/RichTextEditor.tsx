@@ -117,14 +117,18 @@ export default function RichTextEditor(p: RichTextEditorProps) {
       key={key}
       type="button"
       className="rte-btn"
-      aria-label={label}
       title={label}
       aria-pressed={pressed}
       disabled={disabled}
+      // A mouse click leaves the focus (and the selection, with its pending bold or italic) in the
+      // text; the keyboard reaches the buttons with Tab and goes back with the command's focus().
+      onMouseDown={(e) => e.preventDefault()}
       onClick={run}
       data-tool={key}
     >
+      {/* The name is the full label; the short glyph is what sighted users see. */}
       <span aria-hidden="true">{glyph}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 
