@@ -429,10 +429,7 @@ describe('incomplete uploads', () => {
     const empty = () =>
       upload({ name: 'vide.png', type: 'image/png', data: Buffer.alloc(0) }, owner, `courseId=${courseId}`);
     const first = await empty();
-    expect(first).toEqual({
-      status: 400,
-      body: { error: { message: 'The file is empty', field: 'file', reason: 'empty_file' } },
-    });
+    expect(first).toEqual({ status: 400, body: { error: { message: 'The file is empty', field: 'file', reason: 'empty_file' } } });
     // Warm the database pool, then count: 30 more must not hold 30 descriptors.
     await Promise.all(Array.from({ length: 30 }, empty));
     const before = openFds();
@@ -472,9 +469,7 @@ describe('incomplete uploads', () => {
     const files = storedFiles();
     const before = openFds();
     const big = Buffer.concat([
-      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
-        .png()
-        .toBuffer(),
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer(),
       randomBytes(3 * 1024 * 1024),
     ]);
     const parts = multipartParts({ name: 'gros.png', type: 'image/png', data: big });
@@ -516,10 +511,7 @@ describe('image pixel limit', () => {
   it('lets the worker fail such an image for good (no retries) and never serve it', async () => {
     // Readable by enrolled students, were it not for its state.
     await Course.update({ isPublished: true }, { where: { id: courseId } });
-    await Enrollment.findOrCreate({
-      where: { userId: student.actor.id, courseId },
-      defaults: { userId: student.actor.id, courseId },
-    });
+    await Enrollment.findOrCreate({ where: { userId: student.actor.id, courseId }, defaults: { userId: student.actor.id, courseId } });
     // One that got past the upload check (stored before the limit, or a header beyond the head).
     const key = `2026/01/bombe-${run}.png`;
     await rt.deps.storage.put(key, pngHeaderOnly(20_000, 20_000), { contentType: 'image/png' });
@@ -625,12 +617,7 @@ describe('originals and re-encoding', () => {
         });
       }
     };
-    const readers = [
-      reader('owner', owner),
-      reader('owner', owner),
-      reader('public', null),
-      reader('public', null),
-    ];
+    const readers = [reader('owner', owner), reader('owner', owner), reader('public', null), reader('public', null)];
     await new Promise((r) => setTimeout(r, 200));
     worker = startWorker();
     await waitFor(async () => (await MediaFile.findByPk(id))?.status === 'ready');

@@ -47,10 +47,7 @@ export async function processImage(deps: Deps, mediaFileId: number): Promise<'do
   const pixels = header ? (header.width ?? 0) * (header.height ?? 0) * (header.pages ?? 1) : 0;
   if (!header || pixels > MEDIA_IMAGE_MAX_PIXELS) {
     const error = header ? 'pixel_limit' : 'unreadable';
-    deps.logger.warn(
-      { mediaFileId, error, width: header?.width, height: header?.height },
-      'image refused by the worker',
-    );
+    deps.logger.warn({ mediaFileId, error, width: header?.width, height: header?.height }, 'image refused by the worker');
     await media.update({
       status: 'failed',
       metadata: { ...meta, error, width: header?.width ?? null, height: header?.height ?? null },

@@ -2,12 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { pipeline, Readable, Transform } from 'node:stream';
 import { Course, CourseModule, Enrollment, Lesson, MediaFile, type MediaStatus } from '@mdsc/db';
-import {
-  MEDIA_IMAGE_MAX_PIXELS,
-  MEDIA_SIZE_LIMITS,
-  type CourseMediaListInput,
-  type FileCategory,
-} from '@mdsc/validators';
+import { MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type CourseMediaListInput, type FileCategory } from '@mdsc/validators';
 import { fileTypeFromBuffer } from 'file-type';
 import { Op } from 'sequelize';
 import sharp from 'sharp';
@@ -29,8 +24,7 @@ const HEAD_BYTES = 256 * 1024;
 /** A refused upload, with a machine-readable reason (the `file` field is always the culprit). */
 export class UploadRejectedError extends ValidationError {
   constructor(
-    readonly reason:
-      'empty_file' | 'upload_incomplete' | 'type_not_allowed' | 'image_too_large' | 'image_unreadable',
+    readonly reason: 'empty_file' | 'upload_incomplete' | 'type_not_allowed' | 'image_too_large' | 'image_unreadable',
     message: string,
   ) {
     super('file', message);
@@ -93,10 +87,7 @@ class SourceError extends Error {}
  * head included. An error of the source comes out of both as a SourceError (the client's fault,
  * not ours); destroying the returned stream destroys the source.
  */
-async function peek(
-  stream: Readable,
-  bytes: number,
-): Promise<{ head: Buffer; ended: boolean; whole: Readable }> {
+async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; ended: boolean; whole: Readable }> {
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const next = () =>
     it.next().catch((err: unknown) => {
@@ -132,10 +123,7 @@ async function peek(
  * an animation together). A header that does not fit in the head (rare: huge metadata blocks, long
  * GIFs) is left to the worker, which checks the same limit before decoding.
  */
-async function assertImageSize(
-  head: Buffer,
-  complete: boolean,
-): Promise<{ width: number; height: number } | null> {
+async function assertImageSize(head: Buffer, complete: boolean): Promise<{ width: number; height: number } | null> {
   const meta = await sharp(head, { limitInputPixels: false })
     .metadata()
     .catch(() => null);
@@ -196,23 +184,13 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
     const detected = sniffed && mime ? { ext: sniffed.ext, mime: mime.type, codecs: mime.codecs } : null;
     const category = chooseMediaCategory(detected?.mime, input.category, originalFilename);
     if (!category || !detected) {
-      throw new UploadRejectedError(
-        'type_not_allowed',
-        `File type not allowed${sniffed ? ` (${sniffed.mime})` : ''}`,
-      );
+      throw new UploadRejectedError('type_not_allowed', `File type not allowed${sniffed ? ` (${sniffed.mime})` : ''}`);
     }
     const dimensions = category === 'image' ? await assertImageSize(head, ended) : null;
     const counter = byteLimit(MEDIA_SIZE_LIMITS[category]);
     const counted = pipeline(whole, counter, () => undefined); // errors reach `counter`, hence put()
     body = null;
-    const media = await storeUpload(
-      deps,
-      actor,
-      input,
-      { originalFilename, detected, category, dimensions },
-      counted,
-      incomplete,
-    );
+    const media = await storeUpload(deps, actor, input, { originalFilename, detected, category, dimensions }, counted, incomplete);
     return toMediaDto(media);
   } finally {
     if (body) {
@@ -269,11 +247,7 @@ async function storeUpload(
           url: '/api/media/pending',
           thumbnailUrl: null,
           duration: null,
-          metadata: {
-            ext: detected.ext,
-            ...(detected.codecs ? { codecs: detected.codecs } : {}),
-            ...(dimensions ?? {}),
-          },
+          metadata: { ext: detected.ext, ...(detected.codecs ? { codecs: detected.codecs } : {}), ...(dimensions ?? {}) },
           uploadedBy: actor.id,
         },
         { transaction },
@@ -281,23 +255,9 @@ async function storeUpload(
       await row.update({ url: `/api/media/${row.id}` }, { transaction });
       // The processing job is part of the upload: written with the row, relayed after the commit.
       if (category === 'image') {
-        await outboxJob(
-          deps,
-          transaction,
-          'media',
-          'process-image',
-          { mediaFileId: row.id },
-          `process-image-${row.id}`,
-        );
+        await outboxJob(deps, transaction, 'media', 'process-image', { mediaFileId: row.id }, `process-image-${row.id}`);
       } else if (category === 'audio' || category === 'video') {
-        await outboxJob(
-          deps,
-          transaction,
-          'media',
-          'probe-media',
-          { mediaFileId: row.id },
-          `probe-media-${row.id}`,
-        );
+        await outboxJob(deps, transaction, 'media', 'probe-media', { mediaFileId: row.id }, `probe-media-${row.id}`);
       }
       return row;
     });

@@ -7,15 +7,7 @@ import { useLocation } from 'wouter';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import {
-  Form,
-  NumberField,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useZodForm,
-} from '../../ui/form';
+import { Form, NumberField, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
 import { MediaUpload } from './MediaUpload';
 
@@ -42,11 +34,7 @@ const schema = z
     description: z.string().transform(emptyToNull),
     difficulty: z.enum(DIFFICULTIES),
     language: z.string(),
-    price: z
-      .number()
-      .min(0)
-      .nullable()
-      .transform((v) => v ?? 0),
+    price: z.number().min(0).nullable().transform((v) => v ?? 0),
     currency: z.string().trim().toUpperCase().length(3),
     durationMinutes: z.number().int().min(0).nullable(),
     courseStartDate: z.string().transform(localInputToIso),
@@ -57,8 +45,7 @@ const schema = z
     videoUrl: z.string().transform(emptyToNull),
   })
   .superRefine((v, ctx) => {
-    for (const i of courseRuleIssues(v))
-      ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+    for (const i of courseRuleIssues(v)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
   });
 
 function initial(c?: Course): z.input<typeof schema> {
@@ -114,43 +101,24 @@ export function CourseForm({ course }: { course?: Course }) {
         name="categoryId"
         numeric
         label={t('authoring.field.category')}
-        options={[
-          { value: '', label: t('authoring.choose') },
-          ...(categories.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-        ]}
+        options={[{ value: '', label: t('authoring.choose') }, ...(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
       />
       <TextField name="shortDescription" label={t('authoring.field.shortDescription')} maxLength={500} />
       <TextAreaField name="description" label={t('authoring.field.description')} rows={6} />
-      <SelectField
-        name="difficulty"
-        label={t('catalog.difficulty')}
-        options={DIFFICULTIES.map((d) => ({ value: d, label: t(`difficulty.${d}`) }))}
-      />
+      <SelectField name="difficulty" label={t('catalog.difficulty')} options={DIFFICULTIES.map((d) => ({ value: d, label: t(`difficulty.${d}`) }))} />
       <SelectField
         name="language"
         label={t('catalog.language')}
-        options={LANGUAGES.map((l) => ({
-          value: l,
-          label: l === 'fr' ? 'Français' : l === 'en' ? 'English' : l,
-        }))}
+        options={LANGUAGES.map((l) => ({ value: l, label: l === 'fr' ? 'Français' : l === 'en' ? 'English' : l }))}
       />
-      <NumberField
-        name="price"
-        min={0}
-        step="any"
-        label={t('authoring.field.price')}
-        hint={t('authoring.priceHint')}
-      />
+      <NumberField name="price" min={0} step="any" label={t('authoring.field.price')} hint={t('authoring.priceHint')} />
       <TextField name="currency" label={t('authoring.field.currency')} maxLength={3} />
       <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
       <SelectField
         name="prerequisiteCourseId"
         numeric
         label={t('authoring.field.prerequisite')}
-        options={[
-          { value: '', label: t('authoring.none') },
-          ...prerequisites.map((c) => ({ value: c.id, label: c.title })),
-        ]}
+        options={[{ value: '', label: t('authoring.none') }, ...prerequisites.map((c) => ({ value: c.id, label: c.title }))]}
       />
       <TextField name="courseStartDate" type="datetime-local" label={t('course.startDate')} />
       <TextField name="courseEndDate" type="datetime-local" label={t('course.endDate')} />
@@ -165,13 +133,7 @@ export function CourseForm({ course }: { course?: Course }) {
             onUploaded={(m) => form.setValue('thumbnailUrl', m.url, { shouldDirty: true })}
           />
           {thumbnailUrl && (
-            <img
-              src={thumbnailUrl}
-              alt={t('authoring.thumbnailPreview')}
-              className="thumb-preview"
-              width={240}
-              height={135}
-            />
+            <img src={thumbnailUrl} alt={t('authoring.thumbnailPreview')} className="thumb-preview" width={240} height={135} />
           )}
         </div>
       )}

@@ -18,22 +18,10 @@ type Mod = Editor['modules'][number];
 type Lesson = Editor['courseLessons'][number];
 
 /** Delete a lesson or a module, once the author confirms. */
-function DeleteButton({
-  title,
-  confirm,
-  onDelete,
-}: {
-  title: string;
-  confirm: MessageKey;
-  onDelete(): void;
-}) {
+function DeleteButton({ title, confirm, onDelete }: { title: string; confirm: MessageKey; onDelete(): void }) {
   const { t } = useI18n();
   return (
-    <ConfirmButton
-      aria-label={t('authoring.deleteNamed', { title })}
-      confirm={t(confirm, { title })}
-      onConfirm={onDelete}
-    >
+    <ConfirmButton aria-label={t('authoring.deleteNamed', { title })} confirm={t(confirm, { title })} onConfirm={onDelete}>
       {t('authoring.delete')}
     </ConfirmButton>
   );
@@ -131,11 +119,7 @@ function LessonList({
                   ))}
                   <option value="">{t('authoring.courseLevel')}</option>
                 </select>
-                <DeleteButton
-                  title={l.title}
-                  confirm="authoring.confirmDeleteLesson"
-                  onDelete={() => remove.mutate({ id: l.id })}
-                />
+                <DeleteButton title={l.title} confirm="authoring.confirmDeleteLesson" onDelete={() => remove.mutate({ id: l.id })} />
               </span>
             </div>
           )
@@ -179,13 +163,7 @@ function ModuleTitleForm({
   });
   return (
     <Form form={form} className="row add-module">
-      <TextField
-        name="title"
-        hideLabel
-        label={t('authoring.field.moduleTitle')}
-        placeholder={placeholder}
-        maxLength={255}
-      />
+      <TextField name="title" hideLabel label={t('authoring.field.moduleTitle')} placeholder={placeholder} maxLength={255} />
       <SubmitButton>{save}</SubmitButton>
       {onCancel && (
         <Button variant="secondary" onClick={onCancel}>
@@ -229,11 +207,7 @@ function ModuleHeader({ courseId, mod, index }: { courseId: number; mod: Mod; in
         >
           {t('authoring.rename')}
         </button>
-        <DeleteButton
-          title={mod.title}
-          confirm="authoring.confirmDeleteModule"
-          onDelete={() => remove.mutate({ id: mod.id })}
-        />
+        <DeleteButton title={mod.title} confirm="authoring.confirmDeleteModule" onDelete={() => remove.mutate({ id: mod.id })} />
       </span>
     </div>
   );

@@ -19,29 +19,29 @@ export function InstructorDashboard() {
       </div>
       <QueryState query={mine} isEmpty={(d) => d.length === 0} empty={t('authoring.noCourses')}>
         {(data) => (
-          <ul className="list" data-testid="my-courses">
-            {data.map((c) => (
-              <li key={c.id} className="card row">
-                <div>
-                  <h2 className="h3">
-                    <Link href={`/instructor/courses/${c.id}`}>{c.title}</Link>
-                  </h2>
-                  <p className="muted small">
-                    <span className={`badge ${c.isPublished ? 'ok' : 'warn'}`}>
-                      {c.isPublished ? t('authoring.published') : t('authoring.draft')}
-                    </span>{' '}
-                    {t('authoring.counts', { modules: c.moduleCount, lessons: c.lessonCount })} ·{' '}
-                    {t('catalog.enrolled', { count: c.enrollmentCount })} ·{' '}
-                    {t('authoring.updated', { date: formatDate(c.updatedAt, locale) ?? '' })}
-                  </p>
-                </div>
-                <span className="row-actions">
-                  <Link href={`/instructor/courses/${c.id}`}>{t('authoring.edit')}</Link>
-                  {c.isPublished && <Link href={`/courses/${c.slug}`}>{t('authoring.viewPage')}</Link>}
-                </span>
-              </li>
-            ))}
-          </ul>
+        <ul className="list" data-testid="my-courses">
+          {data.map((c) => (
+            <li key={c.id} className="card row">
+              <div>
+                <h2 className="h3">
+                  <Link href={`/instructor/courses/${c.id}`}>{c.title}</Link>
+                </h2>
+                <p className="muted small">
+                  <span className={`badge ${c.isPublished ? 'ok' : 'warn'}`}>
+                    {c.isPublished ? t('authoring.published') : t('authoring.draft')}
+                  </span>{' '}
+                  {t('authoring.counts', { modules: c.moduleCount, lessons: c.lessonCount })} ·{' '}
+                  {t('catalog.enrolled', { count: c.enrollmentCount })} ·{' '}
+                  {t('authoring.updated', { date: formatDate(c.updatedAt, locale) ?? '' })}
+                </p>
+              </div>
+              <span className="row-actions">
+                <Link href={`/instructor/courses/${c.id}`}>{t('authoring.edit')}</Link>
+                {c.isPublished && <Link href={`/courses/${c.slug}`}>{t('authoring.viewPage')}</Link>}
+              </span>
+            </li>
+          ))}
+        </ul>
         )}
       </QueryState>
     </section>

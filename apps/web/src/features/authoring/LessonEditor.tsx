@@ -116,10 +116,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       onDone();
     },
   });
-  const [type, mediaFileId, mediaName] = useWatch({
-    control: form.control,
-    name: ['contentType', 'mediaFileId', 'mediaName'],
-  });
+  const [type, mediaFileId, mediaName] = useWatch({ control: form.control, name: ['contentType', 'mediaFileId', 'mediaName'] });
   // Not an input of its own: the upload's error is read from the form state here.
   const mediaError = form.formState.errors.mediaFileId?.message;
   const fileCategory = FILE_OF[type];
@@ -130,11 +127,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
   };
 
   return (
-    <Form
-      form={form}
-      className="form lesson-editor card"
-      aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}
-    >
+    <Form form={form} className="form lesson-editor card" aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}>
       <TextField name="title" label={t('authoring.field.lessonTitle')} maxLength={255} />
       <SelectField
         name="contentType"

@@ -49,8 +49,7 @@ export function MediaUpload({ courseId, lessonId, category, label, onUploaded }:
       // not JSON: a proxy's page
     }
     if (reason === 'empty_file') return t('media.empty');
-    if (reason === 'image_too_large')
-      return t('media.imageTooLarge', { mp: MEDIA_IMAGE_MAX_PIXELS / 1_000_000 });
+    if (reason === 'image_too_large') return t('media.imageTooLarge', { mp: MEDIA_IMAGE_MAX_PIXELS / 1_000_000 });
     if (reason === 'upload_incomplete') return t('media.incomplete');
     if (reason === 'image_unreadable') return t('media.unreadable');
     return t('media.refused');

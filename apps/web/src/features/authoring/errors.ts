@@ -22,9 +22,5 @@ const FIELDS = [
 
 export const AUTHORING_ERRORS: ErrorOptions = {
   messages: Object.fromEntries(FIELDS.map((f) => [f, `authoring.error.${f}` as MessageKey])),
-  codes: {
-    FORBIDDEN: 'authoring.forbidden',
-    NOT_FOUND: 'authoring.notFound',
-    CONFLICT: 'authoring.conflict',
-  },
+  codes: { FORBIDDEN: 'authoring.forbidden', NOT_FOUND: 'authoring.notFound', CONFLICT: 'authoring.conflict' },
 };

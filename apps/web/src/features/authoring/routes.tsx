@@ -17,8 +17,7 @@ function RequireAuthor({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-const page = (load: () => Promise<ComponentType>) =>
-  lazyPage(load, 'user', (p) => <RequireAuthor>{p}</RequireAuthor>);
+const page = (load: () => Promise<ComponentType>) => lazyPage(load, 'user', (p) => <RequireAuthor>{p}</RequireAuthor>);
 
 export const InstructorDashboardRoute = page(() =>
   import('./InstructorDashboard').then((m) => m.InstructorDashboard),
