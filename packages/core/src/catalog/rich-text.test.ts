@@ -199,3 +199,15 @@ describe('plainTextToHtml (older lessons)', () => {
     expect(htmlToPlainText(sanitizeLessonHtml(html))).toBe('a\n\n- b\n\nc');
   });
 });
+
+describe('demo lessons', () => {
+  it('ship rich text already within the allow-list (the seed writes it as is)', async () => {
+    const { DEMO_COURSES } = await import('@mdsc/db');
+    const rich = DEMO_COURSES.flatMap((c) => c.modules.flatMap((m) => m.lessons)).filter((l) => l.contentHtml);
+    expect(rich.length).toBeGreaterThan(0);
+    for (const l of rich) {
+      expect(sanitizeLessonHtml(l.contentHtml!), l.title).toBe(l.contentHtml);
+      expect(htmlToPlainText(l.contentHtml!).length, l.title).toBeGreaterThan(0);
+    }
+  });
+});
