@@ -199,6 +199,23 @@ describe('rich lesson text', () => {
       if (i > 100) throw new Error('the image was not processed');
       await page.waitForTimeout(200);
     }
+
+    // The demo course ships a rich lesson (headings, a list, a three-column table, a quote): its
+    // instructor previews it on a phone.
+    const demoSlug = 'gouvernance-associative-fondamentaux';
+    const demo = await callInPage<{ modules: { lessons: { id: number; title: string }[] }[] }>(
+      page,
+      'courses.bySlug',
+      { slug: demoSlug },
+      'GET',
+    );
+    const demoLesson = demo.modules.flatMap((m) => m.lessons).find((l) => l.title === 'Rendre compte à ses membres')!;
+    await page.goto(`${baseUrl}/learn/${demoSlug}/lessons/${demoLesson.id}`);
+    const demoText = page.getByTestId('rich-text');
+    await demoText.getByRole('region', { name: 'Tableau (défilement horizontal)' }).waitFor();
+    await expect(demoText.locator('h2').textContent()).resolves.toBe('L’assemblée générale annuelle');
+    await fitsPhoneWidth(page);
+    await screenshot(page, 'rich-lesson-demo-phone');
     await ctx.close();
 
     // A student enrols and reads the lesson.
@@ -222,6 +239,10 @@ describe('rich lesson text', () => {
     await expect(body.locator('strong').textContent()).resolves.toBe('président');
     await expect(body.locator('ul > li').count()).resolves.toBe(2);
     await expect(body.locator('table tr').count()).resolves.toBe(4);
+    // The table sits in a focusable region that scrolls sideways on a narrow screen.
+    const region = body.getByRole('region', { name: 'Tableau (défilement horizontal)' });
+    await expect(region.locator('table').count()).resolves.toBe(1);
+    await expect(region.getAttribute('tabindex')).resolves.toBe('0');
     const img = body.locator('img');
     await expect(img.getAttribute('alt')).resolves.toBe('Organigramme de la coopérative');
     await student.waitForFunction(() => {

@@ -259,6 +259,7 @@ export const en: Record<MessageKey, string> = {
   'rte.imageAlt': 'Image description (alt text)',
   'rte.imageAltHint': 'Read by screen readers; leave empty for a decorative image.',
   'rte.imageInsert': 'Insert the image',
+  'rte.tableRegion': 'Table (scrolls sideways)',
   'authoring.dashboard': 'My courses',
   'authoring.newCourse': 'New course',
   'authoring.noCourses': 'You have no courses yet. Create your first one!',

@@ -257,6 +257,7 @@ export const fr = {
   'rte.imageAlt': 'Description de l’image (texte alternatif)',
   'rte.imageAltHint': 'Lue par les lecteurs d’écran ; laissez vide pour une image décorative.',
   'rte.imageInsert': 'Insérer l’image',
+  'rte.tableRegion': 'Tableau (défilement horizontal)',
   'authoring.dashboard': 'Mes cours',
   'authoring.newCourse': 'Nouveau cours',
   'authoring.noCourses': "Vous n'avez pas encore de cours. Créez le premier !",
