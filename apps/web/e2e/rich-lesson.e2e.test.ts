@@ -96,7 +96,17 @@ describe('rich lesson text', () => {
     await tool('Gras').click();
     await page.keyboard.type('président');
     await tool('Gras').click();
-    await page.keyboard.type(' dirige les réunions.');
+    await page.keyboard.type(' dirige les réunions. Statuts : ');
+    // A link: its address typed in the link panel becomes the linked text.
+    await tool('Lien').click();
+    const linkAddress = form.getByLabel('Adresse du lien');
+    await linkAddress.fill('javascript:alert(1)');
+    await linkAddress.press('Enter');
+    await form.getByText('Adresse invalide').waitFor();
+    await linkAddress.fill('mdsc.example/statuts');
+    await linkAddress.press('Enter');
+    await linkAddress.waitFor({ state: 'detached' });
+    await expect(tool('Lien').getAttribute('aria-pressed')).resolves.toBe('true');
     await page.keyboard.press('Enter');
     await tool('Liste à puces').click();
     await page.keyboard.type('convoquer le conseil');
@@ -163,6 +173,9 @@ describe('rich lesson text', () => {
     const html = lesson.content.contentHtml;
     expect(html).toContain('<h2>Le conseil</h2>');
     expect(html).toContain('<strong>président</strong>');
+    expect(html).toContain(
+      '<a href="https://mdsc.example/statuts" target="_blank" rel="noopener noreferrer nofollow">https://mdsc.example/statuts</a>',
+    );
     expect(html).toMatch(
       /<ul><li><p>convoquer le conseil<\/p><\/li><li><p>signer les comptes<\/p><\/li><\/ul>/,
     );
