@@ -5,7 +5,13 @@ import { bundleReport } from './build/bundle-report.ts';
 const api = process.env.VITE_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), bundleReport({ routeModule: /features\/catalog\/CatalogPage\.tsx$/ })],
+  plugins: [
+    react(),
+    bundleReport({
+      routeModule: /features\/catalog\/CatalogPage\.tsx$/,
+      editorModule: /features\/authoring\/rich-editor\/RichTextEditor\.tsx$/,
+    }),
+  ],
   server: {
     port: 5173,
     proxy: { '/trpc': api, '/api': api, '/healthz': api, '/.well-known': api },

@@ -1,6 +1,8 @@
 // Vite plugin: prints the gzipped size of the JavaScript a visitor downloads before the catalog
 // page can render (the entry chunk, the catalog route's lazy chunk, and every chunk they import
-// statically), and writes it to dist/bundle-report.json for the budget test.
+// statically), and writes it to dist/bundle-report.json for the budget test. It also checks that the
+// lesson text editor (TipTap/ProseMirror) stays in its own lazily loaded chunks: no other chunk may
+// import them statically.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,7 +12,11 @@ type OutputChunk = Rollup.OutputChunk;
 
 export const CATALOG_BUDGET_BYTES = 150 * 1024;
 
-export function bundleReport(opts: { routeModule: RegExp }): Plugin {
+/** Modules of the rich-text editor's libraries. */
+const EDITOR_LIBS =
+  /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)\//;
+
+export function bundleReport(opts: { routeModule: RegExp; editorModule?: RegExp }): Plugin {
   let outDir = 'dist';
   return {
     name: 'mdsc-bundle-report',
@@ -38,6 +44,34 @@ export function bundleReport(opts: { routeModule: RegExp }): Plugin {
         gzipBytes: gzip,
         budgetBytes: CATALOG_BUDGET_BYTES,
       };
+      // The editor: its chunk, and any chunk that statically reaches editor code without being the
+      // editor's own (a leak: that chunk's page would download TipTap).
+      const hasEditorLib = (c: OutputChunk) => Object.keys(c.modules).some((m) => EDITOR_LIBS.test(m));
+      const closure = (c: OutputChunk, seen = new Set<string>()): Set<string> => {
+        if (seen.has(c.fileName)) return seen;
+        seen.add(c.fileName);
+        c.imports.forEach((f) => byFile.get(f) && closure(byFile.get(f)!, seen));
+        return seen;
+      };
+      const editorChunk = opts.editorModule
+        ? chunks.find((c) => c.facadeModuleId && opts.editorModule!.test(c.facadeModuleId))
+        : undefined;
+      const editorFiles = editorChunk ? [...closure(editorChunk)] : [];
+      const editor = opts.editorModule
+        ? {
+            chunk: editorChunk?.fileName ?? null,
+            libChunks: chunks.filter(hasEditorLib).map((c) => c.fileName),
+            gzipBytes: editorFiles
+              .filter((f) => hasEditorLib(byFile.get(f)!) || f === editorChunk?.fileName)
+              .reduce((n, f) => n + gzipSync(byFile.get(f)!.code, { level: 9 }).length, 0),
+            leaks: chunks
+              .filter((c) => c !== editorChunk && !hasEditorLib(c))
+              .filter((c) => [...closure(c)].some((f) => hasEditorLib(byFile.get(f)!)))
+              .map((c) => c.fileName),
+            inCatalog: [...files].filter((f) => hasEditorLib(byFile.get(f)!)),
+          }
+        : null;
+      Object.assign(report, { editor });
       fs.writeFileSync(path.join(outDir, 'bundle-report.json'), JSON.stringify(report, null, 2));
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       const verdict = gzip <= CATALOG_BUDGET_BYTES ? 'within' : 'OVER';
@@ -45,6 +79,12 @@ export function bundleReport(opts: { routeModule: RegExp }): Plugin {
         `\n[bundle] catalog page initial JS: ${kb(gzip)} gzipped (${files.size} chunks) — ${verdict} the ${kb(CATALOG_BUDGET_BYTES)} budget` +
           (route ? '' : ' (catalog route chunk not found: entry only)'),
       );
+      if (editor) {
+        console.log(
+          `[bundle] lesson text editor: ${kb(editor.gzipBytes)} gzipped in its own chunks` +
+            (editor.leaks.length ? ` — LEAKS into ${editor.leaks.join(', ')}` : ''),
+        );
+      }
     },
   };
 }

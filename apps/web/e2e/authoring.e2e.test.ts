@@ -1,39 +1,10 @@
 // An instructor builds a course in the browser (course form, a module, two lessons reordered with
 // the keyboard buttons, an uploaded image), publishes it; then a visitor finds it by searching a
 // word of its description and opens its page. At 360 px, the width of the phones we target.
-import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { fitsPhoneWidth } from './helpers';
-
-/** A w×h PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
-function png(w: number, h: number, rgb: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const row = Buffer.concat([
-    Buffer.from([0]),
-    Buffer.concat(Array.from({ length: w }, () => Buffer.from(rgb))),
-  ]);
-  const raw = Buffer.concat(Array.from({ length: h }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+import { fitsPhoneWidth, png } from './helpers';
 
 describe('course authoring in the browser', () => {
   let browser: Browser;

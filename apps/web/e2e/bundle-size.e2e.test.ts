@@ -20,4 +20,17 @@ describe('bundle budget', () => {
     expect(report.budgetBytes).toBe(150 * 1024);
     expect(report.gzipBytes).toBeLessThanOrEqual(report.budgetBytes);
   });
+
+  it('keeps the lesson text editor (TipTap/ProseMirror) in its own lazily loaded chunk', () => {
+    const { editor } = JSON.parse(fs.readFileSync(path.join(dist, 'bundle-report.json'), 'utf8')) as {
+      editor: { chunk: string | null; libChunks: string[]; leaks: string[]; inCatalog: string[] } | null;
+    };
+    expect(editor?.chunk, 'the editor must be loaded with a dynamic import').toMatch(
+      /RichTextEditor-[\w-]+\.js$/,
+    );
+    expect(editor!.libChunks.length).toBeGreaterThan(0);
+    // No page other than the editor's imports TipTap statically, the catalog and the learner's included.
+    expect(editor!.leaks).toEqual([]);
+    expect(editor!.inCatalog).toEqual([]);
+  });
 });

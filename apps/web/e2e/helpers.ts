@@ -1,6 +1,7 @@
 // Helpers shared by the browser tests: captured mail, direct tRPC calls, layout checks.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { VIEWPORTS } from './browser';
@@ -48,10 +49,16 @@ export async function fitsPhoneWidth(page: Page): Promise<void> {
 }
 
 /** A tRPC call from inside the page (same cookie session and origin as the app). */
-export function callInPage<T>(page: Page, proc: string, input?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
+export function callInPage<T>(
+  page: Page,
+  proc: string,
+  input?: unknown,
+  method: 'GET' | 'POST' = 'POST',
+): Promise<T> {
   return page.evaluate(
     async ({ proc, input, method }) => {
-      const qs = method === 'GET' && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
+      const qs =
+        method === 'GET' && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
       const res = await fetch(`/trpc/${proc}${qs}`, {
         method,
         headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
@@ -78,4 +85,30 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`${baseUrl}${next}`);
+/** A w×h PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
+export function png(w: number, h: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.concat(Array.from({ length: w }, () => Buffer.from(rgb))),
+  ]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

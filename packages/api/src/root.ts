@@ -11,6 +11,7 @@ import { gamificationRouter } from './routers/gamification.router';
 import { healthRouter } from './routers/health.router';
 import { usersRouter } from './routers/users.router';
 import { analyticsRouter } from './routers/analytics.router';
+import { mediaRouter } from './routers/media.router';
 import { messageRouter } from './routers/message.router';
 import { notificationRouter } from './routers/notification.router';
 import { certificateRouter } from './routers/certificate.router';
@@ -43,6 +44,7 @@ export const appRouter = router({
   badges: badgeRouter,
   challenges: challengeRouter,
   discussions: discussionRouter,
+  media: mediaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -325,3 +325,11 @@ export const mediaUploadQuery = z.object({
   category: z.enum(FILE_CATEGORIES).optional(),
 });
 export type MediaUploadQuery = z.infer<typeof mediaUploadQuery>;
+
+/** A course's media library (its instructor's view): newest first, optionally one category. */
+export const courseMediaListInput = z.object({
+  courseId: idSchema,
+  category: z.enum(FILE_CATEGORIES).optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+});
+export type CourseMediaListInput = z.infer<typeof courseMediaListInput>;

@@ -1,5 +1,6 @@
 // Uploads and downloads over real HTTP in full mode: MariaDB, BullMQ on Redis with the worker's
 // media processor, files on local disk. Refused uploads must leave no file and no row.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -352,6 +353,74 @@ function pngHeaderOnly(width: number, height: number): Buffer {
 /** Open file descriptors of this process (the API server runs in it). */
 const openFds = () => fs.readdirSync('/proc/self/fd').length;
 const tmpFiles = () => storedFiles().filter((f) => f.startsWith('.tmp'));
+
+/** A real two-second Ogg file made by ffmpeg (a sine tone) with the given audio codec. */
+function ogg(codec: 'libopus' | 'libvorbis'): Buffer {
+  const file = path.join(dataDir, `tone-${codec}-${randomBytes(3).toString('hex')}.ogg`);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:duration=2',
+    '-c:a',
+    codec,
+    ...(codec === 'libopus' ? ['-b:a', '16k'] : ['-q:a', '0']),
+    '-f',
+    'ogg',
+    '-y',
+    file,
+  ]);
+  const data = fs.readFileSync(file);
+  fs.rmSync(file);
+  return data;
+}
+
+describe('Ogg audio', () => {
+  // file-type names Ogg Opus "audio/ogg; codecs=opus": the parameter used to miss the allow-list.
+  it.each([
+    ['Opus', 'libopus', 'opus', 'opus'],
+    ['Vorbis', 'libvorbis', 'ogg', null],
+  ] as const)(
+    'accepts Ogg %s as audio, stored and served as audio/ogg, its duration read',
+    async (_n, codec, ext, codecs) => {
+      const data = ogg(codec);
+      const res = await upload(
+        { name: `voix.${ext}`, type: 'application/octet-stream', data },
+        owner,
+        `courseId=${courseId}&category=audio`,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body).toMatchObject({ fileType: 'audio/ogg', fileCategory: 'audio', status: 'ready' });
+      const id = res.body.id as number;
+      const row = await waitFor(async () => {
+        const m = await MediaFile.findByPk(id);
+        return m?.metadata?.probed ? m : null;
+      });
+      expect(row.duration).toBe(2);
+      expect(row.metadata).toMatchObject({ ext, ...(codecs ? { codecs } : {}) });
+      expect(row.filename.endsWith(`.${ext}`)).toBe(true);
+      const got = await fetch(`${base}/api/media/${id}`, { headers: auth(owner) });
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('audio/ogg');
+      expect(Buffer.from(await got.arrayBuffer())).toEqual(data);
+    },
+  );
+
+  it('still refuses Ogg audio asked for as a video, and stores nothing', async () => {
+    const before = storedFiles().length;
+    const res = await upload(
+      { name: 'voix.opus', type: 'audio/ogg', data: ogg('libopus') },
+      owner,
+      `courseId=${courseId}&category=video`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { field: 'file', reason: 'type_not_allowed' } });
+    expect(storedFiles().length).toBe(before);
+  });
+});
 
 describe('incomplete uploads', () => {
   it('answers a 0-byte upload with 400 at once, leaking no connection or file descriptor', async () => {

@@ -1,7 +1,7 @@
 // Rich lesson text on MariaDB: saved HTML is sanitised on the server, content_text holds its plain
 // text, older plain-text lessons come back as paragraphs and lists, and a text that is nothing but
 // an attack is refused naming the field.
-import { Lesson } from '@mdsc/db';
+import { Lesson, MediaFile } from '@mdsc/db';
 import type { Actor } from '@mdsc/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectTrpcError, type Harness } from '../testing/catalog-harness';
@@ -37,7 +37,7 @@ describe('rich lesson text', () => {
       isPublished: true,
     });
     const expectedHtml =
-      '<h2>Organes</h2><p>L’<strong>assemblée</strong> générale</p><ul><li>bureau</li></ul><a>piège</a><img src="x" />';
+      '<h2>Organes</h2><p>L’<strong>assemblée</strong> générale</p><ul><li>bureau</li></ul><a>piège</a>';
     expect(lesson.content).toMatchObject({ contentHtml: expectedHtml });
     const row = (await Lesson.findByPk(lesson.id))!;
     expect(row.contentHtml).toBe(expectedHtml);
@@ -85,5 +85,55 @@ describe('rich lesson text', () => {
       'contentHtml',
     );
     expect(await Lesson.count({ where: { courseId: c.id } })).toBe(0);
+  });
+});
+
+describe("the course media library (the editor's image picker)", () => {
+  const file = (
+    courseId: number,
+    name: string,
+    category: 'image' | 'audio',
+    status: 'ready' | 'processing' | 'failed',
+    at: Date,
+  ) =>
+    MediaFile.create({
+      courseId,
+      lessonId: null,
+      filename: `${name}.bin`,
+      originalFilename: name,
+      fileType: category === 'image' ? 'image/webp' : 'audio/ogg',
+      fileCategory: category,
+      fileSize: 10,
+      status,
+      storageType: 'local',
+      bucketName: null,
+      storagePath: `test/${name}`,
+      url: '/api/media/pending',
+      thumbnailUrl: null,
+      duration: null,
+      metadata: null,
+      uploadedBy: owner.id,
+      uploadedAt: at,
+    });
+
+  it("lists a course's images newest first for its instructor, without failed files; others are refused", async () => {
+    const { as, c } = await courseWithModule();
+    await file(c.id, 'ancienne.webp', 'image', 'ready', new Date('2026-01-01T10:00:00Z'));
+    await file(c.id, 'recente.webp', 'image', 'processing', new Date('2026-02-01T10:00:00Z'));
+    await file(c.id, 'cassee.webp', 'image', 'failed', new Date('2026-03-01T10:00:00Z'));
+    await file(c.id, 'voix.ogg', 'audio', 'ready', new Date('2026-03-01T10:00:00Z'));
+    const images = await as.media.list({ courseId: c.id, category: 'image' });
+    expect(images.map((m) => m.originalFilename)).toEqual(['recente.webp', 'ancienne.webp']);
+    expect(images[0]).toMatchObject({ fileCategory: 'image', status: 'processing', courseId: c.id });
+    expect((await as.media.list({ courseId: c.id })).map((m) => m.originalFilename)).toEqual([
+      'voix.ogg',
+      'recente.webp',
+      'ancienne.webp',
+    ]);
+
+    const other = await h.user('instructor', 'intrus');
+    await expectTrpcError(h.caller(other).media.list({ courseId: c.id }), 'FORBIDDEN');
+    const student = await h.user('student', 'eleve');
+    await expectTrpcError(h.caller(student).media.list({ courseId: c.id }), 'FORBIDDEN');
   });
 });

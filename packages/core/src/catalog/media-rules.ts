@@ -31,6 +31,20 @@ export const MEDIA_ALLOW_LIST: Record<FileCategory, readonly string[]> = {
   other: ['application/zip'],
 };
 
+/**
+ * The bare, lower-case type of a detected MIME type and its `codecs` parameter, if any
+ * ("audio/ogg; codecs=opus" → audio/ogg + opus; "Audio/OGG" → audio/ogg). Null for a malformed one.
+ */
+export function normalizeMime(raw: string): { type: string; codecs: string | null } | null {
+  const [essence, ...params] = raw.split(';');
+  const type = essence.trim().toLowerCase();
+  if (!/^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/.test(type)) return null;
+  const codecs = params
+    .map((p) => /^\s*codecs\s*=\s*"?([^";]*)"?\s*$/i.exec(p)?.[1]?.trim().toLowerCase())
+    .find((c) => !!c);
+  return { type, codecs: codecs ?? null };
+}
+
 /** The category of an upload: the one asked for if the detected type fits it, else the first that fits. */
 export function chooseMediaCategory(
   detectedMime: string | undefined,

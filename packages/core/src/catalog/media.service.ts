@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { pipeline, Readable, Transform } from 'node:stream';
 import { Course, CourseModule, Enrollment, Lesson, MediaFile, type MediaStatus } from '@mdsc/db';
-import { MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type FileCategory } from '@mdsc/validators';
+import { MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type CourseMediaListInput, type FileCategory } from '@mdsc/validators';
 import { fileTypeFromBuffer } from 'file-type';
 import { Op } from 'sequelize';
 import sharp from 'sharp';
@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, Valida
 import { outboxJob } from '../outbox/writer';
 import { assertAuthor, loadEditableCourse } from './access';
 import { toMediaRef, type MediaRefDto } from './curriculum-dto';
-import { chooseMediaCategory, safeOriginalName } from './media-rules';
+import { chooseMediaCategory, normalizeMime, safeOriginalName } from './media-rules';
 import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'storage' | 'jobs' | 'clock' | 'logger'>;
@@ -177,10 +177,14 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
   }
   let body: Readable | null = whole;
   try {
-    const detected = await fileTypeFromBuffer(head);
+    const sniffed = await fileTypeFromBuffer(head);
+    // file-type may add parameters ("audio/ogg; codecs=opus"): the allow-list and the stored type
+    // use the bare type, the codec is kept in the metadata.
+    const mime = sniffed ? normalizeMime(sniffed.mime) : null;
+    const detected = sniffed && mime ? { ext: sniffed.ext, mime: mime.type, codecs: mime.codecs } : null;
     const category = chooseMediaCategory(detected?.mime, input.category, originalFilename);
     if (!category || !detected) {
-      throw new UploadRejectedError('type_not_allowed', `File type not allowed${detected ? ` (${detected.mime})` : ''}`);
+      throw new UploadRejectedError('type_not_allowed', `File type not allowed${sniffed ? ` (${sniffed.mime})` : ''}`);
     }
     const dimensions = category === 'image' ? await assertImageSize(head, ended) : null;
     const counter = byteLimit(MEDIA_SIZE_LIMITS[category]);
@@ -198,7 +202,7 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
 
 interface UploadFacts {
   originalFilename: string;
-  detected: { ext: string; mime: string };
+  detected: { ext: string; mime: string; codecs: string | null };
   category: FileCategory;
   dimensions: { width: number; height: number } | null;
 }
@@ -243,7 +247,7 @@ async function storeUpload(
           url: '/api/media/pending',
           thumbnailUrl: null,
           duration: null,
-          metadata: { ext: detected.ext, ...(dimensions ?? {}) },
+          metadata: { ext: detected.ext, ...(detected.codecs ? { codecs: detected.codecs } : {}), ...(dimensions ?? {}) },
           uploadedBy: actor.id,
         },
         { transaction },
@@ -262,6 +266,29 @@ async function storeUpload(
     throw err;
   }
   return media;
+}
+
+/**
+ * A course's media library for its instructor (or an admin): the files uploaded to it, newest
+ * first, optionally of one category (the rich-text editor picks images there). Failed files are
+ * left out: they are served to no one.
+ */
+export async function listCourseMedia(actor: Actor, input: CourseMediaListInput): Promise<MediaDto[]> {
+  assertAuthor(actor);
+  await loadEditableCourse(actor, input.courseId);
+  const rows = await MediaFile.findAll({
+    where: {
+      courseId: input.courseId,
+      status: { [Op.ne]: 'failed' },
+      ...(input.category ? { fileCategory: input.category } : {}),
+    },
+    order: [
+      ['uploadedAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
+    limit: input.limit,
+  });
+  return rows.map(toMediaDto);
 }
 
 export interface MediaAccess {

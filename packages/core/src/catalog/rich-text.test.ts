@@ -105,6 +105,65 @@ describe('sanitizeLessonHtml keeps', () => {
   });
 });
 
+describe('sanitizeLessonHtml and the lesson editor (TipTap)', () => {
+  // What the builder's editor writes (getHTML()), tables with their column widths included.
+  const EDITOR_HTML = [
+    '<h2>Le bureau</h2>',
+    '<p><strong>Gras</strong>, <em>italique</em>, <code>code</code> et un <a target="_blank" rel="noopener noreferrer nofollow" href="https://mdsc.example/statuts">lien</a>.</p>',
+    '<ul><li><p>un</p></li><li><p>deux</p></li></ul>',
+    '<ol><li><p>premier</p></li></ol>',
+    '<blockquote><p>Une citation.</p></blockquote>',
+    '<pre><code>const a = 1;</code></pre>',
+    '<table style="min-width: 50px"><colgroup><col style="min-width: 25px"><col style="min-width: 25px"></colgroup>',
+    '<tbody><tr><th colspan="1" rowspan="1"><p>Poste</p></th><th colspan="1" rowspan="1"><p>Nom</p></th></tr>',
+    '<tr><td colspan="1" rowspan="1"><p>Présidente</p></td><td colspan="2" rowspan="1"><p>Awa</p></td></tr></tbody></table>',
+    '<img src="/api/media/42" alt="Organigramme">',
+    '<p></p>',
+  ].join('');
+
+  it('keeps its headings, marks, lists, quotes, code, tables, links with rel and media-library images', () => {
+    const out = sanitizeLessonHtml(EDITOR_HTML);
+    expect(out).toBe(
+      [
+        '<h2>Le bureau</h2>',
+        '<p><strong>Gras</strong>, <em>italique</em>, <code>code</code> et un <a href="https://mdsc.example/statuts" target="_blank" rel="noopener noreferrer nofollow">lien</a>.</p>',
+        '<ul><li><p>un</p></li><li><p>deux</p></li></ul>',
+        '<ol><li><p>premier</p></li></ol>',
+        '<blockquote><p>Une citation.</p></blockquote>',
+        '<pre><code>const a = 1;</code></pre>',
+        // Column widths (inline styles) go; the cells and their spans stay.
+        '<table><tbody><tr><th colspan="1" rowspan="1"><p>Poste</p></th><th colspan="1" rowspan="1"><p>Nom</p></th></tr>',
+        '<tr><td colspan="1" rowspan="1"><p>Présidente</p></td><td colspan="2" rowspan="1"><p>Awa</p></td></tr></tbody></table>',
+        '<img src="/api/media/42" alt="Organigramme" />',
+        '<p></p>',
+      ].join(''),
+    );
+    // Saved again unchanged: what the editor reloads is what it saved.
+    expect(sanitizeLessonHtml(out)).toBe(out);
+    expect(sanitizeLessonHtml('<img src="/api/media/42/thumbnail" alt="">')).toBe(
+      '<img src="/api/media/42/thumbnail" alt="" />',
+    );
+  });
+
+  it('strips images that are not ours, even relative ones, and everything outside the allow-list', () => {
+    for (const src of [
+      'https://cdn.example/a.png',
+      '/uploads/a.png',
+      'a.png',
+      '../api/media/1',
+      '/api/media/1?x=1',
+      '/api/media/abc',
+    ]) {
+      expect(sanitizeLessonHtml(`<p>a</p><img src="${src}" alt="x">`), src).toBe('<p>a</p>');
+    }
+    expect(
+      sanitizeLessonHtml(
+        '<p data-x="1" class="k" id="i">a</p><details open><summary>s</summary>t</details><video src="/api/media/1"></video><input value="1"><a href="https://a.example" data-evil="1" class="k">l</a>',
+      ),
+    ).toBe('<p>a</p>st<a href="https://a.example" target="_blank" rel="noopener noreferrer nofollow">l</a>');
+  });
+});
+
 describe('htmlToPlainText', () => {
   it('gives searchable text: blocks on their own lines, list items with "- ", entities decoded', () => {
     const text = htmlToPlainText(
@@ -138,5 +197,17 @@ describe('plainTextToHtml (older lessons)', () => {
     const html = plainTextToHtml('a\r\n- b\r\n\r\nc');
     expect(html).toBe('<p>a</p>\n<ul><li>b</li></ul>\n<p>c</p>');
     expect(htmlToPlainText(sanitizeLessonHtml(html))).toBe('a\n\n- b\n\nc');
+  });
+});
+
+describe('demo lessons', () => {
+  it('ship rich text already within the allow-list (the seed writes it as is)', async () => {
+    const { DEMO_COURSES } = await import('@mdsc/db');
+    const rich = DEMO_COURSES.flatMap((c) => c.modules.flatMap((m) => m.lessons)).filter((l) => l.contentHtml);
+    expect(rich.length).toBeGreaterThan(0);
+    for (const l of rich) {
+      expect(sanitizeLessonHtml(l.contentHtml!), l.title).toBe(l.contentHtml);
+      expect(htmlToPlainText(l.contentHtml!).length, l.title).toBeGreaterThan(0);
+    }
   });
 });

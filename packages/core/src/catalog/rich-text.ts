@@ -7,8 +7,11 @@
 // its allow-list is declarative (tags, attributes, URL schemes per tag), which is what we want here.
 import sanitizeHtml from 'sanitize-html';
 
-/** Images may only come from our own media library (or a relative path on this site). */
-const OWN_IMAGE = /^(\/api\/media\/\d+(\/[\w.-]+)?|(?![a-z][a-z0-9+.-]*:)(?!\/\/)[\w./-][^\s]*)$/i;
+/**
+ * Images may only come from our own media library: `/api/media/<id>` or its thumbnail (what the
+ * editor's image picker inserts). Foreign, protocol-relative, data: and other relative URLs go.
+ */
+const OWN_IMAGE = /^\/api\/media\/\d+(\/thumbnail)?$/;
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [

@@ -29,6 +29,11 @@ export interface DemoLesson {
   contentType: LessonContentType;
   durationMinutes: number;
   contentText?: string;
+  /**
+   * Rich text as the lesson editor writes it (already within the server's allow-list, see core's
+   * rich-text.ts); contentText is then its plain-text copy for search.
+   */
+  contentHtml?: string;
   /** The lesson's file, uploaded by core's seedDemoMedia (see above). */
   media?: DemoMedia;
   /** For quiz lessons: the quiz attached to the lesson. */
@@ -161,6 +166,19 @@ export const DEMO_COURSES: DemoCourse[] = [
               '- présentez les écarts entre le budget prévu et les dépenses réelles, et expliquez-les ;\n' +
               '- consignez les décisions dans un procès-verbal signé et archivé.\n\n' +
               'La redevabilité ne s’arrête pas aux membres : les communautés bénéficiaires ont aussi le droit de savoir ce qui est fait en leur nom.',
+            contentHtml:
+              '<h2>L’assemblée générale annuelle</h2>' +
+              '<p>Chaque année, l’assemblée générale ordinaire examine le <strong>rapport moral</strong> (les activités menées et les résultats obtenus) ' +
+              'et le <strong>rapport financier</strong> (les comptes de l’exercice, certifiés si possible par un commissaire aux comptes).</p>' +
+              '<h3>Pour que ce moment soit utile</h3>' +
+              '<ul><li><p>envoyez les documents aux membres au moins quinze jours à l’avance ;</p></li>' +
+              '<li><p>présentez les écarts entre le budget prévu et les dépenses réelles, et expliquez-les ;</p></li>' +
+              '<li><p>consignez les décisions dans un procès-verbal signé et archivé.</p></li></ul>' +
+              '<table><tbody><tr><th><p>Quand</p></th><th><p>Quoi</p></th><th><p>Qui</p></th></tr>' +
+              '<tr><td><p>J − 15</p></td><td><p>Convocation, rapports et comptes envoyés aux membres</p></td><td><p>Secrétaire général</p></td></tr>' +
+              '<tr><td><p>Jour J</p></td><td><p>Présentation, débat et vote des rapports</p></td><td><p>Président, trésorier</p></td></tr>' +
+              '<tr><td><p>J + 8</p></td><td><p>Procès-verbal signé, archivé et diffusé</p></td><td><p>Secrétaire général</p></td></tr></tbody></table>' +
+              '<blockquote><p>La redevabilité ne s’arrête pas aux membres : les communautés bénéficiaires ont aussi le droit de savoir ce qui est fait en leur nom.</p></blockquote>',
           },
           {
             title: 'Écoute : ouverture de l’assemblée générale',

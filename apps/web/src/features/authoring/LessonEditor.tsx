@@ -1,5 +1,5 @@
 // Create or edit a lesson: the fields change with the content type (a file or a link for media
-// lessons, text for text and assignments, nothing more for a quiz).
+// lessons, rich text for text and assignments, nothing more for a quiz).
 import type { RouterOutputs } from '@mdsc/api';
 import {
   LESSON_CONTENT_TYPES,
@@ -24,6 +24,7 @@ import {
 } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
 import { MediaUpload } from './MediaUpload';
+import { RichTextField } from './RichTextField';
 
 type Lesson = RouterOutputs['courses']['editor']['courseLessons'][number];
 
@@ -53,7 +54,7 @@ const schema = z
     title: z.string().trim().min(1).max(255),
     description: z.string(),
     contentType: z.enum(LESSON_CONTENT_TYPES),
-    contentText: z.string(),
+    contentHtml: z.string(),
     contentUrl: z.string(),
     videoUrl: z.string(),
     mediaFileId: z.number().nullable(),
@@ -66,7 +67,9 @@ const schema = z
     title: v.title,
     description: v.description || null,
     contentType: v.contentType,
-    contentText: usesText(v.contentType) ? v.contentText || null : null,
+    // The server sanitises the HTML and derives the plain-text copy (content_text) from it.
+    contentHtml: usesText(v.contentType) ? v.contentHtml || null : null,
+    contentText: null,
     contentUrl: usesLink(v.contentType) ? v.contentUrl || null : null,
     videoUrl: v.contentType === 'video' ? v.videoUrl || null : null,
     mediaFileId: FILE_OF[v.contentType] ? v.mediaFileId : null,
@@ -75,7 +78,11 @@ const schema = z
     isPublished: v.isPublished,
   }))
   .superRefine((p, ctx) => {
-    for (const i of lessonContentIssues(p)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+    // The text lives in the editor (contentHtml), whichever of the two fields the shared rule names.
+    for (const i of lessonContentIssues(p)) {
+      const field = i.field === 'contentText' ? 'contentHtml' : i.field;
+      ctx.addIssue({ code: 'custom', path: [field], message: i.message });
+    }
   });
 
 // A lesson title needs one character, not the course title's three.
@@ -93,7 +100,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       title: lesson?.title ?? '',
       description: lesson?.description ?? '',
       contentType: lesson?.contentType ?? 'text',
-      contentText: c?.contentText ?? '',
+      contentHtml: c?.contentHtml ?? '',
       contentUrl: c?.contentUrl ?? '',
       videoUrl: c?.videoUrl ?? '',
       mediaFileId: c?.mediaFileId ?? null,
@@ -129,10 +136,11 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       />
       <TextAreaField name="description" label={t('authoring.field.lessonSummary')} rows={2} />
       {usesText(type) && (
-        <TextAreaField
-          name="contentText"
+        <RichTextField
+          name="contentHtml"
           label={type === 'assignment' ? t('authoring.field.instructions') : t('authoring.field.contentText')}
-          rows={8}
+          courseId={courseId}
+          lessonId={lesson?.id}
         />
       )}
       {fileCategory && (

@@ -16,7 +16,7 @@ export interface UploadedMedia {
 const ACCEPT: Record<FileCategory, string> = {
   image: 'image/png,image/jpeg,image/webp,image/gif,image/avif',
   video: 'video/mp4,video/webm,video/quicktime',
-  audio: 'audio/mpeg,audio/ogg,audio/wav,audio/mp4,audio/aac,audio/flac',
+  audio: 'audio/mpeg,audio/ogg,audio/opus,audio/wav,audio/mp4,audio/aac,audio/flac,.ogg,.oga,.opus',
   document: '.pdf,.docx,.xlsx,.epub',
   presentation: '.pptx,.pdf',
   h5p: '.h5p',

@@ -12,6 +12,7 @@ const FIELDS = [
   'prerequisiteCourseId',
   'mediaFileId',
   'contentText',
+  'contentHtml',
   'videoUrl',
   'contentUrl',
   'thumbnailUrl',

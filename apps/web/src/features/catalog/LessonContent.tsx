@@ -1,9 +1,10 @@
 import type { RouterOutputs } from '@mdsc/api';
 import { useI18n } from '../../i18n';
+import { RichText } from '../../ui/RichText';
 
 type Lesson = RouterOutputs['courses']['bySlug']['modules'][number]['lessons'][number];
 
-/** A lesson's material, for those allowed to see it. Text is shown as text (never as HTML). */
+/** A lesson's material, for those allowed to see it; its text as the server's sanitised HTML. */
 export function LessonContent({ lesson }: { lesson: Lesson }) {
   const { t } = useI18n();
   const c = lesson.content;
@@ -12,13 +13,7 @@ export function LessonContent({ lesson }: { lesson: Lesson }) {
   const src = lesson.contentType === 'video' ? (fileUrl ?? c.videoUrl) : (fileUrl ?? c.contentUrl);
   return (
     <div className="lesson-content">
-      {c.contentText && (
-        <div className="lesson-text">
-          {c.contentText.split(/\n{2,}/).map((para, i) => (
-            <p key={i}>{para}</p>
-          ))}
-        </div>
-      )}
+      <RichText html={c.contentHtml} text={c.contentText} />
       {lesson.contentType === 'video' && src && (
         <video controls preload="metadata" src={src} className="lesson-media">
           {t('course.noVideoSupport')}

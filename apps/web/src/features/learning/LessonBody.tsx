@@ -3,16 +3,11 @@
 import type { RouterOutputs } from '@mdsc/api';
 import { forwardRef, type Ref } from 'react';
 import { useI18n } from '../../i18n';
-import './lesson-text.css';
+import { RichText } from '../../ui/RichText';
 
 type Lesson = RouterOutputs['progress']['lesson']['lesson'];
 
 const isFileUrl = (url: string) => url.startsWith('/api/media/') || /\.(mp4|webm|ogg|ogv|mov|m4v|mp3|m4a|wav|oga|opus|aac)(\?|$)/i.test(url);
-/**
- * A last guard, in case something unsanitised ever reaches the page (an old backup restored, a
- * hand-edited row): markup that the server's allow-list never lets through is shown as plain text.
- */
-const looksUnsafe = (html: string) => /<\s*(script|iframe|object|embed|style)|\son\w+\s*=|javascript:|\sstyle\s*=/i.test(html);
 const isPdf = (url: string, type: string | undefined) => type === 'application/pdf' || /\.pdf(\?|$)/i.test(url);
 
 export const LessonBody = forwardRef<HTMLMediaElement, { lesson: Lesson; onMediaReady?: () => void }>(function LessonBody(
@@ -24,23 +19,7 @@ export const LessonBody = forwardRef<HTMLMediaElement, { lesson: Lesson; onMedia
   if (!c) return null;
   const media = c.media;
   const src = lesson.contentType === 'video' ? (media?.url ?? c.videoUrl) : (media?.url ?? c.contentUrl ?? c.videoUrl);
-  const text = c.contentHtml && !looksUnsafe(c.contentHtml) ? (
-    // Sanitised by the server on save (allow-list); the CSP forbids inline scripts besides.
-    <div className="lesson-text rich-text" dangerouslySetInnerHTML={{ __html: c.contentHtml }} />
-  ) : c.contentText ? (
-    <div className="lesson-text">
-      {c.contentText.split(/\n{2,}/).map((para, i) => (
-        <p key={i}>
-          {para.split('\n').map((line, j) => (
-            <span key={j}>
-              {j > 0 && <br />}
-              {line}
-            </span>
-          ))}
-        </p>
-      ))}
-    </div>
-  ) : null;
+  const text = <RichText html={c.contentHtml} text={c.contentText} />;
   const download = src ? (
     <p>
       <a href={src} target="_blank" rel="noopener noreferrer" download={media?.originalFilename ?? true}>
