@@ -85,6 +85,8 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`${baseUrl}${next}`);
+}
+
 /** A w×h PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
 export function png(w: number, h: number, rgb: [number, number, number]): Buffer {
   const chunk = (type: string, data: Buffer) => {
