@@ -104,7 +104,7 @@ export async function assignmentRoutes(app: FastifyInstance, opts: AssignmentRou
         zip.end();
       } catch (err) {
         req.log.error({ err, courseId }, 'assignment export failed');
-        zip.outputStream.destroy(err as Error);
+        (zip.outputStream as Readable).destroy(err as Error);
       }
     })();
     return reply

@@ -24,6 +24,7 @@ import {
 } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
 import { MediaUpload } from './MediaUpload';
+import { AssignmentSettings } from '../assignments/AssignmentSettingsForm';
 
 type Lesson = RouterOutputs['courses']['editor']['courseLessons'][number];
 
@@ -43,7 +44,8 @@ interface Props {
   onDone(): void;
 }
 
-const usesText = (type: LessonContentType) => type === 'text' || type === 'assignment';
+// Assignments keep their instructions in their own settings (AssignmentSettings below the form).
+const usesText = (type: LessonContentType) => type === 'text';
 const usesLink = (type: LessonContentType) =>
   type === 'audio' || type === 'document' || type === 'presentation' || type === 'h5p';
 
@@ -120,6 +122,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
   };
 
   return (
+    <>
     <Form form={form} className="form lesson-editor card" aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}>
       <TextField name="title" label={t('authoring.field.lessonTitle')} maxLength={255} />
       <SelectField
@@ -129,11 +132,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       />
       <TextAreaField name="description" label={t('authoring.field.lessonSummary')} rows={2} />
       {usesText(type) && (
-        <TextAreaField
-          name="contentText"
-          label={type === 'assignment' ? t('authoring.field.instructions') : t('authoring.field.contentText')}
-          rows={8}
-        />
+        <TextAreaField name="contentText" label={t('authoring.field.contentText')} rows={8} />
       )}
       {fileCategory && (
         <div className="stack">
@@ -162,6 +161,9 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       {type === 'video' && <TextField name="videoUrl" type="url" label={t('authoring.field.videoLink')} />}
       {usesLink(type) && <TextField name="contentUrl" type="url" label={t('authoring.field.contentUrl')} />}
       {type === 'quiz' && <p className="muted small">{t('authoring.quizHint')}</p>}
+      {type === 'assignment' && lesson?.contentType !== 'assignment' && (
+        <p className="muted small">{t('asg.settings.afterCreate')}</p>
+      )}
       <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
       <CheckboxField name="isRequired" label={t('authoring.field.required')} />
       <CheckboxField name="isPublished" label={t('authoring.field.lessonPublished')} />
@@ -172,5 +174,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
         </Button>
       </div>
     </Form>
+    {lesson?.contentType === 'assignment' && <AssignmentSettings lessonId={lesson.id} />}
+    </>
   );
 }
