@@ -4,3 +4,4 @@ export * from './settings.service';
 export * from './submission.service';
 export * from './grading.service';
 export { loadAssignmentLesson } from './access';
+export { seedDemoAssignment } from './demo';
