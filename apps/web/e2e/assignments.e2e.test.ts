@@ -103,11 +103,29 @@ describe('assignments in the browser', () => {
     await teacher.setViewportSize(VIEWPORTS.desktop);
     await screenshot(teacher, 'assignment-grading-queue-desktop');
 
+    // The builder's form for the assignment lesson (its settings as the demo set them).
+    await teacher.goto(`${baseUrl}/instructor/courses/${course.id}`);
+    await teacher.getByRole('button', { name: `Modifier « ${LESSON} »` }).click();
+    const settings = teacher.getByTestId('assignment-settings-form');
+    await settings.waitFor();
+    expect(await settings.getByTestId('assignment-instructions').inputValue()).toContain('diagnostic de gouvernance');
+    await settings.scrollIntoViewIfNeeded();
+    await screenshot(teacher, 'assignment-settings-desktop');
+    await teacher.setViewportSize(VIEWPORTS.phone);
+    await fitsPhoneWidth(teacher);
+    expect(await seriousA11yViolations(teacher)).toEqual([]);
+    await screenshot(teacher, 'assignment-settings-phone');
+    await settings.getByTestId('assignment-settings-save').click();
+    await teacher.getByText('Devoir enregistré.').waitFor();
+
     // The learner again: grade, feedback, the lesson completed.
     await page.reload();
     await page.getByTestId('assignment-grade').getByText('Note : 18 / 20').waitFor();
     await page.getByTestId('assignment-feedback').getByText('Proposez un calendrier').waitFor();
     await page.getByText('Leçon terminée').first().waitFor();
+    // The instructions saved again from the builder kept their list and bold text.
+    expect(await panel.locator('.rich-text li').count()).toBe(3);
+    expect(await panel.locator('.rich-text strong').textContent()).toBe('diagnostic de gouvernance');
     const progress = await callInPage<{ progress: { status: string } }>(page, 'progress.lesson', { lessonId }, 'GET');
     expect(progress.progress.status).toBe('completed');
     await screenshot(page, 'assignment-learner-graded-desktop');

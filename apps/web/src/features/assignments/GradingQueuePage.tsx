@@ -31,7 +31,7 @@ export function GradingQueuePage() {
   return (
     <div className="stack grading">
       <p>
-        <Link href={`/instructor/courses/${courseId}`}>← {t('authoring.backToDashboard')}</Link>
+        <Link href={`/instructor/courses/${courseId}`}>← {t('asg.queue.back')}</Link>
       </p>
       <h1>{t('asg.queue.title')}</h1>
       <p>

@@ -1,25 +1,42 @@
-// Instructions are stored as sanitised HTML; the builder edits them as paragraphs of plain text.
+// Instructions are stored as sanitised HTML; the builder edits them as text with a small markup:
+// a blank line between paragraphs, "- " starting the lines of a list, **bold**. Both ways keep that
+// subset intact, so editing saved instructions loses nothing.
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+const inline = (s: string) => escape(s.trim()).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 
-/** Paragraphs (blank line) and line breaks as HTML; everything escaped (the server sanitises too). */
+/** The text with its markup as HTML; everything else escaped (the server sanitises too). */
 export function textToHtml(text: string): string {
   return text
+    .replace(/\r\n?/g, '\n')
     .trim()
     .split(/\n\s*\n/)
-    .filter((p) => p.trim())
-    .map((p) => `<p>${p.trim().split('\n').map(escape).join('<br>')}</p>`)
+    .map((block) => block.split('\n').filter((l) => l.trim()))
+    .filter((lines) => lines.length > 0)
+    .map((lines) =>
+      lines.every((l) => /^\s*- /.test(l))
+        ? `<ul>${lines.map((l) => `<li>${inline(l.replace(/^\s*- /, ''))}</li>`).join('')}</ul>`
+        : `<p>${lines.map(inline).join('<br>')}</p>`,
+    )
     .join('');
 }
 
-/** The text of stored instructions, paragraphs kept, for editing. */
+/** Stored instructions back to the editable text (the inverse of textToHtml). */
 export function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(
-    html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|li|h\d|blockquote)>/gi, '\n\n'),
-    'text/html',
-  );
-  return (doc.body.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
+  const marked = html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(strong|b)>/gi, '**')
+    .replace(/<li[^>]*>/gi, '- ')
+    .replace(/<\/li>/gi, '\n')
+    .replace(/<\/(p|ul|ol|h\d|blockquote)>/gi, '\n\n');
+  const doc = new DOMParser().parseFromString(marked, 'text/html');
+  return (doc.body.textContent ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**
