@@ -1,5 +1,5 @@
 // Assignments in the browser: a learner hands in a text and a PDF on the demo course's assignment
-// lesson (due date shown in French), the instructor grades it from the grading queue with feedback,
+// lesson (due date shown in French; the demo's advocacy course), the instructor grades it from the grading queue with feedback,
 // and the learner sees the grade, the feedback and the lesson completed. Screenshots at 360 and 1280 px.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,7 +7,7 @@ import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
 import { callInPage, fitsPhoneWidth, trpcMutation, waitForMail } from './helpers';
 
-const SLUG = 'gouvernance-associative-fondamentaux';
+const SLUG = 'plaidoyer-mobilisation-citoyenne';
 const LESSON = 'Devoir : le diagnostic de gouvernance de votre organisation';
 const DEMO_PASSWORD = 'Demo-2026!';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

@@ -1,17 +1,18 @@
-// Demo installs: one assignment lesson in the governance course (the last lesson of its first module,
-// optional so that the demo's completions and certificates stay as they were), with one submission
-// awaiting grading (Koffi: a text and a PDF) and one graded with feedback (Aminata). Through the real
+// Demo installs: one assignment lesson in the advocacy course (a lesson of the course itself, after
+// its modules, so always open and outside the path the other demos and tests follow; optional, so
+// the demo's completions and certificates stay as they were), with one submission awaiting grading
+// (Moussa: a text and a PDF) and one graded with feedback (Aminata). Through the real
 // services: the file goes through the media pipeline, the grade through grading (notification,
 // completion). Idempotent: nothing happens once the lesson exists.
 import { Readable } from 'node:stream';
-import { Course, CourseModule, Enrollment, Lesson, User } from '@mdsc/db';
+import { Course, Enrollment, Lesson, User } from '@mdsc/db';
 import type { Actor, CoreDeps } from '../deps';
 import { demoHandoutPdf } from '../demo/demo-media.service';
 import { gradeSubmission } from './grading.service';
 import { saveAssignmentSettings } from './settings.service';
 import { submitAssignment, uploadAssignmentFile } from './submission.service';
 
-const SLUG = 'gouvernance-associative-fondamentaux';
+const SLUG = 'plaidoyer-mobilisation-citoyenne';
 const TITLE = 'Devoir : le diagnostic de gouvernance de votre organisation';
 
 const actorOf = (u: User): Actor => ({ id: u.id, role: u.role, emailVerified: !!u.isEmailVerified, locale: 'fr' });
@@ -22,14 +23,12 @@ export async function seedDemoAssignment(deps: CoreDeps): Promise<{ created: boo
   if (await Lesson.findOne({ where: { courseId: course.id, title: TITLE }, attributes: ['id'], paranoid: false })) {
     return { created: false };
   }
-  const module = await CourseModule.findOne({ where: { courseId: course.id }, order: [['orderIndex', 'ASC']] });
-  if (!module) return { created: false };
-  const last = await Lesson.max<number, Lesson>('orderIndex', { where: { moduleId: module.id } });
+  const last = await Lesson.max<number, Lesson>('orderIndex', { where: { courseId: course.id, moduleId: null } });
   const lesson = await Lesson.create({
     courseId: course.id,
-    moduleId: module.id,
+    moduleId: null,
     title: TITLE,
-    description: 'Appliquez la grille du module à votre propre organisation.',
+    description: 'Appliquez à votre propre organisation ce que vous avez appris.',
     contentType: 'assignment',
     mediaFileId: null,
     contentUrl: null,
@@ -64,19 +63,19 @@ export async function seedDemoAssignment(deps: CoreDeps): Promise<{ created: boo
     const enrolled = await Enrollment.findOne({ where: { userId: u.id, courseId: course.id, isActive: true } });
     return enrolled ? actorOf(u) : null;
   };
-  const koffi = await learner('koffi.mensah@mdsc.test');
-  if (koffi) {
-    const pdf = await demoHandoutPdf('Diagnostic de gouvernance — Association Lumière du Zou', 'Rendu de Koffi Mensah.', [
+  const moussa = await learner('moussa.ouedraogo@mdsc.test');
+  if (moussa) {
+    const pdf = await demoHandoutPdf('Diagnostic de gouvernance — Association Lumière du Zou', 'Rendu de Moussa Ouédraogo.', [
       { heading: 'Nos organes', lines: ['Assemblée générale annuelle, conseil de sept membres, bureau de trois.'] },
       { heading: 'Nos décisions', lines: ['Votées en conseil ; le procès-verbal est affiché au siège.'] },
       { heading: 'Deux améliorations', lines: ['Publier le rapport financier en ligne.', 'Limiter les mandats à deux.'] },
     ]);
-    const media = await uploadAssignmentFile(deps, koffi, {
+    const media = await uploadAssignmentFile(deps, moussa, {
       lessonId: lesson.id,
-      filename: 'diagnostic-gouvernance-koffi.pdf',
+      filename: 'diagnostic-gouvernance-moussa.pdf',
       stream: Readable.from([pdf]),
     });
-    await submitAssignment(deps, koffi, {
+    await submitAssignment(deps, moussa, {
       lessonId: lesson.id,
       text: 'Bonjour, voici mon diagnostic en pièce jointe. Le point sur les mandats me semble le plus urgent.',
       mediaFileId: media.id,
