@@ -3,17 +3,19 @@
 // images) and seedDemoActivity has the demo students learn through the real services. Both are
 // idempotent, and the demo courses then pass the publication check.
 import {
+  AssignmentSubmission,
   Certificate,
   Course,
   Enrollment,
   Lesson,
   MediaFile,
+  Notification,
   QuizAttempt,
   User,
   XpLedger,
   seedDemo,
 } from '@mdsc/db';
-import { DEMO_ACTIVITY, seedDemoActivity, seedDemoMedia, type Actor } from '@mdsc/core';
+import { DEMO_ACTIVITY, seedDemoActivity, seedDemoAssignment, seedDemoMedia, type Actor } from '@mdsc/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing/catalog-harness';
 
@@ -122,5 +124,16 @@ describe('demo media and activity', () => {
     expect(await Enrollment.count({ where: { userId: etudiant.id } })).toBe(0);
 
     await expect(seedDemoActivity(h.deps)).resolves.toEqual({ followed: 0 });
+  });
+
+  it('has an assignment lesson with a submission to grade (text and PDF) and a graded one', async () => {
+    await expect(seedDemoAssignment(h.deps)).resolves.toEqual({ created: true });
+    const plaidoyer = (await Course.findOne({ where: { slug: 'plaidoyer-mobilisation-citoyenne' } }))!;
+    const lesson = (await Lesson.findOne({ where: { courseId: plaidoyer.id, contentType: 'assignment' } }))!;
+    const submissions = await AssignmentSubmission.findAll({ where: { courseId: lesson.courseId }, order: [['id', 'ASC']] });
+    expect(submissions.map((s) => s.status)).toEqual(['submitted', 'graded']);
+    expect(submissions[0].mediaFileId).not.toBeNull();
+    expect(await Notification.count({ where: { userId: submissions[1].userId } })).toBeGreaterThan(0);
+    await expect(seedDemoAssignment(h.deps)).resolves.toEqual({ created: false });
   });
 });

@@ -7,6 +7,7 @@ import {
   createRateLimiter,
   createRedisEventBus,
   seedDemoActivity,
+  seedDemoAssignment,
   seedDemoMedia,
   loadOrCreateIssuerKeyFile,
   systemClock,
@@ -122,6 +123,7 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     // both need the job queue, hence here. A failure leaves a less complete demo, not a dead API.
     await seedDemoMedia(deps)
       .then(() => seedDemoActivity(deps, { settle: settleJobs }))
+      .then(() => seedDemoAssignment(deps))
       .catch((err: unknown) => logger.error({ err }, 'demo media or activity could not be seeded'));
   }
 

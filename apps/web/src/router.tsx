@@ -12,6 +12,7 @@ import {
   VerifyEmailRoute,
 } from './features/auth/routes';
 import { CourseBuilderRoute, InstructorDashboardRoute, NewCourseRoute, QuizEditorRoute } from './features/authoring/routes';
+import { GradingQueueRoute } from './features/assignments/routes';
 import { CatalogRoute, CourseRoute } from './features/catalog/routes';
 import {
   CertificatesRoute,
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="/instructor/courses/new" component={NewCourseRoute} />
         <Route path="/instructor/courses/:id" component={CourseBuilderRoute} />
         <Route path="/instructor/courses/:id/quizzes/:quizId" component={QuizEditorRoute} />
+        <Route path="/instructor/courses/:id/grading" component={GradingQueueRoute} />
         <Route path="/learning" component={MyLearningRoute} />
         <Route path="/learn/:slug" component={CourseLearnRoute} />
         <Route path="/learn/:slug/lessons/:lessonId" component={LessonRoute} />

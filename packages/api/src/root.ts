@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { adminRouter } from './routers/admin.router';
+import { assignmentsRouter } from './routers/assignments.router';
 import { authRouter } from './routers/auth.router';
 import { badgeRouter } from './routers/badge.router';
 import { challengeRouter } from './routers/challenge.router';
@@ -24,6 +25,7 @@ import { router } from './trpc';
 
 export const appRouter = router({
   enrollments: enrollmentRouter,
+  assignments: assignmentsRouter,
   progress: progressRouter,
   quizzes: quizRouter,
   certificates: certificateRouter,

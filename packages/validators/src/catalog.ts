@@ -213,7 +213,8 @@ export const LESSON_REQUIREMENTS: Record<LessonContentType, { oneOf: (keyof Less
     presentation: { oneOf: ['mediaFileId', 'contentUrl'] },
     h5p: { oneOf: ['mediaFileId', 'contentUrl'] },
     text: { oneOf: ['contentText', 'contentHtml'] },
-    assignment: { oneOf: ['contentText', 'contentHtml'] },
+    // Its instructions and settings live in the assignments table (migration 0710).
+    assignment: null,
     quiz: null, // the quiz itself is attached through quizzes.lesson_id
   };
 

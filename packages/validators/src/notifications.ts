@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   'discussion_mention',
   'discussion_announcement',
   'discussion_followed',
+  'assignment_graded',
+  'assignment_returned',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -64,6 +66,20 @@ export interface NotificationDataMap {
   discussion_announcement: DiscussionNotificationData;
   /** New activity in a thread I follow. */
   discussion_followed: DiscussionNotificationData;
+  /** My assignment submission was graded (passed: the score reached the pass mark). */
+  assignment_graded: AssignmentNotificationData & { score: number; points: number; passed: boolean };
+  /** My assignment submission was returned for resubmission. */
+  assignment_returned: AssignmentNotificationData;
+}
+
+/** What every assignment notification carries: enough to name it and link to the lesson. */
+export interface AssignmentNotificationData {
+  courseId: number;
+  courseTitle: string;
+  courseSlug: string;
+  lessonId: number;
+  lessonTitle: string;
+  submissionId: number;
 }
 
 /** What every discussion notification carries: enough to name it and link to the post. */

@@ -306,7 +306,7 @@ describe('curriculum order', () => {
     });
     // Switching the type re-checks what the new type needs.
     await expectTrpcError(
-      as.lessons.update({ id: v.id, contentType: 'assignment' }),
+      as.lessons.update({ id: v.id, contentType: 'text' }),
       'BAD_REQUEST',
       'contentText',
     );

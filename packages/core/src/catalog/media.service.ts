@@ -161,6 +161,29 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
     });
     if (!lesson) throw new ValidationError('lessonId', 'Not a lesson of this course');
   }
+  return receiveUpload(deps, actor, input);
+}
+
+/** Narrower rules for uploads made by someone other than the course's author (assignments). */
+export interface UploadRules {
+  /** The category for a detected type; null refuses it. Replaces the default choice. */
+  category?: (detected: { ext: string; mime: string }) => FileCategory | null;
+  /** A size limit below the category's, in bytes. */
+  maxBytes?: number;
+  /** Stored in the row's metadata (e.g. what the file was handed in for). */
+  metadata?: Record<string, unknown>;
+}
+
+/**
+ * The upload pipeline itself (every check below but the actor's right to upload, which the caller
+ * has judged): content sniffing, allow-list, image size, streamed size limit, storage, row.
+ */
+export async function receiveUpload(
+  deps: Deps,
+  actor: Actor,
+  input: UploadMediaInput,
+  rules: UploadRules = {},
+): Promise<MediaDto> {
   const originalFilename = safeOriginalName(input.filename);
   // The request stream fails when the multipart body ends before its closing boundary (or the
   // connection drops): that is the client's incomplete upload, not a server fault.
@@ -182,15 +205,20 @@ export async function uploadMedia(deps: Deps, actor: Actor, input: UploadMediaIn
     // use the bare type, the codec is kept in the metadata.
     const mime = sniffed ? normalizeMime(sniffed.mime) : null;
     const detected = sniffed && mime ? { ext: sniffed.ext, mime: mime.type, codecs: mime.codecs } : null;
-    const category = chooseMediaCategory(detected?.mime, input.category, originalFilename);
+    const category = rules.category
+      ? detected
+        ? rules.category(detected)
+        : null
+      : chooseMediaCategory(detected?.mime, input.category, originalFilename);
     if (!category || !detected) {
       throw new UploadRejectedError('type_not_allowed', `File type not allowed${sniffed ? ` (${sniffed.mime})` : ''}`);
     }
     const dimensions = category === 'image' ? await assertImageSize(head, ended) : null;
-    const counter = byteLimit(MEDIA_SIZE_LIMITS[category]);
+    const counter = byteLimit(Math.min(MEDIA_SIZE_LIMITS[category], rules.maxBytes ?? Infinity));
     const counted = pipeline(whole, counter, () => undefined); // errors reach `counter`, hence put()
     body = null;
-    const media = await storeUpload(deps, actor, input, { originalFilename, detected, category, dimensions }, counted, incomplete);
+    const facts = { originalFilename, detected, category, dimensions, extra: rules.metadata ?? {} };
+    const media = await storeUpload(deps, actor, input, facts, counted, incomplete);
     return toMediaDto(media);
   } finally {
     if (body) {
@@ -205,6 +233,7 @@ interface UploadFacts {
   detected: { ext: string; mime: string; codecs: string | null };
   category: FileCategory;
   dimensions: { width: number; height: number } | null;
+  extra: Record<string, unknown>;
 }
 
 /** Streams the accepted upload to storage, then writes its row and queues its processing. */
@@ -216,7 +245,7 @@ async function storeUpload(
   body: Readable,
   clientFault: (err: unknown) => unknown,
 ): Promise<MediaFile> {
-  const { originalFilename, detected, category, dimensions } = facts;
+  const { originalFilename, detected, category, dimensions, extra } = facts;
   const now = deps.clock.now();
   const name = `${randomUUID()}.${detected.ext}`;
   const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${name}`;
@@ -247,7 +276,7 @@ async function storeUpload(
           url: '/api/media/pending',
           thumbnailUrl: null,
           duration: null,
-          metadata: { ext: detected.ext, ...(detected.codecs ? { codecs: detected.codecs } : {}), ...(dimensions ?? {}) },
+          metadata: { ...extra, ext: detected.ext, ...(detected.codecs ? { codecs: detected.codecs } : {}), ...(dimensions ?? {}) },
           uploadedBy: actor.id,
         },
         { transaction },
@@ -336,6 +365,8 @@ async function authorizeByCourse(actor: Actor | null, id: number): Promise<Media
   ) {
     return { media, isPublic: false };
   }
+  // Work handed in for an assignment: its author and the graders above, nobody else.
+  if (media.metadata?.assignmentLessonId) throw new NotFoundError('Media', { id });
   if (!course || !course.isPublished) throw new NotFoundError('Media', { id });
   const url = `/api/media/${media.id}`;
   const lessonIds = media.lessonId ? [media.lessonId] : [];

@@ -193,6 +193,9 @@ export async function completeLesson(deps: Deps, actor: Actor, lessonId: number)
   return withLearner(deps, actor, lessonId, async (state, node, effects, tx) => {
     if (!state.completed.has(node.id)) {
       if (node.quizId !== null) throw new ForbiddenError('Pass the quiz to complete this lesson', { reason: 'quiz_required' });
+      if (node.contentType === 'assignment') {
+        throw new ForbiddenError('An assignment completes when it is graded', { reason: 'assignment_grade_required' });
+      }
       if (isPlayable(node.contentType)) await assertWatched(deps, state, node, tx);
     }
     const before = new Set(state.completed);

@@ -1,5 +1,8 @@
 // reflect-metadata must load before the first decorator runs (sequelize-typescript needs it).
 import 'reflect-metadata';
+import { AssignmentGrade } from './assignment-grade.model';
+import { AssignmentSubmission } from './assignment-submission.model';
+import { Assignment } from './assignment.model';
 import { Badge } from './badge.model';
 import { Category } from './category.model';
 import { CertificateCounter } from './certificate-counter.model';
@@ -44,6 +47,14 @@ import { XpLedger } from './xp-ledger.model';
 import { XpMonthlyTotal } from './xp-monthly-total.model';
 
 export { CREDENTIAL_KINDS, type CredentialKind } from './credential.model';
+export {
+  ASSIGNMENT_LATE_POLICIES,
+  ASSIGNMENT_SUBMISSION_TYPES,
+  type AssignmentLatePolicy,
+  type AssignmentSubmissionType,
+} from './assignment.model';
+export { SUBMISSION_STATUSES, type SubmissionStatus } from './assignment-submission.model';
+export type { GradeOutcome } from './assignment-grade.model';
 export type { QuizAnswers } from './quiz-attempt.model';
 export { OUTBOX_KINDS, type OutboxKind } from './outbox.model';
 export { QUIZ_ATTEMPT_STATUSES, type QuizAttemptStatus, type QuizQuestionResult } from './quiz-attempt.model';
@@ -54,6 +65,9 @@ export {
   type DiscussionReviewStatus,
 } from './discussion-thread.model';
 export {
+  Assignment,
+  AssignmentGrade,
+  AssignmentSubmission,
   Badge,
   DiscussionAttachment,
   DiscussionFollow,
@@ -138,4 +152,7 @@ export const allModels = [
   DiscussionFollow,
   DiscussionRead,
   DiscussionAttachment,
+  Assignment,
+  AssignmentSubmission,
+  AssignmentGrade,
 ];

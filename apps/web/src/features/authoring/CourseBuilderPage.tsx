@@ -35,6 +35,8 @@ export function CourseBuilderPage() {
         <Link href="/instructor">← {t('authoring.backToDashboard')}</Link>
         {' · '}
         <Link href={`/discussions/course/${data.course.id}`}>{t('disc.courseDiscussions')}</Link>
+        {' · '}
+        <Link href={`/instructor/courses/${data.course.id}/grading`}>{t('asg.queue.link')}</Link>
       </p>
       <h1>{data.course.title}</h1>
       <PublishPanel data={data} />

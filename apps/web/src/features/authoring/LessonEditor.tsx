@@ -24,6 +24,7 @@ import {
 } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
 import { MediaUpload } from './MediaUpload';
+import { AssignmentSettings } from '../assignments/AssignmentSettingsForm';
 import { RichTextField } from './RichTextField';
 
 type Lesson = RouterOutputs['courses']['editor']['courseLessons'][number];
@@ -44,7 +45,8 @@ interface Props {
   onDone(): void;
 }
 
-const usesText = (type: LessonContentType) => type === 'text' || type === 'assignment';
+// Assignments keep their instructions in their own settings (AssignmentSettings below the form).
+const usesText = (type: LessonContentType) => type === 'text';
 const usesLink = (type: LessonContentType) =>
   type === 'audio' || type === 'document' || type === 'presentation' || type === 'h5p';
 
@@ -127,6 +129,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
   };
 
   return (
+    <>
     <Form form={form} className="form lesson-editor card" aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}>
       <TextField name="title" label={t('authoring.field.lessonTitle')} maxLength={255} />
       <SelectField
@@ -138,7 +141,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       {usesText(type) && (
         <RichTextField
           name="contentHtml"
-          label={type === 'assignment' ? t('authoring.field.instructions') : t('authoring.field.contentText')}
+          label={t('authoring.field.contentText')}
           courseId={courseId}
           lessonId={lesson?.id}
         />
@@ -170,6 +173,9 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       {type === 'video' && <TextField name="videoUrl" type="url" label={t('authoring.field.videoLink')} />}
       {usesLink(type) && <TextField name="contentUrl" type="url" label={t('authoring.field.contentUrl')} />}
       {type === 'quiz' && <p className="muted small">{t('authoring.quizHint')}</p>}
+      {type === 'assignment' && lesson?.contentType !== 'assignment' && (
+        <p className="muted small">{t('asg.settings.afterCreate')}</p>
+      )}
       <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
       <CheckboxField name="isRequired" label={t('authoring.field.required')} />
       <CheckboxField name="isPublished" label={t('authoring.field.lessonPublished')} />
@@ -180,5 +186,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
         </Button>
       </div>
     </Form>
+    {lesson?.contentType === 'assignment' && <AssignmentSettings lessonId={lesson.id} />}
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { QueryState } from '../../ui/QueryState';
 import { CourseOutline, LockIcon } from './CourseOutline';
 import { learningErrorKey } from './errors';
 import { LessonBody } from './LessonBody';
+import { AssignmentPanel } from '../assignments/AssignmentPanel';
 import './learning.css';
 
 const BEAT_MS = 30_000;
@@ -95,6 +96,8 @@ export function LessonPage() {
   const d = lesson.data;
   const p = d.progress;
   const isQuizLesson = !!d.quiz;
+  // An assignment completes when it is graded at its pass mark, never by hand.
+  const isAssignment = d.lesson.contentType === 'assignment';
   const done = p?.status === 'completed';
 
   const onComplete = () =>
@@ -124,6 +127,7 @@ export function LessonPage() {
           {done && <span className="badge ok">{t('learn.lessonDone')}</span>}
         </header>
         <LessonBody key={lessonId} ref={mediaRef} lesson={d.lesson} onMediaReady={onMediaReady} />
+        {isAssignment && p && <AssignmentPanel lessonId={lessonId} />}
         {isQuizLesson && d.quiz && (
           <div className="card">
             <p>{d.quiz.passed ? t('learn.quizLessonPassed') : t('learn.quizLessonTodo')}</p>
@@ -132,7 +136,7 @@ export function LessonPage() {
             </Link>
           </div>
         )}
-        {p && !isQuizLesson && !done && (
+        {p && !isQuizLesson && !isAssignment && !done && (
           <div className="form-actions">
             <button type="button" onClick={onComplete} disabled={complete.isPending} data-testid="complete-lesson">
               {t('learn.markComplete')}

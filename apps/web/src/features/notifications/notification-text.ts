@@ -67,5 +67,15 @@ export function describeNotification(n: NotificationDto, t: T): { text: string; 
         href: `/discussions/${n.data.threadId}${n.data.postId ? `#post-${n.data.postId}` : ''}`,
       };
     }
+    case 'assignment_graded':
+      return {
+        text: t('notifications.assignmentGraded', { lesson: n.data.lessonTitle, score: n.data.score, points: n.data.points }),
+        href: `/learn/${n.data.courseSlug}/lessons/${n.data.lessonId}`,
+      };
+    case 'assignment_returned':
+      return {
+        text: t('notifications.assignmentReturned', { lesson: n.data.lessonTitle }),
+        href: `/learn/${n.data.courseSlug}/lessons/${n.data.lessonId}`,
+      };
   }
 }
