@@ -108,7 +108,8 @@ describe('assignments in the browser', () => {
     await teacher.getByRole('button', { name: `Modifier « ${LESSON} »` }).click();
     const settings = teacher.getByTestId('assignment-settings-form');
     await settings.waitFor();
-    expect(await settings.getByTestId('assignment-instructions').inputValue()).toContain('diagnostic de gouvernance');
+    expect(await settings.getByRole('textbox', { name: 'Consignes' }).textContent()).toContain('diagnostic de gouvernance');
+    expect(await settings.getByRole('textbox', { name: 'Consignes' }).locator('strong').textContent()).toBe('diagnostic de gouvernance');
     await settings.scrollIntoViewIfNeeded();
     await screenshot(teacher, 'assignment-settings-desktop');
     await teacher.setViewportSize(VIEWPORTS.phone);

@@ -71,6 +71,12 @@ describe('course discussions', () => {
     await awa.getByTestId('thread-body-preview').click();
     await expect.poll(() => awa.getByTestId('md-preview').innerHTML()).toContain('<strong>deuxième colonne</strong>');
     expect(await awa.getByTestId('md-preview').innerHTML()).not.toMatch(/<script|href="javascript:/i);
+    // She attaches her notes (a PDF), through the media pipeline.
+    await awa
+      .getByTestId('attachments-field')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'mes-notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await awa.getByTestId('attachments-field').getByText('mes-notes.pdf', { exact: false }).first().waitFor();
     await bothWidths(awa, 'discussions-compose');
     await awa.getByTestId('thread-submit').click();
     await awa.waitForURL(/\/discussions\/\d+$/);
@@ -78,6 +84,7 @@ describe('course discussions', () => {
     await awa.getByRole('heading', { name: 'Comment interpréter le tableau du module 1 ?' }).waitFor();
     expect(await awa.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await awa.getByTestId('thread').innerHTML()).not.toMatch(/<script|href="javascript:/i);
+    await awa.getByTestId('thread').getByRole('link', { name: /mes-notes\.pdf/ }).waitFor();
     await awa.locator('.bell[data-live="on"]').waitFor({ timeout: 15_000 });
     const awaBell = await call<number>(awa, 'notifications.unreadCount', undefined, 'GET');
 

@@ -324,6 +324,8 @@ export const mediaUploadQuery = z.object({
   courseId: z.coerce.number().int().positive(),
   lessonId: z.coerce.number().int().positive().optional(),
   category: z.enum(FILE_CATEGORIES).optional(),
+  /** `discussion`: an attachment for a post, by any member of the course (images and documents). */
+  purpose: z.enum(['course', 'discussion']).default('course'),
 });
 export type MediaUploadQuery = z.infer<typeof mediaUploadQuery>;
 

@@ -18,6 +18,8 @@ export const DISCUSSION_TITLE_MAX = 200;
 export const DISCUSSION_BODY_MAX = 20_000;
 /** Attachments per thread or post (media ids already uploaded by the author to the course). */
 export const DISCUSSION_ATTACHMENTS_MAX = 5;
+/** An attachment (an image or a document) is at most 10 MB. */
+export const DISCUSSION_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 /** Mentions notified per post: more than that is a broadcast, not a mention. */
 export const DISCUSSION_MENTIONS_MAX = 10;
 

@@ -709,3 +709,59 @@ describe('a read caught in the switch to the re-encoded file', () => {
     worker = startWorker();
   });
 });
+
+describe('discussion attachments', () => {
+  it('lets a member of the course upload an image or document for a post, and only them', async () => {
+    const course = await Course.create({
+      title: `Forum ${run}`,
+      slug: `forum-${run}`,
+      instructorId: owner.actor.id,
+      categoryId: (await Course.findByPk(courseId))!.categoryId,
+      description: 'd',
+      isPublished: true,
+    } as Course);
+    const member = await person('student');
+    const classmate = await person('student');
+    const outsider = await person('student');
+    await Enrollment.create({ userId: member.actor.id, courseId: course.id });
+    await Enrollment.create({ userId: classmate.actor.id, courseId: course.id });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const query = `courseId=${course.id}&purpose=discussion`;
+    const rows = await MediaFile.count();
+
+    // Not a member: refused before anything is read or stored.
+    expect((await upload({ name: 'notes.pdf', type: 'application/pdf', data: pdf }, outsider, query)).status).toBe(403);
+    // A learner still may not add files to the course itself.
+    expect((await upload({ name: 'notes.pdf', type: 'application/pdf', data: pdf }, member, `courseId=${course.id}`)).status).toBe(403);
+    // Audio is not an attachment type; a document over 10 MB is refused midway.
+    const audio = await upload({ name: 'voix.wav', type: 'audio/wav', data: wav(1) }, member, query);
+    expect(audio.status).toBe(400);
+    expect(audio.body).toMatchObject({ error: { field: 'file' } });
+    const big = Buffer.concat([pdf, randomBytes(10 * 1024 * 1024)]);
+    expect((await upload({ name: 'gros.pdf', type: 'application/pdf', data: big }, member, query)).status).toBe(413);
+    expect(await MediaFile.count()).toBe(rows);
+
+    const ok = await upload({ name: 'notes.pdf', type: 'application/pdf', data: pdf }, member, query);
+    expect(ok.status).toBe(201);
+    const media = ok.body as { id: number; fileCategory: string };
+    expect(media.fileCategory).toBe('document');
+    const row = await MediaFile.findByPk(media.id);
+    expect(row).toMatchObject({ courseId: course.id, uploadedBy: member.actor.id });
+    expect(row!.metadata).toMatchObject({ purpose: 'discussion' });
+    // Course members read it; others do not.
+    const read = (who: { token: string }) => fetch(`${base}/api/media/${media.id}`, { headers: auth(who) });
+    expect((await read(classmate)).status).toBe(200);
+    expect((await read(outsider)).status).toBe(403);
+
+    // It joins the member's post (and nobody else's).
+    const post = (who: { token: string }) =>
+      fetch(`${base}/trpc/discussions.createThread`, {
+        method: 'POST',
+        headers: { ...auth(who), 'content-type': 'application/json' },
+        body: JSON.stringify({ courseId: course.id, category: 'question', title: 'Mes notes', body: 'Voici mes notes.', attachmentIds: [media.id] }),
+      });
+    expect((await post(classmate)).status).toBe(400);
+    const created = await post(member);
+    expect(created.status).toBe(200);
+  });
+});

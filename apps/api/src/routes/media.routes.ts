@@ -6,6 +6,7 @@ import {
   DomainError,
   MediaTooLargeError,
   mediaStorageKey,
+  uploadDiscussionFile,
   uploadMedia,
   type Actor,
   type CoreDeps,
@@ -78,11 +79,12 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
     const part = await req.file();
     if (!part) return sendError(reply, 400, 'No file in the request', 'file');
     try {
-      const media = await uploadMedia(deps, ctx.actor, {
-        ...query.data,
-        filename: part.filename,
-        stream: part.file,
-      });
+      const { purpose, ...target } = query.data;
+      const file = { filename: part.filename, stream: part.file };
+      const media =
+        purpose === 'discussion'
+          ? await uploadDiscussionFile(deps, ctx.actor, { courseId: target.courseId, ...file })
+          : await uploadMedia(deps, ctx.actor, { ...target, ...file });
       return reply.code(201).send(media);
     } catch (err) {
       // Stop reading the upload: busboy ends the request, the client gets our answer.

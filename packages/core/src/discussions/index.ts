@@ -5,3 +5,4 @@ export * from './thread-page.service';
 export * from './posts.service';
 export * from './moderation.service';
 export { resolveMentions } from './fanout';
+export { uploadDiscussionFile } from './posting';

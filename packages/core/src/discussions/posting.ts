@@ -1,10 +1,15 @@
 // What every new thread and post goes through before it is written: the posting limits, the
 // attachments check, and whether it waits for review (first post of a learner, when configured).
+import type { Readable } from 'node:stream';
 import { DiscussionPost, DiscussionThread, MediaFile } from '@mdsc/db';
+import { DISCUSSION_ATTACHMENT_MAX_BYTES } from '@mdsc/validators';
 import { Op, type Transaction } from 'sequelize';
+import { receiveUpload, type MediaDto } from '../catalog/media.service';
+import { chooseMediaCategory } from '../catalog/media-rules';
 import type { Actor, CoreDeps } from '../deps';
 import { ValidationError } from '../errors';
 import { rateLimiterOf } from '../security/rate-limit';
+import { loadDiscussionAccess } from './access';
 import { execute, insertIgnore } from '../gamification/sql';
 import type { Database } from '@mdsc/db';
 
@@ -34,6 +39,28 @@ export async function reviewStatusFor(
     DiscussionThread.findOne({ attributes: ['id'], where }),
   ]);
   return post || thread ? 'approved' : 'pending';
+}
+
+/**
+ * A file for a post, by any member of the course (enrolled learner, its instructor, an admin):
+ * through the media pipeline, narrowed to images and documents of at most 10 MB. It is a course
+ * file like the others (readable by the course's members) and joins a post through `attachmentIds`.
+ */
+export async function uploadDiscussionFile(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { courseId: number; filename: string | undefined; stream: Readable },
+): Promise<MediaDto> {
+  const access = await loadDiscussionAccess(actor, input.courseId);
+  if (!access.isModerator) await rateLimiterOf(deps).hit('discussionUpload', '', `user:${actor.id}`);
+  return receiveUpload(deps, actor, input, {
+    category: (d) => {
+      const c = chooseMediaCategory(d.mime, undefined, input.filename ?? '');
+      return c === 'image' || c === 'document' ? c : null;
+    },
+    maxBytes: DISCUSSION_ATTACHMENT_MAX_BYTES,
+    metadata: { purpose: 'discussion' },
+  });
 }
 
 /**

@@ -23,7 +23,8 @@ export type RateLimitAction =
   | 'resend'
   | 'registerNotice'
   | 'discussionPost'
-  | 'discussionPostDaily';
+  | 'discussionPostDaily'
+  | 'discussionUpload';
 export type RateLimitScope = 'accountIp' | 'account' | 'ip' | 'ipHourly';
 
 export interface RateRule {
@@ -56,6 +57,8 @@ export const DEFAULT_RATE_RULES: Rules = {
   // Course discussions: threads and replies per user (key `user:<id>`), a burst and a daily ceiling.
   discussionPost: { account: { points: 6, duration: 60 } },
   discussionPostDaily: { account: { points: 100, duration: 24 * 3600 } },
+  // Attachments uploaded by course members (not moderators): 30 files (300 MB at most) a day.
+  discussionUpload: { account: { points: 30, duration: 24 * 3600 } },
 };
 
 /**

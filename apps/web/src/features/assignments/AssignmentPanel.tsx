@@ -6,9 +6,9 @@ import { useFormat } from '../../i18n/format';
 import { trpc } from '../../lib/trpc';
 import { Badge, Notice } from '../../ui/components';
 import { QueryState } from '../../ui/QueryState';
+import { RichText } from '../../ui/RichText';
 import { reasonText } from '../../ui/form';
 import { SubmitForm } from './SubmitForm';
-import { looksUnsafe } from './text';
 import './assignments.css';
 
 type View = RouterOutputs['assignments']['forLesson'];
@@ -26,12 +26,7 @@ export function AssignmentPanel({ lessonId }: { lessonId: number }) {
   return (
     <section className="card stack assignment" aria-labelledby="asg-title" data-testid="assignment-panel">
       <h2 id="asg-title">{t('asg.title')}</h2>
-      {looksUnsafe(s.instructionsHtml) ? (
-        <p className="lesson-text">{s.instructionsHtml}</p>
-      ) : (
-        // Sanitised by the server on save (allow-list).
-        <div className="lesson-text rich-text" dangerouslySetInnerHTML={{ __html: s.instructionsHtml }} />
-      )}
+      <RichText html={s.instructionsHtml} />
       <dl className="asg-facts">
         <div>
           <dt>{t('asg.due')}</dt>

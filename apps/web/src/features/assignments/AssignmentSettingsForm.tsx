@@ -19,17 +19,17 @@ import {
   NumberField,
   SelectField,
   SubmitButton,
-  TextAreaField,
   TextField,
   useFieldError,
   useZodForm,
 } from '../../ui/form';
-import { htmlToText, isoToLocalInput, localInputToIso, textToHtml } from './text';
+import { RichTextField } from '../authoring/RichTextField';
+import { isoToLocalInput, localInputToIso } from './text';
 import './assignments.css';
 
 type Settings = RouterOutputs['assignments']['forLesson']['settings'];
 
-export function AssignmentSettings({ lessonId }: { lessonId: number }) {
+export function AssignmentSettings({ courseId, lessonId }: { courseId: number; lessonId: number }) {
   const { t } = useI18n();
   const view = trpc.assignments.forLesson.useQuery({ lessonId }, { retry: false });
   return (
@@ -40,7 +40,7 @@ export function AssignmentSettings({ lessonId }: { lessonId: number }) {
     >
       <h3 id={`asg-settings-${lessonId}`}>{t('asg.settings.title')}</h3>
       {view.data ? (
-        <SettingsForm lessonId={lessonId} settings={view.data.settings} />
+        <SettingsForm courseId={courseId} lessonId={lessonId} settings={view.data.settings} />
       ) : (
         <QueryState query={view} />
       )}
@@ -53,7 +53,7 @@ const types = Object.fromEntries(ASSIGNMENT_FILE_TYPE_LIST.map((k) => [k, z.bool
   z.ZodBoolean
 >;
 
-function SettingsForm({ lessonId, settings }: { lessonId: number; settings: Settings }) {
+function SettingsForm({ courseId, lessonId, settings }: { courseId: number; lessonId: number; settings: Settings }) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
   const save = trpc.assignments.saveSettings.useMutation();
@@ -77,7 +77,7 @@ function SettingsForm({ lessonId, settings }: { lessonId: number; settings: Sett
     })
     .transform((v) => ({
       lessonId,
-      instructionsHtml: textToHtml(v.instructions),
+      instructionsHtml: v.instructions,
       dueAt: localInputToIso(v.dueAt),
       latePolicy: v.latePolicy,
       points: v.points,
@@ -90,7 +90,7 @@ function SettingsForm({ lessonId, settings }: { lessonId: number; settings: Sett
   const allowed = new Set(settings?.allowedFileTypes ?? ['pdf', 'docx']);
   const form = useZodForm(schema, {
     defaultValues: {
-      instructions: settings ? htmlToText(settings.instructionsHtml) : '',
+      instructions: settings?.instructionsHtml ?? '',
       dueAt: isoToLocalInput(settings?.dueAt ?? null),
       latePolicy: settings?.latePolicy ?? 'accept_flag',
       points: settings?.points ?? 20,
@@ -110,13 +110,7 @@ function SettingsForm({ lessonId, settings }: { lessonId: number; settings: Sett
   const kind = useWatch({ control: form.control, name: 'submissionType' });
   return (
     <Form form={form} aria-label={t('asg.settings.title')} data-testid="assignment-settings-form">
-      <TextAreaField
-        name="instructions"
-        label={t('asg.settings.instructions')}
-        hint={t('asg.settings.instructionsHint')}
-        rows={6}
-        testId="assignment-instructions"
-      />
+      <RichTextField name="instructions" label={t('asg.settings.instructions')} courseId={courseId} lessonId={lessonId} />
       <TextField
         name="dueAt"
         type="datetime-local"

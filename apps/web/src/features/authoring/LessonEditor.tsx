@@ -186,7 +186,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
         </Button>
       </div>
     </Form>
-    {lesson?.contentType === 'assignment' && <AssignmentSettings lessonId={lesson.id} />}
+    {lesson?.contentType === 'assignment' && <AssignmentSettings courseId={courseId} lessonId={lesson.id} />}
     </>
   );
 }

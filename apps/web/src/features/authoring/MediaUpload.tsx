@@ -1,6 +1,6 @@
 // File upload with a progress bar. XMLHttpRequest rather than fetch: only XHR reports upload
 // progress. The server checks the type by content and the size; the checks here only save a trip.
-import { MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type FileCategory } from '@mdsc/validators';
+import { DISCUSSION_ATTACHMENT_MAX_BYTES, MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type FileCategory } from '@mdsc/validators';
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 
@@ -23,22 +23,27 @@ const ACCEPT: Record<FileCategory, string> = {
   other: '.zip',
 };
 
-interface Props {
+type Props = {
   courseId: number;
   lessonId?: number;
-  category: FileCategory;
   label: string;
   onUploaded(media: UploadedMedia): void;
-}
+} & (
+  | { category: FileCategory; purpose?: undefined }
+  /** An attachment of a discussion post (any course member): an image or a document. */
+  | { category?: undefined; purpose: 'discussion' }
+);
 
-export function MediaUpload({ courseId, lessonId, category, label, onUploaded }: Props) {
+export function MediaUpload({ courseId, lessonId, category, purpose, label, onUploaded }: Props) {
   const { t } = useI18n();
   const id = useId();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const xhrRef = useRef<XMLHttpRequest | null>(null);
-  const limitMb = Math.round(MEDIA_SIZE_LIMITS[category] / 1024 / 1024);
+  const limit = category ? MEDIA_SIZE_LIMITS[category] : DISCUSSION_ATTACHMENT_MAX_BYTES;
+  const limitMb = Math.round(limit / 1024 / 1024);
+  const accept = category ? ACCEPT[category] : `${ACCEPT.image},${ACCEPT.document}`;
 
   /** The message for a 400: the server's reason (see the upload route), else "type refused". */
   function refusal(body: string): string {
@@ -58,8 +63,8 @@ export function MediaUpload({ courseId, lessonId, category, label, onUploaded }:
   function upload(file: File) {
     setError(null);
     setDone(null);
-    if (file.size > MEDIA_SIZE_LIMITS[category]) return setError(t('media.tooLarge', { mb: limitMb }));
-    const params = new URLSearchParams({ courseId: String(courseId), category });
+    if (file.size > limit) return setError(t('media.tooLarge', { mb: limitMb }));
+    const params = new URLSearchParams({ courseId: String(courseId), ...(category ? { category } : { purpose: purpose! }) });
     if (lessonId) params.set('lessonId', String(lessonId));
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
@@ -94,7 +99,7 @@ export function MediaUpload({ courseId, lessonId, category, label, onUploaded }:
       <input
         id={id}
         type="file"
-        accept={ACCEPT[category]}
+        accept={accept}
         disabled={progress !== null}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -116,7 +116,7 @@ export function ThreadPage() {
       </section>
 
       {page.canReply ? (
-        <ReplyForm threadId={th.id} label={t('disc.thread.replyTitle')} />
+        <ReplyForm courseId={th.course.id} threadId={th.id} label={t('disc.thread.replyTitle')} />
       ) : (
         <p className="notice" role="status">
           🔒 {t('disc.thread.lockedNotice')}

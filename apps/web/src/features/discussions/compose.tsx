@@ -1,6 +1,7 @@
 // Writing in discussions, on the form layer: a Markdown field with a server-rendered preview (the
 // exact sanitised HTML that will be stored), the new-topic form and the reply / comment form.
 import {
+  DISCUSSION_ATTACHMENTS_MAX,
   DISCUSSION_BODY_MAX,
   DISCUSSION_TITLE_MAX,
   discussionBodySchema,
@@ -13,6 +14,7 @@ import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { FieldShell, Form, SelectField, SubmitButton, TextField, useZodForm } from '../../ui/form';
+import { MediaUpload } from '../authoring/MediaUpload';
 import { PostHtml } from './PostHtml';
 
 /** Markdown textarea with Write / Preview tabs. The preview is rendered by the server. */
@@ -66,10 +68,50 @@ export function MarkdownField({ name, label, rows = 6, testId }: { name: string;
   );
 }
 
+const attachmentsSchema = z.array(z.object({ id: z.number().int().positive(), name: z.string() })).max(DISCUSSION_ATTACHMENTS_MAX);
+type Attachment = z.infer<typeof attachmentsSchema>[number];
+
+/** Files joined to a post: uploaded at once (images and documents), listed, removable before posting. */
+function AttachmentsField({ courseId }: { courseId: number }) {
+  const { t } = useI18n();
+  const { field } = useController({ name: 'attachments' });
+  const files = (field.value ?? []) as Attachment[];
+  return (
+    <div className="stack disc-attach" data-testid="attachments-field">
+      {files.length > 0 && (
+        <ul className="disc-files" aria-label={t('disc.thread.attachments')}>
+          {files.map((f) => (
+            <li key={f.id}>
+              📎 {f.name}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => field.onChange(files.filter((x) => x.id !== f.id))}
+                aria-label={t('disc.form.removeFile', { name: f.name })}
+              >
+                {t('disc.form.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {files.length < DISCUSSION_ATTACHMENTS_MAX && (
+        <MediaUpload
+          courseId={courseId}
+          purpose="discussion"
+          label={t('disc.form.attach')}
+          onUploaded={(m) => field.onChange([...files, { id: m.id, name: m.originalFilename }])}
+        />
+      )}
+    </div>
+  );
+}
+
 const threadSchema = z.object({
   category: z.enum(['question', 'discussion', 'announcement']),
   title: discussionTitleSchema,
   body: discussionBodySchema,
+  attachments: attachmentsSchema,
 });
 
 export function ThreadForm({
@@ -89,9 +131,9 @@ export function ThreadForm({
   const utils = trpc.useUtils();
   const create = trpc.discussions.createThread.useMutation();
   const form = useZodForm(threadSchema, {
-    defaultValues: { category: 'question' as DiscussionCategory, title: '', body: '' },
-    onSubmit: async (v) => {
-      const r = await create.mutateAsync({ ...v, courseId, lessonId: lesson?.id ?? null, attachmentIds: [] });
+    defaultValues: { category: 'question' as DiscussionCategory, title: '', body: '', attachments: [] as Attachment[] },
+    onSubmit: async ({ attachments, ...v }) => {
+      const r = await create.mutateAsync({ ...v, courseId, lessonId: lesson?.id ?? null, attachmentIds: attachments.map((a) => a.id) });
       void utils.discussions.list.invalidate();
       onDone(r);
       return r;
@@ -111,6 +153,7 @@ export function ThreadForm({
       <SelectField name="category" label={t('disc.form.category')} options={cats.map((c) => ({ value: c, label: t(`disc.category.${c}`) }))} testId="thread-category" />
       <TextField name="title" label={t('disc.form.title')} maxLength={DISCUSSION_TITLE_MAX} testId="thread-title" />
       <MarkdownField name="body" label={t('disc.form.body')} testId="thread-body" />
+      <AttachmentsField courseId={courseId} />
       <div className="form-actions">
         <SubmitButton testId="thread-submit">{t('disc.form.post')}</SubmitButton>
         <button type="button" className="secondary" onClick={onCancel}>
@@ -121,15 +164,18 @@ export function ThreadForm({
   );
 }
 
-const replySchema = z.object({ body: discussionBodySchema });
+const replySchema = z.object({ body: discussionBodySchema, attachments: attachmentsSchema });
 
 export function ReplyForm({
+  courseId,
   threadId,
   parentId,
   label,
   onDone,
   compact,
 }: {
+  /** Given for a reply (not a comment): files may be attached. */
+  courseId?: number;
   threadId: number;
   parentId?: number;
   label: string;
@@ -140,9 +186,9 @@ export function ReplyForm({
   const utils = trpc.useUtils();
   const reply = trpc.discussions.reply.useMutation();
   const form = useZodForm(replySchema, {
-    defaultValues: { body: '' },
-    onSubmit: async ({ body }) => {
-      const r = await reply.mutateAsync({ threadId, parentId: parentId ?? null, body, attachmentIds: [] });
+    defaultValues: { body: '', attachments: [] as Attachment[] },
+    onSubmit: async ({ body, attachments }) => {
+      const r = await reply.mutateAsync({ threadId, parentId: parentId ?? null, body, attachmentIds: attachments.map((a) => a.id) });
       await utils.discussions.thread.invalidate({ threadId });
       void utils.discussions.list.invalidate();
       onDone?.();
@@ -155,6 +201,7 @@ export function ReplyForm({
   return (
     <Form form={form} className={compact ? 'form disc-compose compact' : 'form card disc-compose'} aria-label={label} data-testid={parentId ? 'comment-form' : 'reply-form'}>
       <MarkdownField name="body" label={label} rows={compact ? 3 : 5} testId={parentId ? 'comment-body' : 'reply-body'} />
+      {courseId && <AttachmentsField courseId={courseId} />}
       <div className="form-actions">
         <SubmitButton testId={parentId ? 'comment-submit' : 'reply-submit'} disabled={!String(body ?? '').trim()}>
           {parentId ? t('disc.thread.comment') : t('disc.thread.reply')}
