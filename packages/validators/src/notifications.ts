@@ -15,6 +15,9 @@ export const NOTIFICATION_TYPES = [
   'discussion_mention',
   'discussion_announcement',
   'discussion_followed',
+  'payment_confirmed',
+  'payment_failed',
+  'payment_refunded',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -64,6 +67,22 @@ export interface NotificationDataMap {
   discussion_announcement: DiscussionNotificationData;
   /** New activity in a thread I follow. */
   discussion_followed: DiscussionNotificationData;
+  /** My order is paid: I am enrolled (issue 13). */
+  payment_confirmed: PaymentNotificationData;
+  /** My payment failed or my transfer was rejected. */
+  payment_failed: PaymentNotificationData;
+  /** My order was refunded by an administrator. */
+  payment_refunded: PaymentNotificationData;
+}
+
+/** What every payment notification carries: the order and its course. */
+export interface PaymentNotificationData {
+  orderId: number;
+  orderReference: string;
+  courseId: number;
+  courseTitle: string;
+  courseSlug?: string;
+  reason?: string;
 }
 
 /** What every discussion notification carries: enough to name it and link to the post. */

@@ -42,6 +42,10 @@ import { User } from './user.model';
 import { XpCategoryTotal } from './xp-category-total.model';
 import { XpLedger } from './xp-ledger.model';
 import { XpMonthlyTotal } from './xp-monthly-total.model';
+import { Order } from './order.model';
+import { PaymentEvent } from './payment-event.model';
+import { VoucherRedemption } from './voucher-redemption.model';
+import { Voucher } from './voucher.model';
 
 export { CREDENTIAL_KINDS, type CredentialKind } from './credential.model';
 export type { QuizAnswers } from './quiz-attempt.model';
@@ -53,6 +57,9 @@ export {
   type DiscussionCategoryValue,
   type DiscussionReviewStatus,
 } from './discussion-thread.model';
+export { ORDER_STATUSES, PAYMENT_PROVIDERS, type OrderStatus, type PaymentProvider } from './order.model';
+export type { VoucherKind } from './voucher.model';
+export { Order, PaymentEvent, Voucher, VoucherRedemption };
 export {
   Badge,
   DiscussionAttachment,
@@ -138,4 +145,8 @@ export const allModels = [
   DiscussionFollow,
   DiscussionRead,
   DiscussionAttachment,
+  Voucher,
+  Order,
+  PaymentEvent,
+  VoucherRedemption,
 ];
