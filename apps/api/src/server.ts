@@ -14,6 +14,7 @@ import { certificateRoutes } from './routes/certificates.routes';
 import { credentialRoutes } from './routes/credentials.routes';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { mediaRoutes } from './routes/media.routes';
+import { paymentRoutes } from './routes/payments.routes';
 import type { Runtime } from './runtime';
 
 /**
@@ -85,6 +86,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
   });
   await app.register(certificateRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
   await app.register(credentialRoutes, { deps: rt.deps });
+  await app.register(paymentRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
   await app.register(badgeRoutes, {
     deps: rt.deps,
     resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor,

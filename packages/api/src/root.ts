@@ -19,6 +19,7 @@ import { enrollmentRouter } from './routers/enrollment.router';
 import { progressRouter } from './routers/progress.router';
 import { quizRouter } from './routers/quiz.router';
 import { reviewRouter } from './routers/review.router';
+import { paymentRouter } from './routers/payment.router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -43,6 +44,7 @@ export const appRouter = router({
   badges: badgeRouter,
   challenges: challengeRouter,
   discussions: discussionRouter,
+  payments: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

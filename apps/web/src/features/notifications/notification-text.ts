@@ -67,5 +67,17 @@ export function describeNotification(n: NotificationDto, t: T): { text: string; 
         href: `/discussions/${n.data.threadId}${n.data.postId ? `#post-${n.data.postId}` : ''}`,
       };
     }
+    case 'payment_confirmed':
+      return {
+        text: t('notifications.paymentConfirmed', { course: n.data.courseTitle }),
+        href: `/payments/orders/${n.data.orderId}`,
+      };
+    case 'payment_failed':
+      return {
+        text: t('notifications.paymentFailed', { course: n.data.courseTitle }),
+        href: `/payments/orders/${n.data.orderId}`,
+      };
+    case 'payment_refunded':
+      return { text: t('notifications.paymentRefunded', { course: n.data.courseTitle }), href: '/payments/mine' };
   }
 }
