@@ -144,7 +144,7 @@ export async function checkout(deps: PaymentDeps, actor: Actor, input: CheckoutI
         { orderId: order.id, provider: method, eventId: `created:${order.id}`, eventType: 'order.created', actorId: actor.id, payload: { amount, discount, voucher: voucher?.code ?? null } },
         tx,
       );
-      if (method === 'voucher') await markOrderPaid(deps, order.id, { providerReference: voucher!.code }, tx);
+      if (method === 'voucher') await markOrderPaid(deps, order.id, {}, tx);
       return order.id;
     });
   } catch (err) {

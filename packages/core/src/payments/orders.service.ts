@@ -3,7 +3,7 @@ import { Course, Order } from '@mdsc/db';
 import type { AdminOrderListInput, RevenueInput } from '@mdsc/validators';
 import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type { Actor } from '../deps';
-import { ForbiddenError, NotFoundError, PreconditionError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from '../errors';
 import { transact } from '../transaction';
 import { availableMethods, driverFor } from './drivers';
 import { loadOrder, markOrderFailed, markOrderPaid, markOrderRefunded, ORDER_INCLUDE, recordPaymentEvent, toOrderDto, type OrderDto, type PaymentDeps } from './orders';
@@ -79,6 +79,8 @@ export async function confirmTransfer(deps: PaymentDeps, actor: Actor, orderId: 
   const order = await Order.findByPk(orderId, { attributes: ['id', 'status', 'provider'] });
   if (!order) throw new NotFoundError('Order', { orderId });
   if (order.provider !== 'transfer') throw new PreconditionError('Only bank-transfer orders are confirmed by hand', { reason: 'not_transfer' });
+  const used = await Order.findOne({ attributes: ['reference'], where: { provider: 'transfer', providerReference: transferReference } });
+  if (used) throw new ConflictError(`This transfer reference already paid order ${used.reference}`, { field: 'transferReference' });
   const done = await transact(deps, 'payments.confirm', async (t) => {
     const ok = await markOrderPaid(deps, orderId, { providerReference: transferReference, decidedBy: actor.id }, t);
     if (ok) {

@@ -150,7 +150,7 @@ export async function markOrderPaid(
       transaction,
     });
   } catch (err) {
-    if (!(err instanceof UniqueConstraintError)) throw err;
+    if (!(err instanceof UniqueConstraintError) || !Object.keys(err.fields ?? {}).some((f) => /live/.test(f))) throw err;
     // Paid after it was given up while another order for the course went live: the money is
     // recorded on this order (for a refund), the seat stays with the other.
     [changed] = await Order.update(
