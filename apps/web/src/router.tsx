@@ -38,6 +38,7 @@ import { CredentialShareRoute, VerifyCredentialRoute } from './features/credenti
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { CheckoutRoute, MyPurchasesRoute, OrderRoute } from './features/payments/routes';
 
 export function AppRoutes() {
   return (
@@ -63,6 +64,9 @@ export function AppRoutes() {
         <Route path="/learn/:slug/quiz/:quizId" component={QuizRoute} />
         <Route path="/learn/:slug/complete" component={CompletionRoute} />
         <Route path="/certificates" component={CertificatesRoute} />
+        <Route path="/payments/checkout/:courseId" component={CheckoutRoute} />
+        <Route path="/payments/orders/:orderId" component={OrderRoute} />
+        <Route path="/payments/mine" component={MyPurchasesRoute} />
         <Route path="/verify" component={VerifyCredentialRoute} />
         <Route path="/verify/:code" component={VerifyRoute} />
         <Route path="/credentials/:uuid" component={CredentialShareRoute} />

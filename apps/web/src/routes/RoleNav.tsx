@@ -16,6 +16,7 @@ interface Item {
 const LEARN: Item[] = [
   { href: '/learning', label: 'nav.learning' },
   { href: '/certificates', label: 'nav.certificates' },
+  { href: '/payments/mine', label: 'nav.purchases' },
   { href: '/achievements', label: 'nav.achievements' },
   { href: '/leaderboard', label: 'nav.leaderboard' },
   { href: '/challenges', label: 'nav.challenges' },
