@@ -74,4 +74,29 @@ describe('paid course', () => {
     await screenshot(page, 'payments-mine-1280');
     await page.close();
   });
+
+  it('the admin sees the orders and revenue; the instructor sees the revenue of own courses (1280 and 360 px)', async () => {
+    const baseUrl = inject('baseUrl');
+    const admin = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await login(admin, baseUrl, 'admin@mdsc.test');
+    await admin.goto(`${baseUrl}/admin/payments`);
+    // The demo's transfer (confirmed by the admin) and this file's two purchases.
+    await expect.poll(() => admin.getByTestId('admin-payments').locator('li').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => admin.getByTestId('revenue').textContent()).toContain('Plaidoyer et mobilisation citoyenne');
+    await screenshot(admin, 'payments-admin-1280');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await admin.setViewportSize(VIEWPORTS.phone);
+    await fitsPhoneWidth(admin);
+    await screenshot(admin, 'payments-admin-360');
+    await admin.close();
+
+    const teacher = await browser.newPage({ viewport: VIEWPORTS.phone });
+    await login(teacher, baseUrl, 'instructeur@mdsc.test');
+    await teacher.goto(`${baseUrl}/instructor/revenue`);
+    // 15 000 F CFA paid by mobile money plus the demo's transfer: 30 000 F CFA this month.
+    await expect.poll(() => teacher.getByTestId('revenue').textContent()).toMatch(/30\s000\sF\sCFA/);
+    await fitsPhoneWidth(teacher);
+    await screenshot(teacher, 'payments-revenue-360');
+    await teacher.close();
+  });
 });

@@ -38,7 +38,7 @@ import { CredentialShareRoute, VerifyCredentialRoute } from './features/credenti
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
-import { CheckoutRoute, MyPurchasesRoute, OrderRoute } from './features/payments/routes';
+import { AdminPaymentsRoute, CheckoutRoute, InstructorRevenueRoute, MyPurchasesRoute, OrderRoute } from './features/payments/routes';
 
 export function AppRoutes() {
   return (
@@ -67,6 +67,8 @@ export function AppRoutes() {
         <Route path="/payments/checkout/:courseId" component={CheckoutRoute} />
         <Route path="/payments/orders/:orderId" component={OrderRoute} />
         <Route path="/payments/mine" component={MyPurchasesRoute} />
+        <Route path="/admin/payments" component={AdminPaymentsRoute} />
+        <Route path="/instructor/revenue" component={InstructorRevenueRoute} />
         <Route path="/verify" component={VerifyCredentialRoute} />
         <Route path="/verify/:code" component={VerifyRoute} />
         <Route path="/credentials/:uuid" component={CredentialShareRoute} />

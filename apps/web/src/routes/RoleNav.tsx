@@ -25,6 +25,7 @@ const TEACH: Item[] = [
   { href: '/instructor', label: 'nav.instructor' },
   { href: '/analytics', label: 'nav.analytics' },
   { href: '/moderation', label: 'nav.moderation' },
+  { href: '/instructor/revenue', label: 'nav.revenue' },
 ];
 // The users list stays in the account menu (AccountNav), where admins already find it.
 const ADMIN: Item[] = [
@@ -34,6 +35,7 @@ const ADMIN: Item[] = [
   { href: '/messages/new', label: 'nav.broadcasts' },
   { href: '/admin/stats', label: 'nav.adminStats' },
   { href: '/admin/jobs', label: 'nav.jobHealth' },
+  { href: '/admin/payments', label: 'nav.adminPayments' },
 ];
 
 export function navGroups(role: Role | null): { title: MessageKey | null; items: Item[]; messages?: boolean }[] {
