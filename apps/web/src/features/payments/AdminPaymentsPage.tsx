@@ -7,24 +7,24 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { trpc } from '../../lib/trpc';
-import { AdminFormActions, AdminListPage, FilterSelect, useEditor, type Editing } from '../../ui/admin/AdminListPage';
+import { AdminFormActions, AdminListPage, FilterSelect } from '../../ui/admin/AdminListPage';
 import { Badge, Button, ConfirmButton } from '../../ui/components';
 import { Form, TextField, useZodForm } from '../../ui/form';
 import { useActionFeedback } from '../../ui/useActionFeedback';
 import { RevenueTable } from './RevenueTable';
+import './payments.css';
 
 type Item = RouterOutputs['payments']['adminList']['items'][number];
 
-function DecisionForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; onDone(): void }) {
+function DecisionForm({ order, onDone }: { order: Item; onDone(): void }) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
-  const order = editing.mode === 'edit' ? editing.item : null;
   const refund = order?.status === 'paid';
   const confirm = trpc.payments.confirmTransfer.useMutation();
   const refundM = trpc.payments.refund.useMutation();
   const schema = refund ? refundOrderInput : confirmTransferInput;
   const form = useZodForm(schema, {
-    defaultValues: (refund ? { orderId: order?.id ?? 0, reason: '' } : { orderId: order?.id ?? 0, transferReference: '' }) as never,
+    defaultValues: (refund ? { orderId: order.id, reason: '' } : { orderId: order.id, transferReference: '' }) as never,
     onSubmit: async (v) => {
       const r = refund
         ? await refundM.mutateAsync(v as { orderId: number; reason: string })
@@ -36,7 +36,6 @@ function DecisionForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>
     success: refund ? t('pay.admin.refunded') : t('pay.admin.confirmed'),
     codes: { CONFLICT: 'pay.admin.referenceUsed', PRECONDITION_FAILED: 'pay.admin.stale' },
   });
-  if (!order) return null;
   return (
     <Form form={form} data-testid="payment-decision" aria-label={refund ? t('pay.admin.refund') : t('pay.admin.confirm')}>
       <p>
@@ -66,12 +65,18 @@ export function AdminPaymentsPage() {
     pageSize: 100,
   });
   const revenue = trpc.payments.revenue.useQuery({});
-  const editor = useEditor<Item>();
+  // The decision being taken (confirm a transfer, refund), in a form above the list.
+  const [deciding, setDeciding] = useState<Item | null>(null);
   const reject = trpc.payments.reject.useMutation(useActionFeedback()(t('pay.admin.rejected'), () => utils.payments.adminList.invalidate()));
   const items = { ...list, data: list.data?.items };
 
   return (
-    <div className="stack">
+    <div className="stack payments">
+      {deciding && (
+        <section className="card" aria-live="polite">
+          <DecisionForm key={deciding.id} order={deciding} onDone={() => setDeciding(null)} />
+        </section>
+      )}
       <AdminListPage
         title={t('pay.admin.title')}
         testId="admin-payments"
@@ -92,7 +97,7 @@ export function AdminPaymentsPage() {
             <h2 className="h3">
               {o.reference} <Badge tone={o.status === 'paid' ? 'ok' : o.status === 'pending' ? 'warn' : 'neutral'}>{t(`pay.status.${o.status}`)}</Badge>
             </h2>
-            <p className="small">
+            <p className="small break">
               {o.buyer.name} ({o.buyer.email}) — {o.courseTitle} — {f.price(o.amount, o.currency)} — {t(`pay.method.${o.provider}`)}
               {o.providerReference ? ` — ${o.providerReference}` : ''}
             </p>
@@ -102,7 +107,7 @@ export function AdminPaymentsPage() {
         actions={(o) => (
           <>
             {o.status === 'pending' && o.provider === 'transfer' && (
-              <Button variant="secondary" onClick={() => editor.edit(o)}>
+              <Button variant="secondary" onClick={() => setDeciding(o)}>
                 {t('pay.admin.confirm')}
               </Button>
             )}
@@ -116,14 +121,12 @@ export function AdminPaymentsPage() {
               </ConfirmButton>
             )}
             {o.status === 'paid' && (
-              <Button variant="secondary" onClick={() => editor.edit(o)}>
+              <Button variant="secondary" onClick={() => setDeciding(o)}>
                 {t('pay.admin.refund')}
               </Button>
             )}
           </>
         )}
-        editor={editor}
-        renderForm={(editing, close) => <DecisionForm editing={editing} onDone={close} />}
       />
       <section className="stack" aria-labelledby="revenue-admin">
         <h2 id="revenue-admin">{t('pay.revenue.title')}</h2>

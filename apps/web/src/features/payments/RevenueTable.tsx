@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { trpc } from '../../lib/trpc';
 import { QueryState, type QueryLike } from '../../ui/QueryState';
+import './payments.css';
 
 type Row = RouterOutputs['payments']['revenue'][number];
 
@@ -47,7 +48,7 @@ export function InstructorRevenuePage() {
   const { t } = useI18n();
   const revenue = trpc.payments.myRevenue.useQuery({});
   return (
-    <section className="stack" aria-labelledby="revenue-title">
+    <section className="stack payments" aria-labelledby="revenue-title">
       <h1 id="revenue-title">{t('pay.revenue.mine')}</h1>
       <RevenueTable query={revenue} />
     </section>
