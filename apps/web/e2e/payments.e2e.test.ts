@@ -99,4 +99,26 @@ describe('paid course', () => {
     await screenshot(teacher, 'payments-revenue-360');
     await teacher.close();
   });
+
+  it('the instructor creates a sponsor code and reads the sponsor report (360 px)', async () => {
+    const baseUrl = inject('baseUrl');
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    await login(page, baseUrl, 'instructeur@mdsc.test');
+    await page.goto(`${baseUrl}/instructor/vouchers`);
+    const form = page.getByTestId('voucher-form');
+    await form.getByLabel('Sponsor').fill('Fondation Tanti');
+    await form.getByLabel('Cours').selectOption({ label: 'Plaidoyer et mobilisation citoyenne' });
+    await form.getByLabel('Nombre d’utilisations').fill('3');
+    await form.getByLabel('Code (facultatif)').fill('TANTI-2026');
+    await form.getByRole('button', { name: 'Créer le code' }).click();
+    await expect.poll(() => page.getByTestId('vouchers').textContent()).toContain('TANTI-2026');
+    await expect.poll(() => page.getByTestId('vouchers').textContent()).toContain('0 / 3 utilisations');
+    // The demo code, used by Aminata (demo data) and Koffi (this file).
+    await page.locator('[data-code="ONG-DEMO-2026"]').getByRole('button', { name: 'Rapport' }).click();
+    await expect.poll(() => page.getByTestId('sponsor-report').textContent()).toContain('koffi.mensah@mdsc.test');
+    await fitsPhoneWidth(page);
+    await screenshot(page, 'payments-vouchers-360');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
 });

@@ -38,7 +38,7 @@ import { CredentialShareRoute, VerifyCredentialRoute } from './features/credenti
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
-import { AdminPaymentsRoute, CheckoutRoute, InstructorRevenueRoute, MyPurchasesRoute, OrderRoute } from './features/payments/routes';
+import { AdminPaymentsRoute, CheckoutRoute, InstructorRevenueRoute, MyPurchasesRoute, OrderRoute, VouchersRoute } from './features/payments/routes';
 
 export function AppRoutes() {
   return (
@@ -69,6 +69,7 @@ export function AppRoutes() {
         <Route path="/payments/mine" component={MyPurchasesRoute} />
         <Route path="/admin/payments" component={AdminPaymentsRoute} />
         <Route path="/instructor/revenue" component={InstructorRevenueRoute} />
+        <Route path="/instructor/vouchers" component={VouchersRoute} />
         <Route path="/verify" component={VerifyCredentialRoute} />
         <Route path="/verify/:code" component={VerifyRoute} />
         <Route path="/credentials/:uuid" component={CredentialShareRoute} />

@@ -26,6 +26,7 @@ const TEACH: Item[] = [
   { href: '/analytics', label: 'nav.analytics' },
   { href: '/moderation', label: 'nav.moderation' },
   { href: '/instructor/revenue', label: 'nav.revenue' },
+  { href: '/instructor/vouchers', label: 'nav.vouchers' },
 ];
 // The users list stays in the account menu (AccountNav), where admins already find it.
 const ADMIN: Item[] = [

@@ -5,3 +5,4 @@ export const OrderRoute = lazyPage(() => import('./OrderPage').then((m) => m.Ord
 export const MyPurchasesRoute = lazyPage(() => import('./MyPurchasesPage').then((m) => m.MyPurchasesPage), 'user');
 export const AdminPaymentsRoute = lazyPage(() => import('./AdminPaymentsPage').then((m) => m.AdminPaymentsPage), 'admin');
 export const InstructorRevenueRoute = lazyPage(() => import('./RevenueTable').then((m) => m.InstructorRevenuePage), 'user');
+export const VouchersRoute = lazyPage(() => import('./VouchersPage').then((m) => m.VouchersPage), 'user');
