@@ -1035,6 +1035,7 @@ export const en: Record<MessageKey, string> = {
   'pay.vouchers.codeTaken': 'This code exists already.',
   'pay.vouchers.forbidden': 'You can only create codes for your own courses.',
   'pay.vouchers.anyCourse': 'Any course',
+  'pay.vouchers.chooseCourse': 'Choose one of your courses',
   'pay.vouchers.sponsor': 'Sponsor',
   'pay.vouchers.kind': 'Kind',
   'pay.vouchers.full': 'Free (100%)',

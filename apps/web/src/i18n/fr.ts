@@ -1033,6 +1033,7 @@ export const fr = {
   'pay.vouchers.codeTaken': 'Ce code existe déjà.',
   'pay.vouchers.forbidden': 'Vous ne pouvez créer des codes que pour vos propres cours.',
   'pay.vouchers.anyCourse': 'Tous les cours',
+  'pay.vouchers.chooseCourse': 'Choisissez un de vos cours',
   'pay.vouchers.sponsor': 'Sponsor',
   'pay.vouchers.kind': 'Type',
   'pay.vouchers.full': 'Gratuit (100 %)',

@@ -56,7 +56,7 @@ function VoucherForm({ onDone }: { onDone(): void }) {
   });
   const kind = form.watch('kind');
   const courseOptions = [
-    ...(user?.role === 'admin' ? [{ value: '', label: t('pay.vouchers.anyCourse') }] : []),
+    { value: '', label: user?.role === 'admin' ? t('pay.vouchers.anyCourse') : t('pay.vouchers.chooseCourse') },
     ...(courses.data ?? []).filter((c) => c.isPublished).map((c) => ({ value: String(c.id), label: c.title })),
   ];
   return (
