@@ -62,6 +62,14 @@ const schema = z.object({
   // Verifiable credentials: JSON array (or JWKS) of Ed25519 JWKs, the active signing key first
   // (with its private part "d"), retired keys after it (public part enough). Unset: a key file
   // generated under DATA_DIR (embedded mode, or full mode outside production).
+  // Paid courses (issue 13): FedaPay (mobile money, cards). All three keys, or none (FedaPay off,
+  // its method hidden). FEDAPAY_API_BASE points the SDK elsewhere (tests' fake provider).
+  FEDAPAY_SECRET_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^sk_(sandbox|live)_[A-Za-z0-9_-]{8,}$/, 'a FedaPay secret key (sk_sandbox_… or sk_live_…)').optional()),
+  FEDAPAY_WEBHOOK_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(8, 'the webhook endpoint secret (wh_…)').optional()),
+  FEDAPAY_ENVIRONMENT: z.enum(['sandbox', 'live']).default('sandbox'),
+  FEDAPAY_API_BASE: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  // Bank details shown to learners who pay by manual transfer (free text).
+  PAYMENT_TRANSFER_INSTRUCTIONS: z.string().max(1000).optional(),
   CREDENTIALS_SIGNING_KEYS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional()),
 });
 
@@ -90,6 +98,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
       'Invalid API configuration:\n  REDIS_URL: full mode needs both DATABASE_URL and REDIS_URL (or neither, for embedded mode)',
     );
   }
+  const fedapayIssues = fedapayEnvIssues(env);
+  if (fedapayIssues.length) throw new Error(`Invalid API configuration:\n  ${fedapayIssues.join('\n  ')}`);
   let credentialKeys: IssuerKeys | null = null;
   if (env.CREDENTIALS_SIGNING_KEYS) {
     try {
@@ -110,4 +120,20 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
       .filter(Boolean),
   ];
   return { ...env, mode: env.DATABASE_URL ? 'full' : 'embedded', corsOrigins, credentialKeys };
+}
+
+/** FedaPay is configured completely or not at all, and a live key goes with the live environment. */
+function fedapayEnvIssues(env: z.infer<typeof schema>): string[] {
+  const issues: string[] = [];
+  if (!!env.FEDAPAY_SECRET_KEY !== !!env.FEDAPAY_WEBHOOK_SECRET) {
+    issues.push('FEDAPAY_WEBHOOK_SECRET: FedaPay needs both FEDAPAY_SECRET_KEY and FEDAPAY_WEBHOOK_SECRET (or neither)');
+  }
+  if (env.FEDAPAY_SECRET_KEY) {
+    const keyEnv = env.FEDAPAY_SECRET_KEY.startsWith('sk_live_') ? 'live' : 'sandbox';
+    if (keyEnv !== env.FEDAPAY_ENVIRONMENT) {
+      issues.push(`FEDAPAY_ENVIRONMENT: is ${env.FEDAPAY_ENVIRONMENT} but FEDAPAY_SECRET_KEY is a ${keyEnv} key`);
+    }
+  }
+  if (env.FEDAPAY_API_BASE && env.NODE_ENV === 'production') issues.push('FEDAPAY_API_BASE: test only, not allowed in production');
+  return issues;
 }

@@ -50,6 +50,18 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     requireVerifiedEmailToEnroll: env.REQUIRE_VERIFIED_EMAIL_TO_ENROLL,
     discussionFirstPostReview: env.DISCUSSION_FIRST_POST_REVIEW,
+    payments: {
+      fedapay:
+        env.FEDAPAY_SECRET_KEY && env.FEDAPAY_WEBHOOK_SECRET
+          ? {
+              secretKey: env.FEDAPAY_SECRET_KEY,
+              webhookSecret: env.FEDAPAY_WEBHOOK_SECRET,
+              environment: env.FEDAPAY_ENVIRONMENT,
+              apiBase: env.FEDAPAY_API_BASE ?? null,
+            }
+          : null,
+      transferInstructions: env.PAYMENT_TRANSFER_INSTRUCTIONS ?? null,
+    },
   };
   const timers: NodeJS.Timeout[] = [];
   let redis: Redis | null = null;

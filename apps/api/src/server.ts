@@ -15,6 +15,7 @@ import { credentialRoutes } from './routes/credentials.routes';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { mediaRoutes } from './routes/media.routes';
 import { assignmentRoutes } from './routes/assignments.routes';
+import { paymentRoutes } from './routes/payments.routes';
 import type { Runtime } from './runtime';
 
 /**
@@ -87,6 +88,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
   });
   await app.register(certificateRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
   await app.register(credentialRoutes, { deps: rt.deps });
+  await app.register(paymentRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
   await app.register(badgeRoutes, {
     deps: rt.deps,
     resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor,

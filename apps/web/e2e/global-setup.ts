@@ -7,6 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startFakeFedaPay } from '../../api/src/testing/fake-fedapay';
+
+const E2E_FEDAPAY = { secretKey: 'sk_sandbox_e2efake000000', webhookSecret: 'wh_sandbox_e2e' };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -40,6 +43,8 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const fedapay = await startFakeFedaPay(E2E_FEDAPAY);
+  fedapay.webhookUrl = `${baseUrl}/api/payments/fedapay/webhook`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -49,6 +54,11 @@ export default async function setup(project: TestProject) {
     DATA_DIR: dataDir,
     PUBLIC_URL: baseUrl,
     LOG_LEVEL: 'warn',
+    // Paid courses: the API talks to a local fake of FedaPay (payments.e2e.test.ts).
+    FEDAPAY_SECRET_KEY: E2E_FEDAPAY.secretKey,
+    FEDAPAY_WEBHOOK_SECRET: E2E_FEDAPAY.webhookSecret,
+    FEDAPAY_ENVIRONMENT: 'sandbox',
+    FEDAPAY_API_BASE: fedapay.base,
   };
   const api: ChildProcess = spawn('pnpm', ['exec', 'tsx', 'src/main.ts'], {
     cwd: path.join(root, 'apps/api'),
@@ -75,6 +85,7 @@ export default async function setup(project: TestProject) {
       /* already gone */
     }
     await new Promise((r) => setTimeout(r, 500));
+    await fedapay.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -39,6 +39,7 @@ import { CredentialShareRoute, VerifyCredentialRoute } from './features/credenti
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { AdminPaymentsRoute, CheckoutRoute, InstructorRevenueRoute, MyPurchasesRoute, OrderRoute, VouchersRoute } from './features/payments/routes';
 
 export function AppRoutes() {
   return (
@@ -66,6 +67,12 @@ export function AppRoutes() {
         <Route path="/learn/:slug/quiz/:quizId" component={QuizRoute} />
         <Route path="/learn/:slug/complete" component={CompletionRoute} />
         <Route path="/certificates" component={CertificatesRoute} />
+        <Route path="/payments/checkout/:courseId" component={CheckoutRoute} />
+        <Route path="/payments/orders/:orderId" component={OrderRoute} />
+        <Route path="/payments/mine" component={MyPurchasesRoute} />
+        <Route path="/admin/payments" component={AdminPaymentsRoute} />
+        <Route path="/instructor/revenue" component={InstructorRevenueRoute} />
+        <Route path="/instructor/vouchers" component={VouchersRoute} />
         <Route path="/verify" component={VerifyCredentialRoute} />
         <Route path="/verify/:code" component={VerifyRoute} />
         <Route path="/credentials/:uuid" component={CredentialShareRoute} />

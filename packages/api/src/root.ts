@@ -21,6 +21,7 @@ import { enrollmentRouter } from './routers/enrollment.router';
 import { progressRouter } from './routers/progress.router';
 import { quizRouter } from './routers/quiz.router';
 import { reviewRouter } from './routers/review.router';
+import { paymentRouter } from './routers/payment.router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -47,6 +48,7 @@ export const appRouter = router({
   challenges: challengeRouter,
   discussions: discussionRouter,
   media: mediaRouter,
+  payments: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import type { Storage } from '@mdsc/storage';
 import type { Locale, Role } from '@mdsc/validators';
 import type { IssuerKeys } from './credentials/keys';
 import type { EventBus } from './notifications/bus';
+import type { PaymentsConfig } from './payments/drivers';
 import type { OutboxRelay } from './outbox/relay';
 import type { RateLimiter } from './security/rate-limit';
 
@@ -64,6 +65,8 @@ export interface CoreConfig {
    * waits in the moderation queue, visible only to its author and the moderators. Default false.
    */
   discussionFirstPostReview?: boolean;
+  /** Paid courses (issue 13): FedaPay keys, manual-transfer instructions. */
+  payments?: PaymentsConfig;
 }
 
 export interface MailConfig {

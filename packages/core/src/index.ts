@@ -22,3 +22,4 @@ export * from './demo/index';
 export * from './credentials/index';
 export * from './discussions/index';
 export * from './assignments/index';
+export * from './payments/index';

@@ -14,6 +14,7 @@ export const MAIL_TEMPLATES = [
   'new-message',
   'account-exists',
   'discussion-activity',
+  'payment-receipt',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

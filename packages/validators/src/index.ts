@@ -18,3 +18,4 @@ export * from './gift-import';
 export * from './credentials';
 export * from './discussions';
 export * from './assignments';
+export * from './payments';

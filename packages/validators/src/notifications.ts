@@ -17,6 +17,9 @@ export const NOTIFICATION_TYPES = [
   'discussion_followed',
   'assignment_graded',
   'assignment_returned',
+  'payment_confirmed',
+  'payment_failed',
+  'payment_refunded',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -70,6 +73,12 @@ export interface NotificationDataMap {
   assignment_graded: AssignmentNotificationData & { score: number; points: number; passed: boolean };
   /** My assignment submission was returned for resubmission. */
   assignment_returned: AssignmentNotificationData;
+  /** My order is paid: I am enrolled (issue 13). */
+  payment_confirmed: PaymentNotificationData;
+  /** My payment failed or my transfer was rejected. */
+  payment_failed: PaymentNotificationData;
+  /** My order was refunded by an administrator. */
+  payment_refunded: PaymentNotificationData;
 }
 
 /** What every assignment notification carries: enough to name it and link to the lesson. */
@@ -80,6 +89,16 @@ export interface AssignmentNotificationData {
   lessonId: number;
   lessonTitle: string;
   submissionId: number;
+}
+
+/** What every payment notification carries: the order and its course. */
+export interface PaymentNotificationData {
+  orderId: number;
+  orderReference: string;
+  courseId: number;
+  courseTitle: string;
+  courseSlug?: string;
+  reason?: string;
 }
 
 /** What every discussion notification carries: enough to name it and link to the post. */

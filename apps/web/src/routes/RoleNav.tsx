@@ -17,6 +17,7 @@ interface Item {
 const LEARN: Item[] = [
   { href: '/learning', label: 'nav.learning' },
   { href: '/certificates', label: 'nav.certificates' },
+  { href: '/payments/mine', label: 'nav.purchases' },
   { href: '/achievements', label: 'nav.achievements' },
   { href: '/leaderboard', label: 'nav.leaderboard' },
   { href: '/challenges', label: 'nav.challenges' },
@@ -24,6 +25,8 @@ const LEARN: Item[] = [
 const TEACH: Item[] = [
   { href: '/instructor', label: 'nav.instructor' },
   { href: '/analytics', label: 'nav.analytics' },
+  { href: '/instructor/revenue', label: 'nav.revenue' },
+  { href: '/instructor/vouchers', label: 'nav.vouchers' },
 ];
 // The users list stays in the account menu (AccountNav), where admins already find it.
 const ADMIN: Item[] = [
@@ -33,6 +36,7 @@ const ADMIN: Item[] = [
   { href: '/messages/new', label: 'nav.broadcasts' },
   { href: '/admin/stats', label: 'nav.adminStats' },
   { href: '/admin/jobs', label: 'nav.jobHealth' },
+  { href: '/admin/payments', label: 'nav.adminPayments' },
 ];
 
 export function navGroups(role: Role | null): { title: MessageKey | null; items: Item[]; messages?: boolean; moderation?: boolean }[] {

@@ -3,10 +3,12 @@
 // badges, streaks and certificates come from the ledger and jobs exactly as for a real learner.
 // The main demo login (etudiant@mdsc.test) is left untouched: a visitor starts from zero with it.
 // Idempotent: a student already enrolled in a course is skipped for that course.
-import { Course, CourseModule, Enrollment, Lesson, MediaFile, Quiz, QuizQuestion, User } from '@mdsc/db';
+import { Course, CourseModule, Enrollment, Lesson, MediaFile, Quiz, QuizQuestion, User, Voucher } from '@mdsc/db';
 import type { QuizAnswerValue } from '@mdsc/validators';
 import type { Actor, CoreDeps } from '../deps';
 import { enroll } from '../learning/enrollment.service';
+import { checkout } from '../payments/checkout.service';
+import { confirmTransfer } from '../payments/orders.service';
 import { completeLesson, heartbeat, startLesson } from '../learning/progress.service';
 import { startAttempt, submitAttempt } from '../quizzes/attempt.service';
 import { acceptedAnswers } from '../quizzes/grading';
@@ -18,17 +20,22 @@ interface Plan {
   lessons: number;
   /** A failed attempt before the passing one on each quiz met. */
   failFirst?: boolean;
+  /** Priced course: paid with the demo sponsor voucher, or by a transfer the admin confirms. */
+  paidBy?: 'voucher' | 'transfer';
 }
+
+/** The demo sponsor code (issue 13): a free seat in the priced demo course. */
+export const DEMO_VOUCHER_CODE = 'ONG-DEMO-2026';
 
 const GOUVERNANCE = 'gouvernance-associative-fondamentaux';
 const PLAIDOYER = 'plaidoyer-mobilisation-citoyenne';
 
 export const DEMO_ACTIVITY: readonly Plan[] = [
   { email: 'aminata.diallo@mdsc.test', slug: GOUVERNANCE, lessons: Infinity },
-  { email: 'aminata.diallo@mdsc.test', slug: PLAIDOYER, lessons: 2 },
+  { email: 'aminata.diallo@mdsc.test', slug: PLAIDOYER, lessons: 2, paidBy: 'voucher' },
   { email: 'koffi.mensah@mdsc.test', slug: GOUVERNANCE, lessons: 3, failFirst: true },
   // One certificate is enough for the demo: each one is a PDF, a QR code and an e-mail at first boot.
-  { email: 'moussa.ouedraogo@mdsc.test', slug: PLAIDOYER, lessons: 4, failFirst: true },
+  { email: 'moussa.ouedraogo@mdsc.test', slug: PLAIDOYER, lessons: 4, failFirst: true, paidBy: 'transfer' },
   { email: 'moussa.ouedraogo@mdsc.test', slug: GOUVERNANCE, lessons: 1 },
 ];
 
@@ -84,7 +91,16 @@ async function follow(
   plan: Plan,
   settle: () => Promise<void>,
 ): Promise<void> {
-  await enroll(deps, actor, course.id);
+  if (plan.paidBy === 'voucher') {
+    await checkout(deps, actor, { courseId: course.id, method: 'voucher', voucherCode: DEMO_VOUCHER_CODE });
+  } else if (plan.paidBy === 'transfer') {
+    const { order } = await checkout(deps, actor, { courseId: course.id, method: 'transfer' });
+    const admin = await User.findOne({ where: { role: 'admin' }, attributes: ['id'] });
+    if (!admin) throw new Error('demo: no admin to confirm the transfer');
+    await confirmTransfer(deps, { id: admin.id, role: 'admin', emailVerified: true, locale: 'fr' }, order.id, 'VIR-DEMO-0001');
+  } else {
+    await enroll(deps, actor, course.id);
+  }
   await settle();
   const lessons = await Lesson.findAll({
     where: { courseId: course.id, isPublished: true },
@@ -127,6 +143,22 @@ async function follow(
   if (plan.lessons === Infinity && final) await takeQuiz(deps, actor, final.id, false, settle);
 }
 
+/** The demo's sponsor code for the priced course (20 seats), once. */
+async function seedDemoVoucher(): Promise<void> {
+  const course = await Course.findOne({ where: { slug: PLAIDOYER }, attributes: ['id', 'instructorId'] });
+  if (!course || (await Voucher.findOne({ where: { code: DEMO_VOUCHER_CODE }, attributes: ['id'] }))) return;
+  await Voucher.create({
+    code: DEMO_VOUCHER_CODE,
+    courseId: course.id,
+    kind: 'full',
+    percentOff: null,
+    maxUses: 20,
+    expiresAt: null,
+    sponsorName: 'ONG Solidarité Bénin (démo)',
+    createdBy: course.instructorId,
+  });
+}
+
 export interface DemoActivityResult {
   followed: number;
 }
@@ -138,6 +170,7 @@ export async function seedDemoActivity(
 ): Promise<DemoActivityResult> {
   const settle = opts.settle ?? (() => Promise.resolve());
   let followed = 0;
+  await seedDemoVoucher();
   for (const plan of DEMO_ACTIVITY) {
     const [user, course] = await Promise.all([
       User.findOne({

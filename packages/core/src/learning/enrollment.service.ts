@@ -1,12 +1,12 @@
 // Enrolment: who may join a course, exactly once, with courses.enrollment_count kept equal to the
 // number of active enrolments under any concurrency.
-import { Certificate, Course, Enrollment, User } from '@mdsc/db';
+import { Certificate, Course, Enrollment, Order, User } from '@mdsc/db';
 import type { EnrollmentStatus } from '@mdsc/validators';
 import { UniqueConstraintError, type Transaction } from 'sequelize';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { notify } from '../notifications/notify';
+import { notify, type NotifyDeps } from '../notifications/notify';
 import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config'>;
@@ -71,47 +71,33 @@ const BLOCKER_MESSAGES: Record<Exclude<EnrollBlocker, 'already_enrolled' | 'not_
 };
 
 /**
- * Enrols the actor. The course row is locked first (UPDATE … enrollment_count + 1), then the
- * enrolment inserted: taking the course lock before the insert's foreign-key check avoids the
- * shared-then-exclusive deadlock between concurrent enrolments, and the unique key
- * (user_id, course_id) turns a second enrolment into a rollback of the whole transaction, counter
- * included. A previously deactivated enrolment is reactivated, progress intact.
+ * Enrols the actor in a free course, or in a priced one they have a paid order for (see
+ * `activateEnrollment` for how concurrency is handled).
  */
 export async function enroll(deps: Deps, actor: Actor, courseId: number): Promise<EnrollmentDto> {
   const course = await Course.findByPk(courseId, {
-    attributes: ['id', 'title', 'slug', 'isPublished', 'enrollmentDeadline', 'prerequisiteCourseId'],
+    attributes: ['id', 'title', 'slug', 'isPublished', 'enrollmentDeadline', 'prerequisiteCourseId', 'price', 'currency'],
   });
   if (!course || !course.isPublished) throw new NotFoundError('Course', { id: courseId });
   const blocker = await enrollBlocker(deps, actor, course);
   if (blocker && blocker !== 'not_published' && blocker !== 'already_enrolled') {
     throw new ForbiddenError(BLOCKER_MESSAGES[blocker], { reason: blocker });
   }
+  if (Number(course.price) > 0) {
+    // A priced course is joined by paying for it: the payment's transaction enrols (payments/).
+    const paid = await Order.findOne({ attributes: ['id'], where: { userId: actor.id, courseId, status: 'paid' } });
+    if (!paid) {
+      throw new ForbiddenError('This course is paid: buy it first (payments.checkout); enrolment follows the payment', {
+        reason: 'payment_required',
+        price: Number(course.price),
+        currency: course.currency,
+      });
+    }
+  }
   try {
     const enrollment = await transact(deps, 'learning.enroll', async (transaction) => {
-      const existing = await Enrollment.findOne({ where: { userId: actor.id, courseId }, transaction });
-      if (existing?.isActive) throw new ConflictError('Already enrolled in this course', { reason: 'already_enrolled' });
-      let row: Enrollment;
-      if (existing) {
-        // Conditional update: of two concurrent re-enrolments only one flips the flag and counts.
-        const [flipped] = await Enrollment.update(
-          { isActive: true, lastAccessedAt: deps.clock.now() },
-          { where: { id: existing.id, isActive: false }, transaction },
-        );
-        if (flipped !== 1) throw new ConflictError('Already enrolled in this course', { reason: 'already_enrolled' });
-        await Course.increment('enrollmentCount', { by: 1, where: { id: courseId }, transaction, silent: true });
-        row = (await Enrollment.findByPk(existing.id, { transaction }))!;
-      } else {
-        await Course.increment('enrollmentCount', { by: 1, where: { id: courseId }, transaction, silent: true });
-        row = await Enrollment.create(
-          { userId: actor.id, courseId, enrolledAt: deps.clock.now(), startedAt: null, completedAt: null, lastAccessedAt: null },
-          { transaction },
-        );
-      }
-      await notify(
-        deps,
-        { userId: actor.id, type: 'enrolment', data: { courseId, courseTitle: course.title, courseSlug: course.slug } },
-        transaction,
-      );
+      const { enrollment: row, activated } = await activateEnrollment(deps, actor.id, course, transaction);
+      if (!activated) throw new ConflictError('Already enrolled in this course', { reason: 'already_enrolled' });
       return row;
     });
     return toEnrollmentDto(enrollment);
@@ -121,6 +107,58 @@ export async function enroll(deps: Deps, actor: Actor, courseId: number): Promis
     }
     throw err;
   }
+}
+
+/**
+ * The enrolment itself, in the caller's transaction: used by `enroll` and by a payment becoming paid
+ * (same transaction as the payment). Idempotent: an active enrolment is returned as it is
+ * (`activated` false). The course row is locked first (UPDATE … enrollment_count + 1), then the
+ * enrolment inserted: taking the course lock before the insert's foreign-key check avoids the
+ * shared-then-exclusive deadlock between concurrent enrolments, and the unique key
+ * (user_id, course_id) turns a second enrolment into a rollback of the whole transaction, counter
+ * included. A previously deactivated enrolment is reactivated, progress intact.
+ */
+export async function activateEnrollment(
+  deps: Pick<CoreDeps, 'clock'> & NotifyDeps,
+  userId: number,
+  course: Pick<Course, 'id' | 'title' | 'slug'>,
+  transaction: Transaction,
+): Promise<{ enrollment: Enrollment; activated: boolean }> {
+  const courseId = course.id;
+  const existing = await Enrollment.findOne({ where: { userId, courseId }, transaction });
+  if (existing?.isActive) return { enrollment: existing, activated: false };
+  let row: Enrollment;
+  if (existing) {
+    // Conditional update: of two concurrent re-enrolments only one flips the flag and counts.
+    const [flipped] = await Enrollment.update(
+      { isActive: true, lastAccessedAt: deps.clock.now() },
+      { where: { id: existing.id, isActive: false }, transaction },
+    );
+    if (flipped !== 1) return { enrollment: (await Enrollment.findByPk(existing.id, { transaction }))!, activated: false };
+    await Course.increment('enrollmentCount', { by: 1, where: { id: courseId }, transaction, silent: true });
+    row = (await Enrollment.findByPk(existing.id, { transaction }))!;
+  } else {
+    await Course.increment('enrollmentCount', { by: 1, where: { id: courseId }, transaction, silent: true });
+    row = await Enrollment.create(
+      { userId, courseId, enrolledAt: deps.clock.now(), startedAt: null, completedAt: null, lastAccessedAt: null },
+      { transaction },
+    );
+  }
+  await notify(
+    deps,
+    { userId, type: 'enrolment', data: { courseId, courseTitle: course.title, courseSlug: course.slug } },
+    transaction,
+  );
+  return { enrollment: row, activated: true };
+}
+
+/** Ends an enrolment in the caller's transaction (a refund): deactivated, the counter kept exact. */
+export async function deactivateEnrollment(userId: number, courseId: number, transaction: Transaction): Promise<boolean> {
+  const [flipped] = await Enrollment.update({ isActive: false }, { where: { userId, courseId, isActive: true }, transaction });
+  if (flipped === 1) {
+    await Course.decrement('enrollmentCount', { by: 1, where: { id: courseId }, transaction, silent: true });
+  }
+  return flipped === 1;
 }
 
 /** Leaves a course: the enrolment is deactivated (progress, attempts and certificate are kept). */

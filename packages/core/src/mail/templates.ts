@@ -160,6 +160,29 @@ const TEMPLATES: Record<MailTemplate, Record<Locale, CopyFn>> = {
       footnote: 'You can turn these e-mails off in your notification preferences.',
     }),
   },
+  // A paid order (issue 13): the receipt's details; the button downloads the PDF receipt.
+  'payment-receipt': {
+    fr: (d) => ({
+      subject: `Reçu ${d.receiptNumber ?? ''} — ${d.courseTitle ?? 'MdSC MOOC'}`,
+      paragraphs: [
+        hello.fr(d),
+        `Nous avons bien reçu votre paiement de ${d.amount ?? ''} pour le cours « ${d.courseTitle ?? ''} ». Vous y êtes inscrit(e).`,
+        `Reçu n° ${d.receiptNumber ?? ''} — commande ${d.orderReference ?? ''} — ${d.method ?? ''}${d.providerReference ? ` (réf. ${d.providerReference})` : ''}.`,
+      ],
+      button: 'Télécharger le reçu (PDF)',
+      footnote: 'Le reçu reste disponible dans « Mes achats ».',
+    }),
+    en: (d) => ({
+      subject: `Receipt ${d.receiptNumber ?? ''} — ${d.courseTitle ?? 'MdSC MOOC'}`,
+      paragraphs: [
+        hello.en(d),
+        `We received your payment of ${d.amount ?? ''} for the course “${d.courseTitle ?? ''}”. You are enrolled.`,
+        `Receipt no. ${d.receiptNumber ?? ''} — order ${d.orderReference ?? ''} — ${d.method ?? ''}${d.providerReference ? ` (ref. ${d.providerReference})` : ''}.`,
+      ],
+      button: 'Download the receipt (PDF)',
+      footnote: 'The receipt stays available in “My purchases”.',
+    }),
+  },
   // auth.register with an address that already has an account: the caller is told "check your
   // mailbox" either way (no enumeration); the owner learns what happened and how to get in.
   'account-exists': {

@@ -25,6 +25,7 @@ import * as m0641 from './0641-lesson-content-html';
 import * as m0650 from './0650-verifiable-credentials';
 import * as m0660 from './0660-discussions';
 import * as m0710 from './0710-assignments';
+import * as m0700 from './0700-payments';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -63,5 +64,6 @@ export const migrations: MigrationEntry[] = [
   { name: '0641-lesson-content-html', ...m0641 },
   { name: '0650-verifiable-credentials', ...m0650 },
   { name: '0660-discussions', ...m0660 },
+  { name: '0700-payments', ...m0700 },
   { name: '0710-assignments', ...m0710 },
 ];

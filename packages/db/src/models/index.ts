@@ -45,6 +45,10 @@ import { User } from './user.model';
 import { XpCategoryTotal } from './xp-category-total.model';
 import { XpLedger } from './xp-ledger.model';
 import { XpMonthlyTotal } from './xp-monthly-total.model';
+import { Order } from './order.model';
+import { PaymentEvent } from './payment-event.model';
+import { VoucherRedemption } from './voucher-redemption.model';
+import { Voucher } from './voucher.model';
 
 export { CREDENTIAL_KINDS, type CredentialKind } from './credential.model';
 export {
@@ -64,6 +68,9 @@ export {
   type DiscussionCategoryValue,
   type DiscussionReviewStatus,
 } from './discussion-thread.model';
+export { ORDER_STATUSES, PAYMENT_PROVIDERS, type OrderStatus, type PaymentProvider } from './order.model';
+export type { VoucherKind } from './voucher.model';
+export { Order, PaymentEvent, Voucher, VoucherRedemption };
 export {
   Assignment,
   AssignmentGrade,
@@ -155,4 +162,8 @@ export const allModels = [
   Assignment,
   AssignmentSubmission,
   AssignmentGrade,
+  Voucher,
+  Order,
+  PaymentEvent,
+  VoucherRedemption,
 ];

@@ -3,6 +3,7 @@ import type { RouterOutputs } from '@mdsc/api';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { BuyButton, usePurchaseInfo } from '../payments/BuyButton';
 import { learningErrorKey } from './errors';
 
 type CanEnroll = RouterOutputs['progress']['course']['canEnroll'];
@@ -22,6 +23,7 @@ export function EnrolButton(props: {
       if (!location.startsWith('/learn/')) navigate(`/learn/${props.slug}`);
     },
   });
+  const purchase = usePurchaseInfo(props.courseId);
   const { reason } = props.canEnroll;
   if (reason === 'login_required') {
     return (
@@ -41,6 +43,8 @@ export function EnrolButton(props: {
     );
   }
   if (!props.canEnroll.ok) return null;
+  // A priced course is bought; the payment enrols.
+  if (purchase.data && purchase.data.price > 0) return <BuyButton courseId={props.courseId} />;
   return (
     <div className="form-actions">
       <button type="button" onClick={() => enroll.mutate({ courseId: props.courseId })} disabled={enroll.isPending} data-testid="enrol">

@@ -77,5 +77,17 @@ export function describeNotification(n: NotificationDto, t: T): { text: string; 
         text: t('notifications.assignmentReturned', { lesson: n.data.lessonTitle }),
         href: `/learn/${n.data.courseSlug}/lessons/${n.data.lessonId}`,
       };
+    case 'payment_confirmed':
+      return {
+        text: t('notifications.paymentConfirmed', { course: n.data.courseTitle }),
+        href: `/payments/orders/${n.data.orderId}`,
+      };
+    case 'payment_failed':
+      return {
+        text: t('notifications.paymentFailed', { course: n.data.courseTitle }),
+        href: `/payments/orders/${n.data.orderId}`,
+      };
+    case 'payment_refunded':
+      return { text: t('notifications.paymentRefunded', { course: n.data.courseTitle }), href: '/payments/mine' };
   }
 }
