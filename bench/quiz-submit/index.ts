@@ -4,10 +4,12 @@
 // reads-for-update and the same writes on the same pool size. p50 / p99 latency, errors, and the
 // ratios. MariaDB only (the baseline is mysql2): BENCH_DATABASE_URL, default a mdsc_bench_quiz db.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appRouter, createCallerFactory } from '@mdsc/api';
-import { createLogger, gradeAttempt, systemClock, type Actor, type CoreDeps } from '@mdsc/core';
+import { createLogger, createOutboxRelay, createSession, gradeAttempt, hashToken, systemClock, type Actor, type CoreDeps } from '@mdsc/core';
 import {
   Category,
   Course,
@@ -27,6 +29,10 @@ import {
 } from '@mdsc/db';
 import type { JobQueue } from '@mdsc/jobs';
 import mysql from 'mysql2/promise';
+import { loadEnv } from '../../apps/api/src/env';
+import type { Runtime } from '../../apps/api/src/runtime';
+import { buildServer } from '../../apps/api/src/server';
+import { burstProblems, submitBurstOverHttp, type BurstLearner, type BurstOutcome } from '../../apps/api/src/testing/quiz-burst';
 
 const N = Number(process.env.BENCH_N ?? 500);
 const POOL = Number(process.env.BENCH_POOL ?? 10);
@@ -40,11 +46,13 @@ const noJobs: JobQueue = { driver: 'inline', enqueue: async () => {}, close: asy
 const deps: CoreDeps = {
   db,
   clock: systemClock,
-  logger: createLogger('bench', 'silent'),
+  logger: createLogger('bench', (process.env.BENCH_LOG_LEVEL ?? 'silent') as 'silent'),
   jobs: noJobs,
   storage: null as unknown as CoreDeps['storage'], // submission never touches files
   config: { publicUrl: 'https://mooc.mdsc.example', timezone: 'Africa/Porto-Novo', dataDir: '/tmp' },
 };
+// As in apps/api's runtime: each commit's outbox rows are relayed right after it (no poll loop here).
+deps.relay = createOutboxRelay(deps, { pollMs: 60_000 });
 
 // ---------------------------------------------------------------- fixtures
 const teacher = await User.create({ email: 'teacher@bench.test', password: 'x', firstName: 'Aïcha', lastName: 'Dossou', role: 'instructor' });
@@ -126,37 +134,40 @@ const runOurs = (users: User[], attempts: number[]) => burst((i) =>
 const target = parseMysqlUrl(url);
 const pool = mysql.createPool({ host: target.host, port: target.port, user: target.username, password: target.password, database: target.database, connectionLimit: POOL, charset: 'utf8mb4_unicode_ci', timezone: 'Z' });
 const gradable = questions.map((q) => ({ id: q.id, questionType: q.questionType, options: q.options, correctAnswer: q.correctAnswer, points: Number(q.points) }));
-const runRaw = (users: User[], attempts: number[]) => burst(async (i) => {
+/** The raw baseline: the same locking read and writes as the service, in plain mysql2. */
+async function rawSubmit(userId: number, attemptId: number, i: number): Promise<{ percentage: number; passed: boolean }> {
   const c = await pool.getConnection();
   try {
     await c.beginTransaction();
-    const [[e]] = (await c.query('SELECT id, status FROM enrollments WHERE user_id = ? AND course_id = ? FOR UPDATE', [users[i].id, course.id])) as unknown as [{ id: number }[]];
-    await c.query('SELECT id, status, started_at, deadline_at FROM quiz_attempts WHERE id = ?', [attempts[i]]);
+    const [[e]] = (await c.query('SELECT id, status FROM enrollments WHERE user_id = ? AND course_id = ? FOR UPDATE', [userId, course.id])) as unknown as [{ id: number }[]];
+    await c.query('SELECT id, status, started_at, deadline_at FROM quiz_attempts WHERE id = ?', [attemptId]);
     await c.query('SELECT id, question_type, options, correct_answer, points FROM quiz_questions WHERE quiz_id = ? AND is_active = 1 ORDER BY order_index', [quiz.id]);
     const answers = answersFor(i);
     const g = gradeAttempt(gradable, new Map(answers.map((a) => [a.questionId, a.answer])), 70);
     const now = new Date();
     await c.query(
       'UPDATE quiz_attempts SET status = ?, answers = ?, completed_at = ?, score = ?, total_points = ?, percentage = ?, is_passed = ?, results = ?, time_spent_minutes = 1 WHERE id = ?',
-      ['graded', JSON.stringify(Object.fromEntries(answers.map((a) => [a.questionId, a.answer]))), now, g.score, g.totalPoints, g.percentage, g.passed, JSON.stringify(g.results), attempts[i]],
+      ['graded', JSON.stringify(Object.fromEntries(answers.map((a) => [a.questionId, a.answer]))), now, g.score, g.totalPoints, g.percentage, g.passed, JSON.stringify(g.results), attemptId],
     );
-    await c.query('INSERT INTO notifications (user_id, payload, is_read, created_at) VALUES (?, ?, 0, ?)', [users[i].id, JSON.stringify({ type: 'quiz_graded', data: { quizId: quiz.id, percentage: g.percentage } }), now]);
+    await c.query('INSERT INTO notifications (user_id, payload, is_read, created_at) VALUES (?, ?, 0, ?)', [userId, JSON.stringify({ type: 'quiz_graded', data: { quizId: quiz.id, percentage: g.percentage } }), now]);
     if (g.passed) {
       await c.query("UPDATE enrollments SET status = 'completed', completed_at = ?, progress_percentage = 100, last_accessed_at = ? WHERE id = ?", [now, now, e.id]);
       const [counter] = (await c.query(
         'INSERT INTO certificate_counters (year, last_number) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)',
         [2100],
       )) as unknown as [{ insertId: number }];
-      await c.query('INSERT INTO certificates (certificate_code, user_id, course_id, certificate_number, issued_at) VALUES (?, ?, ?, ?, ?)', [`raw-${i}-${Date.now()}`.padEnd(32, 'x'), users[i].id, course.id, `MDSC-2100-${counter.insertId}`, now]);
+      await c.query('INSERT INTO certificates (certificate_code, user_id, course_id, certificate_number, issued_at) VALUES (?, ?, ?, ?, ?)', [`raw-${i}-${attemptId}-${Date.now()}`.padEnd(32, 'x'), userId, course.id, `MDSC-2100-${counter.insertId}`, now]);
     }
     await c.commit();
+    return { percentage: g.percentage, passed: g.passed };
   } catch (err) {
     await c.rollback();
     throw err;
   } finally {
     c.release();
   }
-});
+}
+const runRaw = (users: User[], attempts: number[]) => burst((i) => rawSubmit(users[i].id, attempts[i], i));
 
 // The machine may be busy with other work: alternate rounds of each side (fresh learners every
 // time) and keep the medians, so that a load change hits both alike.
@@ -164,6 +175,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ourRuns: Awaited<ReturnType<typeof burst>>[] = [];
 const rawRuns: Awaited<ReturnType<typeof burst>>[] = [];
 const ourAttempts: number[] = [];
+// Warm-up, not measured: JIT, connection pools, the quiz's grading cache.
+{
+  const w = await learners('warm');
+  const wa = await attemptsFor(w.users);
+  await Promise.all(w.users.slice(0, 20).map((u, i) => (i % 2 ? rawSubmit(u.id, wa[i], i) : createCaller({ deps, redis: null, req: { ip: '127.0.0.1', origin: null, userAgent: 'bench' }, actor: actor(u) }).quizzes.submitAttempt({ attemptId: wa[i], answers: answersFor(i) }))));
+}
 for (let round = 0; round < ROUNDS; round++) {
   const r = await learners(`raw${round}`);
   rawRuns.push(await runRaw(r.users, await attemptsFor(r.users)));
@@ -186,12 +203,89 @@ console.log(`quiz submissions: ${N} at once, 20 questions, half passing (course 
 console.log(`submitAttempt (service)  ${fmt(oursResult)}`);
 console.log(`raw mysql2 transaction   ${fmt(rawResult)}`);
 const ratios = { p50: oursResult.p50 / rawResult.p50, p99: oursResult.p99 / rawResult.p99, throughput: oursResult.perSec / rawResult.perSec };
-console.log(`ratios service/raw: p50 ×${ratios.p50.toFixed(2)}, p99 ×${ratios.p99.toFixed(2)}, throughput ×${ratios.throughput.toFixed(2)}; attempts graded ${graded}/${total}`);
+console.log(`ratios service/raw: p50 ×${ratios.p50.toFixed(2)} (target ≤ 2), p99 ×${ratios.p99.toFixed(2)}, throughput ×${ratios.throughput.toFixed(2)} (target ≥ 0.5); attempts graded ${graded}/${total}`);
+
+// ---------------------------------------------------------------- HTTP mode
+// The real Fastify server (apps/api buildServer: helmet, CORS, request guard, bearer session
+// lookup, tRPC) on a port, N learners each with their own session (created as login does), all
+// submitting at once; against a bare node:http server doing the session lookup and the raw
+// transaction above. Client and servers share this process (and its core): both sides pay alike.
+const MODE = process.env.BENCH_MODE ?? 'both';
+let httpSummary: Record<string, unknown> | null = null;
+let httpFailed = false;
+if (MODE === 'both' || MODE === 'http') {
+  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', DATA_DIR: '/tmp', PUBLIC_URL: 'https://mooc.mdsc.example' });
+  const rt: Runtime = { env, deps, jobs: noJobs, redis: null, close: async () => {} };
+  const app = await buildServer(rt);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const apiBase = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const learnerIndex = new Map<number, number>(); // attempt id → learner index (its answers)
+  const bare = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d));
+    req.on('end', async () => {
+      try {
+        const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+        const [[s]] = (await pool.query('SELECT user_id FROM user_sessions WHERE session_id = ? AND expires_at > ?', [hashToken(token), new Date()])) as unknown as [{ user_id: number }[]];
+        if (!s) {
+          res.writeHead(401).end('{}');
+          return;
+        }
+        const input = JSON.parse(body) as { attemptId: number; answers: unknown };
+        const g = await rawSubmit(s.user_id, input.attemptId, learnerIndex.get(input.attemptId)!);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { data: { id: input.attemptId, status: 'graded', ...g } } }));
+      } catch (err) {
+        res.writeHead(500).end(JSON.stringify({ error: { message: String(err) } }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const bareBase = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+
+  const learnersFor = async (prefix: string) => {
+    const { users } = await learners(prefix);
+    const attempts = await attemptsFor(users);
+    const sessions = await Promise.all(users.map((u) => createSession(u.id, { userAgent: 'bench', ip: '127.0.0.1' })));
+    attempts.forEach((id, i) => learnerIndex.set(id, i));
+    return users.map((_, i): BurstLearner => ({ bearer: sessions[i].token, attemptId: attempts[i], answers: answersFor(i) }));
+  };
+  const toRun = (o: BurstOutcome) => {
+    const ok = o.answers.filter((a) => a.status === 200).map((a) => a.ms);
+    return { p50: percentile(ok, 50), p99: percentile(ok, 99), errors: o.answers.length - ok.length, perSec: o.answers.length / (o.wallMs / 1000), wallMs: o.wallMs };
+  };
+  const apiRuns: Awaited<ReturnType<typeof burst>>[] = [];
+  const bareRuns: Awaited<ReturnType<typeof burst>>[] = [];
+  const httpProblems: string[] = [];
+  const httpAttempts: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const b = await learnersFor(`bare${round}`);
+    const bareOut = await submitBurstOverHttp(bareBase, b, '/');
+    bareRuns.push(toRun(bareOut));
+    const a = await learnersFor(`api${round}`);
+    httpAttempts.push(...a.map((l) => l.attemptId));
+    const apiOut = await submitBurstOverHttp(apiBase, a);
+    httpProblems.push(...burstProblems(apiOut));
+    apiRuns.push(toRun(apiOut));
+  }
+  const apiResult = med(apiRuns);
+  const bareResult = med(bareRuns);
+  const httpGraded = await QuizAttempt.count({ where: { id: httpAttempts, status: 'graded' } });
+  const httpRatios = { p50: apiResult.p50 / bareResult.p50, p99: apiResult.p99 / bareResult.p99, throughput: apiResult.perSec / bareResult.perSec };
+  console.log(`\nover HTTP: ${N} learners with their own bearer session, all at once; medians of ${ROUNDS} alternating rounds`);
+  console.log(`API server (Fastify+tRPC)  ${fmt(apiResult)}`);
+  console.log(`bare node:http + raw SQL   ${fmt(bareResult)}`);
+  console.log(`ratios API/bare: p50 ×${httpRatios.p50.toFixed(2)} (target ≤ 2), p99 ×${httpRatios.p99.toFixed(2)}, throughput ×${httpRatios.throughput.toFixed(2)} (target ≥ 0.5); attempts graded ${httpGraded}/${N * ROUNDS}, non-200 answers ${httpProblems.length}`);
+  if (httpProblems.length) console.error(httpProblems.slice(0, 5).join('\n'));
+  httpFailed = httpProblems.length > 0 || httpGraded !== N * ROUNDS || bareResult.errors > 0;
+  httpSummary = { api: apiResult, bare: bareResult, ratios: httpRatios, apiRuns, bareRuns, graded: httpGraded };
+  await app.close();
+  await new Promise((resolve) => bare.close(resolve));
+}
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, `quiz-submit-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ N, pool: POOL, rounds: ROUNDS, ours: oursResult, raw: rawResult, ratios, ourRuns, rawRuns }, null, 2));
+fs.writeFileSync(path.join(resultsDir, `quiz-submit-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ N, pool: POOL, rounds: ROUNDS, ours: oursResult, raw: rawResult, ratios, ourRuns, rawRuns, http: httpSummary }, null, 2));
 await pool.end();
 await db.close();
 await dropMysqlDatabase(url);
-if (oursResult.errors > 0 || rawResult.errors > 0 || graded !== total) process.exitCode = 1;
+if (httpFailed || oursResult.errors > 0 || rawResult.errors > 0 || graded !== total) process.exitCode = 1;

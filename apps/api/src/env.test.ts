@@ -48,3 +48,13 @@ describe('DATA_DIR in the API and the worker', () => {
     );
   });
 });
+
+describe('API_PROCESSES', () => {
+  it('defaults to one process and allows several only in full mode (SQLite takes one writer)', () => {
+    expect(loadApiEnv({}).API_PROCESSES).toBe(1);
+    const full = { DATABASE_URL: 'mysql://u:p@127.0.0.1:3306/db', REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(loadApiEnv({ ...full, API_PROCESSES: '2' }).API_PROCESSES).toBe(2);
+    expect(() => loadApiEnv({ API_PROCESSES: '2' })).toThrow(/API_PROCESSES: several processes need full mode/);
+    expect(() => loadApiEnv({ ...full, API_PROCESSES: '0' })).toThrow(/API_PROCESSES/);
+  });
+});

@@ -12,6 +12,8 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** API processes on this machine (Node's cluster module, one port); more than 1 needs full mode. */
+  API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   DATABASE_URL: z.url({ protocol: /^mysql$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_PREFIX: z.string().min(1).default('mdsc'),
@@ -100,6 +102,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   }
   const fedapayIssues = fedapayEnvIssues(env);
   if (fedapayIssues.length) throw new Error(`Invalid API configuration:\n  ${fedapayIssues.join('\n  ')}`);
+  if (env.API_PROCESSES > 1 && !env.DATABASE_URL) {
+    throw new Error('Invalid API configuration:\n  API_PROCESSES: several processes need full mode (MariaDB and Redis), not SQLite');
+  }
   let credentialKeys: IssuerKeys | null = null;
   if (env.CREDENTIALS_SIGNING_KEYS) {
     try {

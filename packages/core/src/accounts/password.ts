@@ -12,13 +12,36 @@ const CURRENT_PREFIX = '$argon2id$v=19$m=19456,t=2,p=1$';
 
 export const PASSWORD_MIN_LENGTH = 8;
 
+/**
+ * argon2 runs on libuv's thread pool (UV_THREADPOOL_SIZE, 4 by default), which SQLite's driver,
+ * file reads and DNS lookups share. Left alone, a burst of logins fills every thread with 50 ms
+ * hashes, and each login's short queries wait behind them (measured: login at 0.4–0.6× bare
+ * argon2 at concurrency 4–8 on SQLite). At most pool − 1 hashes run at once, so one thread is
+ * always free for the rest; on a machine with fewer cores than threads this costs no hashing
+ * throughput.
+ */
+const HASH_SLOTS = Math.max(1, (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1);
+let hashing = 0;
+const waitingForSlot: (() => void)[] = [];
+async function inHashSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (hashing >= HASH_SLOTS) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  else hashing++;
+  try {
+    return await fn();
+  } finally {
+    const next = waitingForSlot.shift();
+    if (next) next(); // the slot passes on as it is
+    else hashing--;
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return inHashSlot(() => hash(password, ARGON2_OPTIONS));
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await inHashSlot(() => verify(stored, password));
   } catch {
     return false; // not a PHC string we understand: never a match
   }

@@ -66,7 +66,12 @@ export async function loadLearner(
 }
 
 /** The rest of the learner's state, for an enrolment already loaded (and locked). */
-export async function learnerState(enrollment: Enrollment, course: CourseRef, transaction?: Transaction): Promise<LearnerState> {
+export async function learnerState(
+  enrollment: Enrollment,
+  course: CourseRef,
+  transaction?: Transaction,
+  known: { finalPassed?: boolean } = {},
+): Promise<LearnerState> {
   const structure = await loadStructure(course.id, transaction);
   const [done, passed] = await Promise.all([
     Progress.findAll({
@@ -75,7 +80,10 @@ export async function learnerState(enrollment: Enrollment, course: CourseRef, tr
       transaction,
       raw: true,
     }),
-    structure.finalQuiz
+    // Known by the caller (it has just graded a passing attempt at the final quiz): no query.
+    known.finalPassed !== undefined
+      ? known.finalPassed
+      : structure.finalQuiz
       ? QuizAttempt.findOne({
           attributes: ['id'],
           where: { userId: enrollment.userId, quizId: structure.finalQuiz.id, isPassed: true, status: 'graded' },

@@ -71,8 +71,10 @@ export async function writeEffects(
   effects: Effects,
   tx: Transaction,
 ): Promise<void> {
-  await outboxJobs(deps, tx, [
-    ...effects.events.map((e) => eventJob(e)),
-    ...effects.certificatesToRender.map((id) => renderCertificateJob(id)),
-  ]);
+  await outboxJobs(deps, tx, effectJobs(effects));
+}
+
+/** The collected effects as outbox jobs (for callers that write them with other outbox rows). */
+export function effectJobs(effects: Effects): OutboxJobInput[] {
+  return [...effects.events.map((e) => eventJob(e)), ...effects.certificatesToRender.map((id) => renderCertificateJob(id))];
 }

@@ -66,9 +66,48 @@ export async function outboxJobs(
     jobId: j.jobId ?? null,
     payload: parsePayload(j.queue, j.name, j.payload),
   }));
+  const ids = await insertRows(tx, rows);
+  relayAfterCommit(deps, tx, ids);
+  return ids;
+}
+
+type OutboxRow = Pick<OutboxMessage, 'kind' | 'queue' | 'jobName' | 'jobId' | 'payload'>;
+
+/**
+ * One multi-row INSERT on MariaDB/MySQL (one round trip whatever the number of rows; the ids are
+ * consecutive from the statement's insert id, InnoDB's default auto-increment lock mode); one
+ * INSERT per row on SQLite, whose driver reports only the last id.
+ */
+async function insertRows(tx: Transaction, rows: OutboxRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  if (rows.length > 1 && OutboxMessage.sequelize!.getDialect() === 'mysql') {
+    const created = await OutboxMessage.bulkCreate(rows, { transaction: tx });
+    return created.map((r) => r.id);
+  }
   const ids: number[] = [];
   for (const row of rows) ids.push((await OutboxMessage.create(row, { transaction: tx })).id);
-  relayAfterCommit(deps, tx, ids);
+  return ids;
+}
+
+/**
+ * Live events and jobs of one transaction written together, in one statement (see insertRows):
+ * for hot paths that produce both (a notification's push and the learning events of a quiz).
+ */
+export async function outboxWrite(
+  deps: WriterDeps,
+  tx: Transaction,
+  items: { live?: UserEvent[]; jobs?: OutboxJobInput[] },
+): Promise<number[]> {
+  const live = items.live ?? [];
+  const rows: OutboxRow[] = [];
+  for (let i = 0; i < live.length; i += LIVE_CHUNK) {
+    rows.push({ kind: 'live', queue: null, jobName: null, jobId: null, payload: live.slice(i, i + LIVE_CHUNK) });
+  }
+  for (const j of items.jobs ?? []) {
+    rows.push({ kind: 'job', queue: j.queue, jobName: j.name, jobId: j.jobId ?? null, payload: parsePayload(j.queue, j.name, j.payload) });
+  }
+  const ids = await insertRows(tx, rows);
+  if (ids.length) relayAfterCommit(deps, tx, ids);
   return ids;
 }
 

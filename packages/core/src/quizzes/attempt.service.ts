@@ -2,7 +2,7 @@
 // server, against a deadline fixed at start), read the history with feedback. Starting and
 // submitting hold the learner's enrolment lock (SELECT … FOR UPDATE), so max_attempts holds
 // whatever the number of concurrent requests.
-import { Course, Quiz, QuizAttempt, QuizQuestion, type QuizAnswers } from '@mdsc/db';
+import { Course, Enrollment, Notification, Quiz, QuizAttempt, QuizQuestion, type QuizAnswers } from '@mdsc/db';
 import type { SubmitAttemptInput } from '@mdsc/validators';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { isOwnerOrAdmin } from '../catalog/access';
@@ -10,17 +10,18 @@ import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import {
   completeLessonIn,
-  findEnrollment,
   learnerState,
   loadLearner,
   lockLearner,
   settleEnrollment,
   type LearnerState,
 } from '../learning/completion';
-import { Effects, writeEffects } from '../learning/effects';
+import { effectJobs, Effects } from '../learning/effects';
 import { computeAccess, isLessonOpen } from '../learning/structure';
-import { notify } from '../notifications/notify';
-import { gradeAttempt, readAnswers, toGradable } from './grading';
+import { encodePayload, notificationDto } from '../notifications/notification-dto';
+import { outboxWrite } from '../outbox/writer';
+import { gradeAttempt, readAnswers, toGradable, type QuestionGrade } from './grading';
+import { gradingData } from './grading-cache';
 import { toAttemptResultDto, toLearnerQuestionDto, type AttemptResultDto, type LearnerQuestionDto } from './quiz-dto';
 import { transact } from '../transaction';
 
@@ -201,6 +202,7 @@ interface AttemptContextRow {
   passing_score: number | string;
   max_attempts: number;
   is_final: number | boolean;
+  questions_version: number;
   course_id: number;
   course_title: string;
   slug: string;
@@ -212,7 +214,7 @@ interface AttemptContextRow {
 async function attemptContext(deps: Pick<CoreDeps, 'db'>, userId: number, attemptId: number) {
   const [row] = await deps.db.sequelize.query<AttemptContextRow>(
     `SELECT q.id AS quiz_id, q.lesson_id, q.title AS quiz_title, q.passing_score, q.max_attempts, q.is_final,
-            c.id AS course_id, c.title AS course_title, c.slug, c.category_id, c.instructor_id
+            q.questions_version, c.id AS course_id, c.title AS course_title, c.slug, c.category_id, c.instructor_id
        FROM quiz_attempts a
        JOIN quizzes q ON q.id = a.quiz_id
        JOIN courses c ON c.id = q.course_id AND c.deleted_at IS NULL
@@ -228,6 +230,7 @@ async function attemptContext(deps: Pick<CoreDeps, 'db'>, userId: number, attemp
       passingScore: Number(row.passing_score),
       maxAttempts: row.max_attempts,
       isFinal: !!row.is_final,
+      questionsVersion: Number(row.questions_version),
     },
     course: {
       id: row.course_id,
@@ -239,55 +242,172 @@ async function attemptContext(deps: Pick<CoreDeps, 'db'>, userId: number, attemp
   };
 }
 
+interface EnrollmentRow {
+  id: number;
+  user_id: number;
+  course_id: number;
+  status: Enrollment['status'];
+  enrolled_at: Date | string;
+  started_at: Date | string | null;
+  progress_percentage: number | string;
+  completed_at: Date | string | null;
+  is_active: number | boolean;
+  last_accessed_at: Date | string | null;
+  last_lesson_id: number | null;
+}
+
+/** The learner's enrolment, locked FOR UPDATE (the one locking read of the submission), as a plain row. */
+async function lockEnrollmentRow(deps: Pick<CoreDeps, 'db'>, userId: number, courseId: number, tx: Transaction): Promise<EnrollmentRow> {
+  const [row] = await deps.db.sequelize.query<EnrollmentRow>(
+    `SELECT id, user_id, course_id, status, enrolled_at, started_at, progress_percentage, completed_at, is_active,
+            last_accessed_at, last_lesson_id
+       FROM enrollments WHERE user_id = ? AND course_id = ? LIMIT 1${deps.db.dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+    { replacements: [userId, courseId], type: QueryTypes.SELECT, transaction: tx },
+  );
+  if (!row || !row.is_active) throw new ForbiddenError('Enrol in this course first', { reason: 'not_enrolled', courseId });
+  return row;
+}
+
+/** The row as a model, for the completion rules (only when the attempt passed). */
+const enrollmentModel = (r: EnrollmentRow): Enrollment =>
+  Enrollment.build(
+    {
+      id: r.id,
+      userId: r.user_id,
+      courseId: r.course_id,
+      status: r.status,
+      enrolledAt: new Date(r.enrolled_at),
+      startedAt: r.started_at === null ? null : new Date(r.started_at),
+      progressPercentage: Number(r.progress_percentage),
+      completedAt: r.completed_at === null ? null : new Date(r.completed_at),
+      isActive: !!r.is_active,
+      lastAccessedAt: r.last_accessed_at === null ? null : new Date(r.last_accessed_at),
+      lastLessonId: r.last_lesson_id,
+    } as never,
+    { isNewRecord: false, raw: true },
+  );
+
+interface AttemptRow {
+  id: number;
+  status: QuizAttempt['status'];
+  started_at: Date | string;
+  deadline_at: Date | string | null;
+}
+
+/** The learner's attempts at the quiz, plain rows (read under the enrolment lock). */
+const attemptRows = (deps: Pick<CoreDeps, 'db'>, userId: number, quizId: number, tx: Transaction) =>
+  deps.db.sequelize.query<AttemptRow>('SELECT id, status, started_at, deadline_at FROM quiz_attempts WHERE user_id = ? AND quiz_id = ?', {
+    replacements: [userId, quizId],
+    type: QueryTypes.SELECT,
+    transaction: tx,
+  });
+
+/** The attempt's grade, written in one UPDATE of plain values; the same values make the result. */
+interface AttemptOutcome {
+  status: 'graded' | 'expired';
+  answers: QuizAnswers;
+  completedAt: Date;
+  score: number;
+  totalPoints: number;
+  percentage: number;
+  isPassed: boolean;
+  results: QuestionGrade[];
+  timeSpentMinutes: number;
+}
+
+async function writeOutcome(deps: Pick<CoreDeps, 'db'>, attemptId: number, o: AttemptOutcome, tx: Transaction): Promise<void> {
+  await deps.db.sequelize.query(
+    `UPDATE quiz_attempts SET status = ?, answers = ?, completed_at = ?, score = ?, total_points = ?, percentage = ?,
+            is_passed = ?, results = ?, time_spent_minutes = ? WHERE id = ?`,
+    {
+      replacements: [
+        o.status,
+        JSON.stringify(o.answers),
+        o.completedAt,
+        o.score,
+        o.totalPoints,
+        o.percentage,
+        o.isPassed,
+        JSON.stringify(o.results),
+        o.timeSpentMinutes,
+        attemptId,
+      ],
+      type: QueryTypes.UPDATE,
+      transaction: tx,
+    },
+  );
+}
+
 /**
  * Grades an attempt. Answers arriving after the deadline (plus a small grace) are not counted: the
  * attempt is recorded as expired with a score of 0. Passing a lesson's quiz completes the lesson;
- * passing the final quiz may complete the course. The questions are read and the answers checked
- * before the transaction; inside it, the enrolment lock, the attempts, the writes, and the rest of
- * the learner's state only when the attempt passed (what completion needs).
+ * passing the final quiz may complete the course. The quiz's grading data comes from the
+ * per-version cache and the answers are checked before the transaction; inside it, the enrolment
+ * lock (the one locking read), the attempts, the writes as plain statements, and the rest of the
+ * learner's state only when the attempt passed (what completion needs). The notification row and
+ * every outbox row (its live push, the learning events, the certificate rendering) are written
+ * with one INSERT each. The statement count is fixed by quiz-query-count.int.test.ts.
  */
 export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttemptInput): Promise<AttemptResultDto> {
   const { quiz, course } = await attemptContext(deps, actor.id, input.attemptId);
-  const questions = await activeQuestions(quiz.id);
-  const answers = readAnswers(questions, input.answers);
-  const result = await transact(deps, 'quizzes.submitAttempt', async (tx) => {
+  const grading = await gradingData(quiz.id, quiz.questionsVersion);
+  const answers = readAnswers(grading.gradable, input.answers);
+  return transact(deps, 'quizzes.submitAttempt', async (tx) => {
     const effects = new Effects(); // per attempt of the transaction
-    const enrollment = await findEnrollment(actor.id, course.id, tx, true);
+    const enrollment = await lockEnrollmentRow(deps, actor.id, course.id, tx);
     // Read under the lock: a concurrent submission of the same attempt may have graded it.
-    const attempts = await QuizAttempt.findAll({ where: { userId: actor.id, quizId: quiz.id }, transaction: tx });
+    const attempts = await attemptRows(deps, actor.id, quiz.id, tx);
     const attempt = attempts.find((a) => a.id === input.attemptId)!;
     if (attempt.status !== 'in_progress') throw new ConflictError('This attempt was already submitted', { reason: 'already_submitted' });
     const now = deps.clock.now();
-    if (isOver(attempt, now)) {
-      await expire(attempt, questions, tx);
+    const startedAt = new Date(attempt.started_at);
+    const deadlineAt = attempt.deadline_at === null ? null : new Date(attempt.deadline_at);
+    let outcome: AttemptOutcome;
+    if (deadlineAt && now.getTime() > deadlineAt.getTime() + SUBMIT_GRACE_MS) {
+      const graded = gradeAttempt(grading.gradable, new Map(), 100);
+      outcome = {
+        status: 'expired',
+        answers: {},
+        completedAt: deadlineAt,
+        score: 0,
+        totalPoints: graded.totalPoints,
+        percentage: 0,
+        isPassed: false,
+        results: graded.results,
+        timeSpentMinutes: Math.ceil((deadlineAt.getTime() - startedAt.getTime()) / 60_000),
+      };
     } else {
-      const graded = gradeAttempt(questions.map(toGradable), answers, Number(quiz.passingScore));
-      const stored: QuizAnswers = Object.fromEntries([...answers].map(([k, v]) => [String(k), v]));
-      await attempt.update(
-        {
-          status: 'graded',
-          answers: stored,
-          completedAt: now,
-          score: graded.score,
-          totalPoints: graded.totalPoints,
-          percentage: graded.percentage,
-          isPassed: graded.passed,
-          results: graded.results,
-          timeSpentMinutes: Math.max(1, Math.ceil((now.getTime() - new Date(attempt.startedAt).getTime()) / 60_000)),
-        },
-        { transaction: tx },
-      );
+      const graded = gradeAttempt(grading.gradable, answers, quiz.passingScore);
+      outcome = {
+        status: 'graded',
+        answers: Object.fromEntries([...answers].map(([k, v]) => [String(k), v])),
+        completedAt: now,
+        score: graded.score,
+        totalPoints: graded.totalPoints,
+        percentage: graded.percentage,
+        isPassed: graded.passed,
+        results: graded.results,
+        timeSpentMinutes: Math.max(1, Math.ceil((now.getTime() - startedAt.getTime()) / 60_000)),
+      };
     }
-    const passed = !!attempt.isPassed;
-    const percentage = Number(attempt.percentage ?? 0);
-    await notify(
-      deps,
+    await writeOutcome(deps, attempt.id, outcome, tx);
+    const passed = outcome.isPassed;
+    const percentage = outcome.percentage;
+    const notification = await Notification.create(
       {
         userId: actor.id,
-        type: 'quiz_graded',
-        data: { quizId: quiz.id, quizTitle: quiz.title, attemptId: attempt.id, percentage, passed, courseId: course.id, courseSlug: course.slug },
+        payload: encodePayload('quiz_graded', {
+          quizId: quiz.id,
+          quizTitle: quiz.title,
+          attemptId: attempt.id,
+          percentage,
+          passed,
+          courseId: course.id,
+          courseSlug: course.slug,
+        }),
+        isRead: false,
       },
-      tx,
+      { transaction: tx },
     );
     effects.event({
       userId: actor.id,
@@ -299,17 +419,22 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
       percentage,
     });
     if (passed) {
-      const state = await learnerState(enrollment, course, tx);
+      const isFinal = quiz.isFinal || quiz.lessonId === null;
+      const state = await learnerState(enrollmentModel(enrollment), course, tx, isFinal ? { finalPassed: true } : {});
       const before = new Set(state.completed);
-      if (quiz.lessonId !== null && !quiz.isFinal) await completeLessonIn(deps, state, quiz.lessonId, effects, tx);
-      if (quiz.isFinal) state.finalPassed = true;
+      if (!isFinal && quiz.lessonId !== null) await completeLessonIn(deps, state, quiz.lessonId, effects, tx);
       await settleEnrollment(deps, state, before, effects, tx);
     }
-    await writeEffects(deps, effects, tx);
-    const used = attempts.filter((a) => a.status !== 'in_progress').length;
-    return toAttemptResultDto(attempt, questions, passed || used >= quiz.maxAttempts);
+    // quiz_graded is not e-mailed (notify's MAILED list): its push is the only side effect.
+    const dto = notificationDto(notification)!;
+    await outboxWrite(deps, tx, {
+      live: [{ userId: actor.id, event: { kind: 'notification', notification: dto } }],
+      jobs: effectJobs(effects),
+    });
+    const used = attempts.filter((a) => a.status !== 'in_progress' || a.id === attempt.id).length; // this one included
+    const result = { id: attempt.id, quizId: quiz.id, startedAt, ...outcome } as unknown as QuizAttempt;
+    return toAttemptResultDto(result, grading.questions, passed || used >= quiz.maxAttempts);
   });
-  return result;
 }
 
 /**

@@ -77,7 +77,7 @@ export function assertAnswerShape(q: GradableQuestion, answer: QuizAnswerValue):
 
 /** The submitted answers by question, each checked against its question (field `answers` otherwise). */
 export function readAnswers(
-  questions: QuizQuestion[],
+  questions: GradableQuestion[],
   submitted: { questionId: number; answer: QuizAnswerValue }[],
 ): Map<number, QuizAnswerValue> {
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -86,7 +86,7 @@ export function readAnswers(
     const q = byId.get(a.questionId);
     if (!q) throw new ValidationError('answers', `Question ${a.questionId} is not part of this quiz`);
     try {
-      assertAnswerShape(toGradable(q), a.answer);
+      assertAnswerShape(q, a.answer);
     } catch (err) {
       if (err instanceof AnswerShapeError) throw new ValidationError('answers', err.message);
       throw err;

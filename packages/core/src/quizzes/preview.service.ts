@@ -27,8 +27,9 @@ export async function previewQuiz(deps: Deps, actor: Actor, input: QuizPreviewIn
     });
     return { quiz: found, questions: rows };
   });
-  const answers = readAnswers(questions, input.answers);
-  const graded = gradeAttempt(questions.map(toGradable), answers, Number(quiz.passingScore));
+  const gradable = questions.map(toGradable);
+  const answers = readAnswers(gradable, input.answers);
+  const graded = gradeAttempt(gradable, answers, Number(quiz.passingScore));
   const stored = Object.fromEntries([...answers].map(([k, v]) => [String(k), v]));
   return {
     score: graded.score,

@@ -1,5 +1,18 @@
-import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
-import { BelongsTo, Column, DataType, ForeignKey, Model, Table } from 'sequelize-typescript';
+import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute, Transaction, WhereOptions } from 'sequelize';
+import {
+  AfterBulkCreate,
+  AfterCreate,
+  AfterDestroy,
+  AfterUpdate,
+  BeforeBulkDestroy,
+  BeforeBulkUpdate,
+  BelongsTo,
+  Column,
+  DataType,
+  ForeignKey,
+  Model,
+  Table,
+} from 'sequelize-typescript';
 import { QUESTION_TYPES, type QuestionType, type QuizOption } from '../constants';
 import { Quiz } from './quiz.model';
 
@@ -47,4 +60,32 @@ export class QuizQuestion extends Model<
 
   @BelongsTo(() => Quiz, 'quizId')
   declare quiz?: NonAttribute<Quiz>;
+
+  // Every write to questions bumps their quiz's questions_version in the same transaction: the
+  // grading cache of each API process is keyed by it (see quizzes/grading-cache in @mdsc/core).
+  @AfterCreate
+  @AfterUpdate
+  @AfterDestroy
+  static async bumpOne(q: QuizQuestion, options: { transaction?: Transaction | null }): Promise<void> {
+    await bumpQuestionsVersion([q.quizId], options.transaction);
+  }
+
+  @AfterBulkCreate
+  static async bumpCreated(rows: QuizQuestion[], options: { transaction?: Transaction | null }): Promise<void> {
+    await bumpQuestionsVersion(rows.map((r) => r.quizId), options.transaction);
+  }
+
+  /** Before the statement, while its WHERE still finds the rows (a bump without a change is harmless). */
+  @BeforeBulkUpdate
+  @BeforeBulkDestroy
+  static async bumpMatched(options: { where?: WhereOptions; transaction?: Transaction | null }): Promise<void> {
+    const rows = await QuizQuestion.findAll({ attributes: ['quizId'], where: options.where, transaction: options.transaction, raw: true });
+    await bumpQuestionsVersion(rows.map((r) => r.quizId), options.transaction);
+  }
+}
+
+async function bumpQuestionsVersion(quizIds: number[], transaction: Transaction | null | undefined): Promise<void> {
+  const ids = [...new Set(quizIds)].filter((id) => typeof id === 'number');
+  if (ids.length === 0) return;
+  await Quiz.increment('questionsVersion', { by: 1, where: { id: ids }, transaction: transaction ?? undefined });
 }

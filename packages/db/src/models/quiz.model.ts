@@ -42,6 +42,10 @@ export class Quiz extends Model<InferAttributes<Quiz>, InferCreationAttributes<Q
   @Column({ type: DataType.BOOLEAN, defaultValue: false })
   declare isPublished: CreationOptional<boolean>;
 
+  /** Bumped with every write to the quiz's questions (QuizQuestion hooks): the key of the grading cache. */
+  @Column({ type: DataType.INTEGER, allowNull: false, defaultValue: 0 })
+  declare questionsVersion: CreationOptional<number>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
