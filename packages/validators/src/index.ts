@@ -17,3 +17,4 @@ export * from './gift';
 export * from './gift-import';
 export * from './credentials';
 export * from './discussions';
+export * from './packages';

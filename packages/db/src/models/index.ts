@@ -22,6 +22,8 @@ import { Credential } from './credential.model';
 import { EmailVerificationToken } from './email-verification-token.model';
 import { Enrollment } from './enrollment.model';
 import { Lesson } from './lesson.model';
+import { LessonPackage } from './lesson-package.model';
+import { PackageAttempt } from './package-attempt.model';
 import { MediaFile } from './media-file.model';
 import { MessageRecipient } from './message-recipient.model';
 import { Message } from './message.model';
@@ -53,8 +55,11 @@ export {
   type DiscussionCategoryValue,
   type DiscussionReviewStatus,
 } from './discussion-thread.model';
+export { PACKAGE_KINDS, type PackageFileEntry, type PackageKind } from './lesson-package.model';
 export {
   Badge,
+  LessonPackage,
+  PackageAttempt,
   DiscussionAttachment,
   DiscussionFollow,
   DiscussionPost,
@@ -107,6 +112,8 @@ export const allModels = [
   Course,
   CourseModule,
   Lesson,
+  LessonPackage,
+  PackageAttempt,
   MediaFile,
   Enrollment,
   Progress,
