@@ -14,6 +14,7 @@ import { certificateRoutes } from './routes/certificates.routes';
 import { credentialRoutes } from './routes/credentials.routes';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { mediaRoutes } from './routes/media.routes';
+import { packageRoutes } from './routes/packages.routes';
 import type { Runtime } from './runtime';
 
 /**
@@ -79,6 +80,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);
 
   await app.register(mediaRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
+  await app.register(packageRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
   await app.register(analyticsRoutes, {
     deps: rt.deps,
     resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor,

@@ -17,6 +17,7 @@ import { certificateRouter } from './routers/certificate.router';
 import { credentialRouter } from './routers/credential.router';
 import { enrollmentRouter } from './routers/enrollment.router';
 import { progressRouter } from './routers/progress.router';
+import { packageRouter } from './routers/package.router';
 import { quizRouter } from './routers/quiz.router';
 import { reviewRouter } from './routers/review.router';
 import { router } from './trpc';
@@ -24,6 +25,7 @@ import { router } from './trpc';
 export const appRouter = router({
   enrollments: enrollmentRouter,
   progress: progressRouter,
+  packages: packageRouter,
   quizzes: quizRouter,
   certificates: certificateRouter,
   credentials: credentialRouter,

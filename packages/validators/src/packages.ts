@@ -75,3 +75,6 @@ export const h5pStatementInput = z.object({
 export type H5pStatementInput = z.infer<typeof h5pStatementInput>;
 
 export const packageLessonInput = z.object({ lessonId: idSchema });
+
+/** Largest package upload (the zip itself; its extracted size has its own cap on the server). */
+export const PACKAGE_UPLOAD_MAX_BYTES = 300 * 1024 * 1024;

@@ -193,6 +193,10 @@ export async function completeLesson(deps: Deps, actor: Actor, lessonId: number)
   return withLearner(deps, actor, lessonId, async (state, node, effects, tx) => {
     if (!state.completed.has(node.id)) {
       if (node.quizId !== null) throw new ForbiddenError('Pass the quiz to complete this lesson', { reason: 'quiz_required' });
+      // SCORM and H5P lessons complete from what the package reports (packages/runtime.service.ts).
+      if (node.contentType === 'scorm' || node.contentType === 'h5p') {
+        throw new ForbiddenError('The activity completes this lesson when you finish it', { reason: 'package_required' });
+      }
       if (isPlayable(node.contentType)) await assertWatched(deps, state, node, tx);
     }
     const before = new Set(state.completed);

@@ -4,3 +4,4 @@ export { parsePackage, parseScormManifest, parseH5pJson, type ParsedPackage, typ
 export { packageFileKey, packageContentType } from './storage-keys';
 export * from './package.service';
 export * from './runtime.service';
+export { buildZip, h5pPackage, scorm12Package, scorm2004Package, type ZipEntrySpec } from './fixtures';
