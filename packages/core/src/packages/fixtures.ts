@@ -12,24 +12,43 @@ export interface ZipEntrySpec {
   compress?: boolean;
 }
 
-/** Builds a zip in memory (yazl); names are written as given, `../` and absolute ones included. */
-export function buildZip(entries: ZipEntrySpec[]): Promise<Buffer> {
+/** yazl refuses unsafe names; the malicious fixtures need them, so they are patched in afterwards. */
+const unsafeName = (name: string) => name.startsWith('/') || name.split('/').includes('..');
+
+/**
+ * Builds a zip in memory (yazl). Names yazl would refuse (`../x`, `/etc/x`) are written under a
+ * placeholder of the same byte length, then replaced in the local header and the central directory.
+ */
+export async function buildZip(entries: ZipEntrySpec[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();
-  for (const e of entries) {
-    if (e.data === undefined) zip.addEmptyDirectory(e.name, { mode: e.mode });
+  const patches: [Buffer, Buffer][] = [];
+  entries.forEach((e, i) => {
+    let name = e.name;
+    if (unsafeName(name)) {
+      const real = Buffer.from(name);
+      const placeholder = `m${i}_`.padEnd(real.length, 'x');
+      if (placeholder.length !== real.length) throw new Error(`fixture name too short: ${name}`);
+      patches.push([Buffer.from(placeholder), real]);
+      name = placeholder;
+    }
+    if (e.data === undefined) zip.addEmptyDirectory(name, { mode: e.mode });
     else
-      zip.addBuffer(Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data), e.name, {
+      zip.addBuffer(Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data), name, {
         mode: e.mode,
         compress: e.compress ?? true,
       });
-  }
+  });
   zip.end();
-  return new Promise((resolve, reject) => {
+  const out = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
     zip.outputStream.on('error', reject);
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
   });
+  for (const [from, to] of patches) {
+    for (let at = out.indexOf(from); at >= 0; at = out.indexOf(from, at + to.length)) to.copy(out, at);
+  }
+  return out;
 }
 
 const SCO_STYLE = `body{font-family:system-ui,sans-serif;margin:0;padding:1rem;line-height:1.5}
@@ -39,7 +58,7 @@ button{font:inherit;padding:.6rem 1rem;margin:.25rem 0;min-height:44px;border-ra
 /**
  * A one-page SCO: finds the API in the parent windows (the standard search), initialises, shows
  * the resumed location and suspend data, and on "Terminer" sets the score, the status, the
- * location and the suspend data, then commits and finishes.
+ * location and the suspend data, then commits.
  */
 function scoPage(version: '1.2' | '2004'): string {
   const script = version === '1.2' ? 'sco12.js' : 'sco2004.js';
