@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 
-export const SCORM12_LESSON_STATUSES = ['passed', 'completed', 'failed', 'incomplete', 'browsed', 'not attempted'] as const;
+export const SCORM12_LESSON_STATUSES = [
+  'passed',
+  'completed',
+  'failed',
+  'incomplete',
+  'browsed',
+  'not attempted',
+] as const;
 export const SCORM2004_COMPLETION_STATUSES = ['completed', 'incomplete', 'not attempted', 'unknown'] as const;
 export const SCORM2004_SUCCESS_STATUSES = ['passed', 'failed', 'unknown'] as const;
 
@@ -26,13 +33,18 @@ export const scormDuration = z
   .string()
   .trim()
   .max(40)
-  .regex(/^(\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?|P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?)$/, 'not a SCORM duration');
+  .regex(
+    /^(\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?|P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?)$/,
+    'not a SCORM duration',
+  );
 
 /** Seconds in a SCORM duration of either format. */
 export function durationSeconds(value: string): number {
   const hms = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(value);
   if (hms) return Number(hms[1]) * 3600 + Number(hms[2]) * 60 + Number(hms[3]);
-  const iso = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  const iso = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+    value,
+  );
   if (!iso) return 0;
   const [, y, mo, d, h, mi, s] = iso.map((x) => Number(x ?? 0));
   return y * 365 * 86400 + mo * 30 * 86400 + d * 86400 + h * 3600 + mi * 60 + s;

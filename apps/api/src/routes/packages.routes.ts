@@ -40,7 +40,13 @@ export const PACKAGE_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-function sendError(reply: FastifyReply, status: number, message: string, field: string | null = null, reason: string | null = null) {
+function sendError(
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  field: string | null = null,
+  reason: string | null = null,
+) {
   return reply.code(status).send({ error: { message, field, reason } });
 }
 
@@ -52,7 +58,9 @@ function sendDomainError(reply: FastifyReply, err: DomainError) {
 
 export async function packageRoutes(app: FastifyInstance, opts: PackageRoutesOptions): Promise<void> {
   const { deps } = opts;
-  await app.register(multipart, { limits: { files: 1, fields: 2, parts: 3, fileSize: PACKAGE_UPLOAD_MAX_BYTES + 1 } });
+  await app.register(multipart, {
+    limits: { files: 1, fields: 2, parts: 3, fileSize: PACKAGE_UPLOAD_MAX_BYTES + 1 },
+  });
 
   app.post('/api/lessons/:lessonId/package', async (req, reply) => {
     const lessonId = Number((req.params as { lessonId: string }).lessonId);
@@ -68,7 +76,13 @@ export async function packageRoutes(app: FastifyInstance, opts: PackageRoutesOpt
       const zipPath = path.join(dir, 'package.zip');
       await pipeline(part.file, createWriteStream(zipPath));
       if (part.file.truncated) {
-        return sendError(reply, 413, `The package is larger than ${Math.round(PACKAGE_UPLOAD_MAX_BYTES / 1048576)} MB`, 'file', 'file_too_large');
+        return sendError(
+          reply,
+          413,
+          `The package is larger than ${Math.round(PACKAGE_UPLOAD_MAX_BYTES / 1048576)} MB`,
+          'file',
+          'file_too_large',
+        );
       }
       const result = await installPackage(deps, ctx.actor, { lessonId, zipPath });
       return reply.code(201).send(result);
@@ -102,10 +116,12 @@ export async function packageRoutes(app: FastifyInstance, opts: PackageRoutesOpt
         .header('x-frame-options', 'SAMEORIGIN')
         // A package folder never changes (a new upload gets a new folder); access is per user.
         .header('cache-control', 'private, max-age=3600');
-      if (got.range) reply.code(206).header('content-range', `bytes ${got.range.start}-${got.range.end}/${got.size}`);
+      if (got.range)
+        reply.code(206).header('content-range', `bytes ${got.range.start}-${got.range.end}/${got.size}`);
       return reply.send(got.stream);
     } catch (err) {
-      if (err instanceof StorageRangeError) return reply.code(416).header('content-range', `bytes */${err.size}`).send();
+      if (err instanceof StorageRangeError)
+        return reply.code(416).header('content-range', `bytes */${err.size}`).send();
       if (err instanceof StorageNotFoundError) return sendError(reply, 404, 'Not found');
       if (err instanceof DomainError) return sendDomainError(reply, err);
       throw err;

@@ -9,13 +9,19 @@ export const packageRouter = router({
     .input(packageLessonInput)
     .query(({ ctx, input }) => packageForEditor(ctx.actor, input.lessonId)),
   /** What the player needs: package URLs, the learner, the current attempt's CMI data. */
-  launch: authedProcedure.input(packageLessonInput).query(({ ctx, input }) => launchPackage(ctx.actor, input.lessonId)),
+  launch: authedProcedure
+    .input(packageLessonInput)
+    .query(({ ctx, input }) => launchPackage(ctx.actor, input.lessonId)),
   /** A SCO's commit: CMI data stored, the lesson completed when the data says so. */
-  commit: authedProcedure.input(scormCommitInput).mutation(({ ctx, input }) => commitScorm(ctx.deps, ctx.actor, input)),
+  commit: authedProcedure
+    .input(scormCommitInput)
+    .mutation(({ ctx, input }) => commitScorm(ctx.deps, ctx.actor, input)),
   /** An H5P xAPI statement (completed / answered) with its result. */
   h5pStatement: authedProcedure
     .input(h5pStatementInput)
     .mutation(({ ctx, input }) => recordH5pStatement(ctx.deps, ctx.actor, input)),
   /** A new attempt after a completed one. */
-  restart: authedProcedure.input(packageLessonInput).mutation(({ ctx, input }) => restartPackage(ctx.deps, ctx.actor, input.lessonId)),
+  restart: authedProcedure
+    .input(packageLessonInput)
+    .mutation(({ ctx, input }) => restartPackage(ctx.deps, ctx.actor, input.lessonId)),
 });

@@ -79,7 +79,13 @@ function scoScript(version: '1.2' | '2004'): string {
   const v12 = version === '1.2';
   const api = v12 ? 'API' : 'API_1484_11';
   const c = v12
-    ? { init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish' }
+    ? {
+        init: 'LMSInitialize',
+        get: 'LMSGetValue',
+        set: 'LMSSetValue',
+        commit: 'LMSCommit',
+        finish: 'LMSFinish',
+      }
     : { init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate' };
   const loc = v12 ? 'cmi.core.lesson_location' : 'cmi.location';
   const exit = v12 ? 'cmi.core.exit' : 'cmi.exit';
@@ -250,6 +256,9 @@ export function h5pPackage(): Promise<Buffer> {
     },
     { name: 'H5P.MdscCheck-1.0/library.json', data: LIBRARY_JSON },
     { name: 'H5P.MdscCheck-1.0/check.js', data: LIBRARY_JS },
-    { name: 'H5P.MdscCheck-1.0/check.css', data: '.h5p-mdsc-check{padding:1rem;font-size:1rem}.h5p-mdsc-check-button{min-height:44px;padding:.5rem 1rem}' },
+    {
+      name: 'H5P.MdscCheck-1.0/check.css',
+      data: '.h5p-mdsc-check{padding:1rem;font-size:1rem}.h5p-mdsc-check-button{min-height:44px;padding:.5rem 1rem}',
+    },
   ]);
 }

@@ -84,7 +84,10 @@ function scormVersion(manifest: Node, raw: string): 'scorm12' | 'scorm2004' {
   // No schemaversion: the namespaces tell (adlcp_rootv1p2 is 1.2, adlcp_v1p3 is 2004).
   if (/adlcp_rootv1p2/.test(raw)) return 'scorm12';
   if (/adlcp_v1p3|imsss/.test(raw)) return 'scorm2004';
-  throw new PackageRejectedError('manifest_invalid', 'imsmanifest.xml does not say which SCORM version it follows');
+  throw new PackageRejectedError(
+    'manifest_invalid',
+    'imsmanifest.xml does not say which SCORM version it follows',
+  );
 }
 
 /** Parses imsmanifest.xml's text against the list of files actually in the package. */
@@ -93,10 +96,14 @@ export function parseScormManifest(xml: string, files: ReadonlySet<string>): Par
   try {
     doc = asNode(parser.parse(xml, true));
   } catch (err) {
-    throw new PackageRejectedError('manifest_invalid', `imsmanifest.xml is not well-formed XML (${(err as Error).message})`);
+    throw new PackageRejectedError(
+      'manifest_invalid',
+      `imsmanifest.xml is not well-formed XML (${(err as Error).message})`,
+    );
   }
   const manifest = asNode(doc.manifest);
-  if (!doc.manifest) throw new PackageRejectedError('manifest_invalid', 'imsmanifest.xml has no <manifest> element');
+  if (!doc.manifest)
+    throw new PackageRejectedError('manifest_invalid', 'imsmanifest.xml has no <manifest> element');
   const kind = scormVersion(manifest, xml);
   const orgsNode = asNode(manifest.organizations);
   const resourcesNode = asNode(manifest.resources);
@@ -130,13 +137,17 @@ export function parseScormManifest(xml: string, files: ReadonlySet<string>): Par
   // the learner starts with; with no organization, the first SCO resource.
   const first = org?.items.find((i) => i.res?.href);
   const res = first?.res ?? resources.find((r) => r.href && (r.scormType ?? 'sco').toLowerCase() === 'sco');
-  if (!res?.href) throw new PackageRejectedError('launch_missing', 'imsmanifest.xml names no resource to launch (no href)');
+  if (!res?.href)
+    throw new PackageRejectedError('launch_missing', 'imsmanifest.xml names no resource to launch (no href)');
   const parameters = first ? attr(first.node, 'parameters') : null;
   let launch = resolveHref([attr(resourcesNode, 'base'), res.base, res.href]);
   if (parameters) launch += (launch.includes('?') ? '&' : '?') + parameters.replace(/^[?&]/, '');
   const [launchFile] = splitQuery(launch);
   if (!files.has(launchFile)) {
-    throw new PackageRejectedError('launch_missing', `The launch file "${launchFile}" named by imsmanifest.xml is not in the package`);
+    throw new PackageRejectedError(
+      'launch_missing',
+      `The launch file "${launchFile}" named by imsmanifest.xml is not in the package`,
+    );
   }
 
   let mastery: number | null = null;
@@ -147,7 +158,11 @@ export function parseScormManifest(xml: string, files: ReadonlySet<string>): Par
     } else {
       const primary = asNode(asNode(asNode(first.node.sequencing).objectives).primaryObjective);
       const measure = text(primary.minNormalizedMeasure);
-      if (attr(primary, 'satisfiedByMeasure') === 'true' && measure !== null && Number.isFinite(Number(measure))) {
+      if (
+        attr(primary, 'satisfiedByMeasure') === 'true' &&
+        measure !== null &&
+        Number.isFinite(Number(measure))
+      ) {
         mastery = Number(measure) * 100;
       }
     }
@@ -190,9 +205,15 @@ export function parseH5pJson(json: string, files: ReadonlySet<string>): ParsedPa
   if (!files.has('content/content.json')) {
     throw new PackageRejectedError('manifest_missing', 'The H5P package has no content/content.json');
   }
-  const deps = Array.isArray(data.preloadedDependencies) ? (data.preloadedDependencies as Record<string, unknown>[]) : [];
+  const deps = Array.isArray(data.preloadedDependencies)
+    ? (data.preloadedDependencies as Record<string, unknown>[])
+    : [];
   const dep = deps.find((d) => d.machineName === main);
-  if (!dep) throw new PackageRejectedError('manifest_invalid', `h5p.json does not list its main library ${main} among preloadedDependencies`);
+  if (!dep)
+    throw new PackageRejectedError(
+      'manifest_invalid',
+      `h5p.json does not list its main library ${main} among preloadedDependencies`,
+    );
   const folder = `${main}-${Number(dep.majorVersion)}.${Number(dep.minorVersion)}`;
   if (!files.has(`${folder}/library.json`)) {
     throw new PackageRejectedError(
@@ -218,5 +239,8 @@ export async function parsePackage(dir: string, files: ExtractedFile[]): Promise
     return parseScormManifest(await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8'), names);
   }
   if (names.has('h5p.json')) return parseH5pJson(await readFile(path.join(dir, 'h5p.json'), 'utf8'), names);
-  throw new PackageRejectedError('manifest_missing', 'Neither imsmanifest.xml (SCORM) nor h5p.json (H5P) at the root of the package');
+  throw new PackageRejectedError(
+    'manifest_missing',
+    'Neither imsmanifest.xml (SCORM) nor h5p.json (H5P) at the root of the package',
+  );
 }

@@ -29,7 +29,8 @@ export interface PackageDto {
   updatedAt: string;
 }
 
-const num = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const num = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
 const folderOf = (prefix: string) => prefix.slice(prefix.indexOf('/') + 1);
 /** Each path segment URL-encoded; the query (SCORM parameters) kept as it is. */
 const encodePath = (p: string) => {
@@ -64,7 +65,8 @@ async function editableLesson(actor: Actor, lessonId: number): Promise<Lesson> {
     include: [{ model: Course, attributes: ['id', 'instructorId'] }],
   });
   if (!lesson?.course) throw new NotFoundError('Lesson', { id: lessonId });
-  if (!isOwnerOrAdmin(actor, lesson.course.instructorId)) throw new ForbiddenError('You may not modify this course');
+  if (!isOwnerOrAdmin(actor, lesson.course.instructorId))
+    throw new ForbiddenError('You may not modify this course');
   if (!KINDS_OF[lesson.contentType]) {
     throw new PackageRejectedError('wrong_kind', 'Only SCORM and H5P lessons take a package');
   }
@@ -85,9 +87,12 @@ async function storeFiles(
       while (next < files.length) {
         const f = files[next++];
         const key = packageFileKey(prefix, f.path);
-        if (key.length > 400) throw new PackageRejectedError('invalid_path', `Path too long to store: "${f.path.slice(0, 80)}"`);
+        if (key.length > 400)
+          throw new PackageRejectedError('invalid_path', `Path too long to store: "${f.path.slice(0, 80)}"`);
         stored.push(key);
-        await deps.storage.put(key, createReadStream(path.join(dir, f.path)), { contentType: packageContentType(f.path) });
+        await deps.storage.put(key, createReadStream(path.join(dir, f.path)), {
+          contentType: packageContentType(f.path),
+        });
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
@@ -97,7 +102,10 @@ async function storeFiles(
   }
 }
 
-async function deleteStored(deps: Pick<CoreDeps, 'storage' | 'logger'>, p: Pick<LessonPackage, 'storagePrefix' | 'files'>) {
+async function deleteStored(
+  deps: Pick<CoreDeps, 'storage' | 'logger'>,
+  p: Pick<LessonPackage, 'storagePrefix' | 'files'>,
+) {
   try {
     for (const f of p.files) await deps.storage.delete(packageFileKey(p.storagePrefix, f.path));
   } catch (err) {
@@ -129,7 +137,9 @@ export async function installPackage(
     if (!KINDS_OF[lesson.contentType].includes(parsed.kind)) {
       throw new PackageRejectedError(
         'wrong_kind',
-        lesson.contentType === 'h5p' ? 'This is a SCORM package; the lesson expects an H5P package' : 'This is an H5P package; the lesson expects a SCORM package',
+        lesson.contentType === 'h5p'
+          ? 'This is a SCORM package; the lesson expects an H5P package'
+          : 'This is an H5P package; the lesson expects a SCORM package',
       );
     }
     await storeFiles(deps, extracted.dir, prefix, extracted.files);
@@ -149,7 +159,11 @@ export async function installPackage(
     let row: LessonPackage;
     try {
       row = await transact(deps, 'packages.install', async (tx) => {
-        const existing = await LessonPackage.findOne({ where: { lessonId: lesson.id }, lock: tx.LOCK.UPDATE, transaction: tx });
+        const existing = await LessonPackage.findOne({
+          where: { lessonId: lesson.id },
+          lock: tx.LOCK.UPDATE,
+          transaction: tx,
+        });
         if (existing) {
           previous = { storagePrefix: existing.storagePrefix, files: existing.files };
           return existing.update(values, { transaction: tx });
@@ -161,7 +175,10 @@ export async function installPackage(
       throw err;
     }
     if (previous) await deleteStored(deps, previous);
-    return { package: toPackageDto(row), manifest: { organizations: parsed.organizations, resources: parsed.resources } };
+    return {
+      package: toPackageDto(row),
+      manifest: { organizations: parsed.organizations, resources: parsed.resources },
+    };
   } finally {
     await rm(extracted.dir, { recursive: true, force: true });
   }
@@ -183,7 +200,11 @@ export interface PackageFileAccess {
  * A package file, for its course's active learners (published lesson), its instructor and
  * admins. `folder` is the package's storage folder named in the URL.
  */
-export async function authorizePackageFile(actor: Actor | null, folder: string, filePath: string): Promise<PackageFileAccess> {
+export async function authorizePackageFile(
+  actor: Actor | null,
+  folder: string,
+  filePath: string,
+): Promise<PackageFileAccess> {
   if (!actor) throw new UnauthorizedError();
   if (!/^[a-f0-9]{32}$/.test(folder)) throw new NotFoundError('Package file');
   const p = await LessonPackage.findOne({
@@ -204,10 +225,12 @@ export async function authorizePackageFile(actor: Actor | null, folder: string, 
       attributes: ['id'],
       where: { userId: actor.id, courseId: course.id, isActive: true },
     });
-    if (!enrolled || !p.lesson?.isPublished) throw new ForbiddenError('Enrol in this course first', { reason: 'not_enrolled' });
+    if (!enrolled || !p.lesson?.isPublished)
+      throw new ForbiddenError('Enrol in this course first', { reason: 'not_enrolled' });
   }
   const segments = filePath.split('/');
-  if (!filePath || segments.some((s) => s === '' || s === '.' || s === '..')) throw new NotFoundError('Package file');
+  if (!filePath || segments.some((s) => s === '' || s === '.' || s === '..'))
+    throw new NotFoundError('Package file');
   return { key: packageFileKey(p.storagePrefix, filePath), contentType: packageContentType(filePath) };
 }
 

@@ -10,7 +10,13 @@ import type { Transaction } from 'sequelize';
 import { isOwnerOrAdmin } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { completeLessonIn, lockLearner, loadLearner, settleEnrollment, type LearnerState } from '../learning/completion';
+import {
+  completeLessonIn,
+  lockLearner,
+  loadLearner,
+  settleEnrollment,
+  type LearnerState,
+} from '../learning/completion';
 import { Effects, writeEffects } from '../learning/effects';
 import { computeAccess, isLessonOpen } from '../learning/structure';
 import { transact } from '../transaction';
@@ -40,7 +46,8 @@ export interface LaunchDto {
   lessonCompleted: boolean;
 }
 
-const num = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const num = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
 
 function toAttemptDto(a: PackageAttempt | null, attempt = 1): AttemptDto {
   return {
@@ -64,7 +71,8 @@ async function packageLesson(lessonId: number) {
     where: { id: lessonId },
     include: [{ association: 'course', attributes: ['id', 'instructorId'] }],
   });
-  if (!lesson?.course || (lesson.contentType !== 'scorm' && lesson.contentType !== 'h5p')) throw new NotFoundError('Lesson', { id: lessonId });
+  if (!lesson?.course || (lesson.contentType !== 'scorm' && lesson.contentType !== 'h5p'))
+    throw new NotFoundError('Lesson', { id: lessonId });
   const pkg = await LessonPackage.findOne({ where: { lessonId } });
   if (!pkg) throw new NotFoundError('Package', { lessonId, reason: 'package_missing' });
   return { lesson, pkg, course: lesson.course };
@@ -87,7 +95,13 @@ export async function launchPackage(actor: Actor, lessonId: number): Promise<Lau
   const name = await learnerName(actor.id);
   const learner = { id: String(actor.id), name };
   if (isOwnerOrAdmin(actor, course.instructorId)) {
-    return { package: toPackageDto(pkg), mode: 'preview', learner, attempt: toAttemptDto(null), lessonCompleted: false };
+    return {
+      package: toPackageDto(pkg),
+      mode: 'preview',
+      learner,
+      attempt: toAttemptDto(null),
+      lessonCompleted: false,
+    };
   }
   if (!lesson.isPublished) throw new NotFoundError('Lesson', { id: lessonId });
   const state = await loadLearner(actor.id, course.id);
@@ -116,10 +130,18 @@ function scorePercent(raw: number | null, max: number | null): number | null {
 }
 
 /** Does the stored attempt complete the lesson? (see the file's header) */
-export function attemptCompletes(kind: LessonPackage['kind'], a: AttemptDto, masteryScore: number | null): boolean {
+export function attemptCompletes(
+  kind: LessonPackage['kind'],
+  a: AttemptDto,
+  masteryScore: number | null,
+): boolean {
   if (kind === 'scorm12') {
     const pct = scorePercent(a.scoreRaw, a.scoreMax);
-    if (masteryScore !== null && pct !== null && (a.lessonStatus === 'passed' || a.lessonStatus === 'completed' || a.lessonStatus === 'failed')) {
+    if (
+      masteryScore !== null &&
+      pct !== null &&
+      (a.lessonStatus === 'passed' || a.lessonStatus === 'completed' || a.lessonStatus === 'failed')
+    ) {
       // SCORM 1.2 (RTE 3.4.2.1.2): with a mastery score and a score, the LMS judges passed/failed.
       return pct >= masteryScore;
     }
@@ -131,7 +153,14 @@ export function attemptCompletes(kind: LessonPackage['kind'], a: AttemptDto, mas
 type AttemptChanges = Partial<
   Pick<
     PackageAttempt,
-    'suspendData' | 'location' | 'lessonStatus' | 'completionStatus' | 'successStatus' | 'scoreRaw' | 'scoreMax' | 'totalTimeSeconds'
+    | 'suspendData'
+    | 'location'
+    | 'lessonStatus'
+    | 'completionStatus'
+    | 'successStatus'
+    | 'scoreRaw'
+    | 'scoreMax'
+    | 'totalTimeSeconds'
   >
 >;
 
@@ -145,7 +174,8 @@ async function recordAttempt(
   changes: AttemptChanges,
 ): Promise<CommitResult> {
   const { lesson, pkg, course } = await packageLesson(lessonId);
-  if (!expectKinds.includes(pkg.kind)) throw new ValidationError('lessonId', 'This lesson does not play that kind of package');
+  if (!expectKinds.includes(pkg.kind))
+    throw new ValidationError('lessonId', 'This lesson does not play that kind of package');
   if (isOwnerOrAdmin(actor, course.instructorId)) {
     throw new ForbiddenError('Previews are not recorded', { reason: 'preview' });
   }
@@ -157,10 +187,14 @@ async function recordAttempt(
     const latest = await latestAttempt(actor.id, lessonId, tx);
     const current = latest?.attempt ?? 1;
     if (attemptNo !== null && attemptNo !== current) {
-      throw new ConflictError('This attempt is over; reload the lesson', { field: 'attempt', reason: 'stale_attempt' });
+      throw new ConflictError('This attempt is over; reload the lesson', {
+        field: 'attempt',
+        reason: 'stale_attempt',
+      });
     }
     const row =
-      latest ?? (await PackageAttempt.create({ userId: actor.id, lessonId, attempt: 1 }, { transaction: tx }));
+      latest ??
+      (await PackageAttempt.create({ userId: actor.id, lessonId, attempt: 1 }, { transaction: tx }));
     await row.update(changes, { transaction: tx });
     const dto = toAttemptDto(row);
     const completes = attemptCompletes(pkg.kind, dto, num(pkg.masteryScore));
@@ -187,12 +221,17 @@ export function commitScorm(deps: Deps, actor: Actor, input: ScormCommitInput): 
   if (c.successStatus !== undefined) changes.successStatus = c.successStatus;
   if (c.scoreRaw !== undefined) changes.scoreRaw = c.scoreRaw;
   if (c.scoreMax !== undefined) changes.scoreMax = c.scoreMax;
-  if (c.totalTime) changes.totalTimeSeconds = Math.min(Math.round(durationSeconds(c.totalTime)), 2_000_000_000);
+  if (c.totalTime)
+    changes.totalTimeSeconds = Math.min(Math.round(durationSeconds(c.totalTime)), 2_000_000_000);
   return recordAttempt(deps, actor, input.lessonId, ['scorm12', 'scorm2004'], input.attempt, changes);
 }
 
 /** An H5P xAPI statement: 'completed', or 'answered' with result.completion, ends the activity. */
-export function recordH5pStatement(deps: Deps, actor: Actor, input: H5pStatementInput): Promise<CommitResult> {
+export function recordH5pStatement(
+  deps: Deps,
+  actor: Actor,
+  input: H5pStatementInput,
+): Promise<CommitResult> {
   const r = input.result;
   const changes: AttemptChanges = {};
   const finished = input.verb !== 'answered' || r?.completion === true;
@@ -213,8 +252,12 @@ export async function restartPackage(deps: Deps, actor: Actor, lessonId: number)
     const state = await lockLearner(actor.id, course.id, tx);
     assertOpen(state, lessonId);
     const latest = await latestAttempt(actor.id, lessonId, tx);
-    if (!latest?.completedAt) throw new ConflictError('Finish this attempt first', { reason: 'attempt_open' });
-    const row = await PackageAttempt.create({ userId: actor.id, lessonId, attempt: latest.attempt + 1 }, { transaction: tx });
+    if (!latest?.completedAt)
+      throw new ConflictError('Finish this attempt first', { reason: 'attempt_open' });
+    const row = await PackageAttempt.create(
+      { userId: actor.id, lessonId, attempt: latest.attempt + 1 },
+      { transaction: tx },
+    );
     return toAttemptDto(row);
   });
 }

@@ -34,10 +34,45 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 
 /** Web content a package may hold: pages, scripts, styles, data, images, fonts, media, text. */
 export const ALLOWED_EXTENSIONS = new Set([
-  'html', 'htm', 'xhtml', 'js', 'mjs', 'css', 'json', 'xml', 'xsd', 'dtd', 'txt', 'md', 'csv', 'vtt', 'pdf',
-  'png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'ico', 'bmp', 'avif',
-  'woff', 'woff2', 'ttf', 'otf', 'eot',
-  'mp3', 'wav', 'ogg', 'oga', 'm4a', 'aac', 'mp4', 'webm', 'ogv', 'm4v',
+  'html',
+  'htm',
+  'xhtml',
+  'js',
+  'mjs',
+  'css',
+  'json',
+  'xml',
+  'xsd',
+  'dtd',
+  'txt',
+  'md',
+  'csv',
+  'vtt',
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'svg',
+  'ico',
+  'bmp',
+  'avif',
+  'woff',
+  'woff2',
+  'ttf',
+  'otf',
+  'eot',
+  'mp3',
+  'wav',
+  'ogg',
+  'oga',
+  'm4a',
+  'aac',
+  'mp4',
+  'webm',
+  'ogv',
+  'm4v',
 ]);
 
 /** Operating-system leftovers in zips made by hand: skipped, never extracted. */
@@ -87,7 +122,10 @@ export interface ExtractedPackage {
 const isSymlink = (e: yauzl.Entry) => ((e.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
 
 /** Refuses a name that could leave the folder or is not a plain relative path. */
-export function checkEntryName(name: string, limits: Pick<ZipLimits, 'maxPathBytes'> = DEFAULT_ZIP_LIMITS): void {
+export function checkEntryName(
+  name: string,
+  limits: Pick<ZipLimits, 'maxPathBytes'> = DEFAULT_ZIP_LIMITS,
+): void {
   if (name.includes('\\')) throw new PackageRejectedError('invalid_path', `Backslash in the path "${name}"`);
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) {
     throw new PackageRejectedError('absolute_path', `Absolute path in the package: "${name}"`);
@@ -100,7 +138,10 @@ export function checkEntryName(name: string, limits: Pick<ZipLimits, 'maxPathByt
     throw new PackageRejectedError('invalid_path', `Invalid path in the package: ${JSON.stringify(name)}`);
   }
   if (Buffer.byteLength(name) > limits.maxPathBytes) {
-    throw new PackageRejectedError('invalid_path', `Path longer than ${limits.maxPathBytes} bytes: "${name.slice(0, 80)}…"`);
+    throw new PackageRejectedError(
+      'invalid_path',
+      `Path longer than ${limits.maxPathBytes} bytes: "${name.slice(0, 80)}…"`,
+    );
   }
 }
 
@@ -114,8 +155,15 @@ function openZip(zipPath: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     // decodeStrings: false — we decode and judge names ourselves (yauzl's own check would throw a
     // generic error before we can say which rule the entry broke).
-    yauzl.open(zipPath, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, zip) =>
-      err || !zip ? reject(new PackageRejectedError('not_a_zip', `Not a readable zip file (${err?.message ?? 'empty'})`)) : resolve(zip),
+    yauzl.open(
+      zipPath,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (err, zip) =>
+        err || !zip
+          ? reject(
+              new PackageRejectedError('not_a_zip', `Not a readable zip file (${err?.message ?? 'empty'})`),
+            )
+          : resolve(zip),
     );
   });
 }
@@ -127,34 +175,59 @@ function entryName(e: yauzl.Entry): string {
 }
 
 /** Reads the central directory: every entry, after the name/type/size checks. */
-async function readDirectory(zip: yauzl.ZipFile, limits: ZipLimits): Promise<{ entries: yauzl.Entry[]; names: string[] }> {
+async function readDirectory(
+  zip: yauzl.ZipFile,
+  limits: ZipLimits,
+): Promise<{ entries: yauzl.Entry[]; names: string[] }> {
   if (zip.entryCount > limits.maxEntries) {
-    throw new PackageRejectedError('too_many_entries', `The package has ${zip.entryCount} entries; at most ${limits.maxEntries} are allowed`);
+    throw new PackageRejectedError(
+      'too_many_entries',
+      `The package has ${zip.entryCount} entries; at most ${limits.maxEntries} are allowed`,
+    );
   }
   const entries: yauzl.Entry[] = [];
   const names: string[] = [];
   let total = 0;
   let compressed = 0;
   await new Promise<void>((resolve, reject) => {
-    zip.on('error', (err: Error) => reject(err instanceof PackageRejectedError ? err : new PackageRejectedError('not_a_zip', `Corrupt zip: ${err.message}`)));
+    zip.on('error', (err: Error) =>
+      reject(
+        err instanceof PackageRejectedError
+          ? err
+          : new PackageRejectedError('not_a_zip', `Corrupt zip: ${err.message}`),
+      ),
+    );
     zip.on('end', () => resolve());
     zip.on('entry', (e: yauzl.Entry) => {
       try {
         const name = entryName(e);
         checkEntryName(name.replace(/\/$/, ''), limits);
-        if (isSymlink(e)) throw new PackageRejectedError('symlink', `Symbolic link in the package: "${name}"`);
+        if (isSymlink(e))
+          throw new PackageRejectedError('symlink', `Symbolic link in the package: "${name}"`);
         if (!name.endsWith('/') && !JUNK.test(name)) {
           const ext = extensionOf(name);
           if (!ALLOWED_EXTENSIONS.has(ext)) {
-            throw new PackageRejectedError('file_type', `File type not allowed in a package: "${name}"${ext ? ` (.${ext})` : ''}`);
+            throw new PackageRejectedError(
+              'file_type',
+              `File type not allowed in a package: "${name}"${ext ? ` (.${ext})` : ''}`,
+            );
           }
-          if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
-            throw new PackageRejectedError('zip_bomb', `"${name}" expands more than ${limits.maxRatio} times: refused as a zip bomb`);
+          if (
+            e.uncompressedSize > limits.ratioFloorBytes &&
+            e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio
+          ) {
+            throw new PackageRejectedError(
+              'zip_bomb',
+              `"${name}" expands more than ${limits.maxRatio} times: refused as a zip bomb`,
+            );
           }
           total += e.uncompressedSize;
           compressed += e.compressedSize;
           if (total > limits.maxTotalBytes) {
-            throw new PackageRejectedError('too_large', `The package expands to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB`);
+            throw new PackageRejectedError(
+              'too_large',
+              `The package expands to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB`,
+            );
           }
           entries.push(e);
           names.push(name);
@@ -167,7 +240,10 @@ async function readDirectory(zip: yauzl.ZipFile, limits: ZipLimits): Promise<{ e
     zip.readEntry();
   });
   if (total > limits.ratioFloorBytes && total / Math.max(1, compressed) > limits.maxRatio) {
-    throw new PackageRejectedError('zip_bomb', `The package expands more than ${limits.maxRatio} times: refused as a zip bomb`);
+    throw new PackageRejectedError(
+      'zip_bomb',
+      `The package expands more than ${limits.maxRatio} times: refused as a zip bomb`,
+    );
   }
   if (entries.length === 0) throw new PackageRejectedError('empty', 'The package contains no files');
   return { entries, names };
@@ -175,7 +251,9 @@ async function readDirectory(zip: yauzl.ZipFile, limits: ZipLimits): Promise<{ e
 
 function openEntry(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) =>
-    zip.openReadStream(e, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream))),
+    zip.openReadStream(e, (err, stream) =>
+      err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream),
+    ),
   );
 }
 
@@ -183,7 +261,10 @@ function openEntry(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<NodeJS.ReadableS
  * Extracts `zipPath` into a new temporary folder. Throws PackageRejectedError (nothing left on
  * disk) when the zip breaks a rule.
  */
-export async function extractZipSafely(zipPath: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ExtractedPackage> {
+export async function extractZipSafely(
+  zipPath: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<ExtractedPackage> {
   const zip = await openZip(zipPath);
   const dir = await mkdtemp(path.join(tmpdir(), 'mdsc-pkg-'));
   try {
@@ -194,14 +275,20 @@ export async function extractZipSafely(zipPath: string, limits: ZipLimits = DEFA
       const name = names[i];
       const target = path.resolve(dir, name);
       // Belt and braces: the name checks above already make this impossible.
-      if (!target.startsWith(dir + path.sep)) throw new PackageRejectedError('path_traversal', `Path traversal in the package: "${name}"`);
+      if (!target.startsWith(dir + path.sep))
+        throw new PackageRejectedError('path_traversal', `Path traversal in the package: "${name}"`);
       let size = 0;
       const counter = new Transform({
         transform(chunk: Buffer, _enc, cb) {
           size += chunk.length;
           written += chunk.length;
           if (written > limits.maxTotalBytes) {
-            cb(new PackageRejectedError('too_large', `The package expands to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB`));
+            cb(
+              new PackageRejectedError(
+                'too_large',
+                `The package expands to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB`,
+              ),
+            );
           } else cb(null, chunk);
         },
       });
@@ -211,9 +298,13 @@ export async function extractZipSafely(zipPath: string, limits: ZipLimits = DEFA
       } catch (err) {
         if (err instanceof PackageRejectedError) throw err;
         const msg = (err as Error).message;
-        if (/EEXIST|ENOTDIR/.test(msg)) throw new PackageRejectedError('invalid_path', `"${name}" appears twice in the package`);
+        if (/EEXIST|ENOTDIR/.test(msg))
+          throw new PackageRejectedError('invalid_path', `"${name}" appears twice in the package`);
         // yauzl: "too many bytes in the stream" / "not enough bytes": the declared size lied.
-        throw new PackageRejectedError(/bytes/.test(msg) ? 'zip_bomb' : 'not_a_zip', `Could not extract "${name}": ${msg}`);
+        throw new PackageRejectedError(
+          /bytes/.test(msg) ? 'zip_bomb' : 'not_a_zip',
+          `Could not extract "${name}": ${msg}`,
+        );
       }
       files.push({ path: name, size });
     }

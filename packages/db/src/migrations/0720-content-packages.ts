@@ -1,4 +1,14 @@
-import { addIndex, createTable, DataTypes, dropTables, fk, id, isMysql, timestamps, type MigrationFn } from './helpers';
+import {
+  addIndex,
+  createTable,
+  DataTypes,
+  dropTables,
+  fk,
+  id,
+  isMysql,
+  timestamps,
+  type MigrationFn,
+} from './helpers';
 
 // SCORM and H5P packages as lessons (issue 16). Why each change:
 // - lessons.content_type gains 'scorm': a SCORM package is a lesson type of its own (H5P already
@@ -18,14 +28,25 @@ import { addIndex, createTable, DataTypes, dropTables, fk, id, isMysql, timestam
 //   total_time is kept in seconds (SCORM reports it in two formats). completed_at records when
 //   this attempt completed the lesson.
 
-const LESSON_TYPES_BEFORE = ['video', 'text', 'quiz', 'h5p', 'assignment', 'document', 'audio', 'presentation'];
+const LESSON_TYPES_BEFORE = [
+  'video',
+  'text',
+  'quiz',
+  'h5p',
+  'assignment',
+  'document',
+  'audio',
+  'presentation',
+];
 const LESSON_TYPES_AFTER = [...LESSON_TYPES_BEFORE, 'scorm'];
 
 const enumSql = (values: string[]) => `ENUM(${values.map((v) => `'${v}'`).join(', ')})`;
 
 export const up: MigrationFn = async ({ context: qi }) => {
   if (isMysql(qi)) {
-    await qi.sequelize.query(`ALTER TABLE lessons MODIFY content_type ${enumSql(LESSON_TYPES_AFTER)} NOT NULL`);
+    await qi.sequelize.query(
+      `ALTER TABLE lessons MODIFY content_type ${enumSql(LESSON_TYPES_AFTER)} NOT NULL`,
+    );
   }
   await createTable(
     qi,
@@ -78,6 +99,8 @@ export const down: MigrationFn = async ({ context: qi }) => {
   if (isMysql(qi)) {
     // Lessons of the new type cannot stay: they go with the type (their packages already went).
     await qi.sequelize.query(`DELETE FROM lessons WHERE content_type = 'scorm'`);
-    await qi.sequelize.query(`ALTER TABLE lessons MODIFY content_type ${enumSql(LESSON_TYPES_BEFORE)} NOT NULL`);
+    await qi.sequelize.query(
+      `ALTER TABLE lessons MODIFY content_type ${enumSql(LESSON_TYPES_BEFORE)} NOT NULL`,
+    );
   }
 };

@@ -14,7 +14,10 @@ export interface PackageFileEntry {
 
 /** Table `lesson_packages` (migration 0720): the extracted SCORM or H5P package of a lesson. */
 @Table({ tableName: 'lesson_packages', underscored: true, timestamps: true })
-export class LessonPackage extends Model<InferAttributes<LessonPackage>, InferCreationAttributes<LessonPackage>> {
+export class LessonPackage extends Model<
+  InferAttributes<LessonPackage>,
+  InferCreationAttributes<LessonPackage>
+> {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true })
   declare id: CreationOptional<number>;
 

@@ -5,7 +5,10 @@ import { User } from './user.model';
 
 /** Table `package_attempts` (migration 0720): a learner's CMI data for a package, per attempt. */
 @Table({ tableName: 'package_attempts', underscored: true, timestamps: true })
-export class PackageAttempt extends Model<InferAttributes<PackageAttempt>, InferCreationAttributes<PackageAttempt>> {
+export class PackageAttempt extends Model<
+  InferAttributes<PackageAttempt>,
+  InferCreationAttributes<PackageAttempt>
+> {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true })
   declare id: CreationOptional<number>;
 

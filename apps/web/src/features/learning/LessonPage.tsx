@@ -8,6 +8,7 @@ import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { CourseOutline, LockIcon } from './CourseOutline';
 import { learningErrorKey } from './errors';
+import { PackageLesson } from '../packages/PackageLesson';
 import { LessonBody } from './LessonBody';
 import './learning.css';
 
@@ -19,7 +20,10 @@ export function LessonPage() {
   const lessonId = Number(params.lessonId);
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
-  const lesson = trpc.progress.lesson.useQuery({ lessonId }, { retry: false, enabled: Number.isInteger(lessonId) && lessonId > 0 });
+  const lesson = trpc.progress.lesson.useQuery(
+    { lessonId },
+    { retry: false, enabled: Number.isInteger(lessonId) && lessonId > 0 },
+  );
   const outline = trpc.progress.course.useQuery({ slug: params.slug }, { retry: false });
   const start = trpc.progress.start.useMutation();
   // Heartbeats go through a retry queue (lib/heartbeat-queue): a dropped connection loses no progress.
@@ -59,7 +63,10 @@ export function LessonPage() {
 
   useEffect(() => {
     if (!enrolled) return;
-    start.mutate({ lessonId }, { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) });
+    start.mutate(
+      { lessonId },
+      { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) },
+    );
     lastBeat.current = Date.now();
     const timer = setInterval(() => document.visibilityState === 'visible' && sendBeat(), BEAT_MS);
     const onHide = () => document.visibilityState === 'hidden' && sendBeat();
@@ -95,6 +102,7 @@ export function LessonPage() {
   const d = lesson.data;
   const p = d.progress;
   const isQuizLesson = !!d.quiz;
+  const isPackage = d.lesson.contentType === 'scorm' || d.lesson.contentType === 'h5p';
   const done = p?.status === 'completed';
 
   const onComplete = () =>
@@ -124,6 +132,10 @@ export function LessonPage() {
           {done && <span className="badge ok">{t('learn.lessonDone')}</span>}
         </header>
         <LessonBody key={lessonId} ref={mediaRef} lesson={d.lesson} onMediaReady={onMediaReady} />
+        {isPackage && (
+          <PackageLesson key={`pkg-${lessonId}`} lessonId={lessonId} onCompleted={() => void refresh()} />
+        )}
+        {isPackage && p && !done && <p className="muted small">{t('pkg.completesItself')}</p>}
         {isQuizLesson && d.quiz && (
           <div className="card">
             <p>{d.quiz.passed ? t('learn.quizLessonPassed') : t('learn.quizLessonTodo')}</p>
@@ -132,13 +144,20 @@ export function LessonPage() {
             </Link>
           </div>
         )}
-        {p && !isQuizLesson && !done && (
+        {p && !isQuizLesson && !isPackage && !done && (
           <div className="form-actions">
-            <button type="button" onClick={onComplete} disabled={complete.isPending} data-testid="complete-lesson">
+            <button
+              type="button"
+              onClick={onComplete}
+              disabled={complete.isPending}
+              data-testid="complete-lesson"
+            >
               {t('learn.markComplete')}
             </button>
             {(d.lesson.contentType === 'video' || d.lesson.contentType === 'audio') && (
-              <span className="muted small">{t('learn.watchShare', { value: Math.round(d.completionShare * 100) })}</span>
+              <span className="muted small">
+                {t('learn.watchShare', { value: Math.round(d.completionShare * 100) })}
+              </span>
             )}
           </div>
         )}
@@ -149,7 +168,10 @@ export function LessonPage() {
           >
             💬 {t('disc.discussLesson')}
           </Link>{' '}
-          · <Link href={`/discussions/course/${d.course.id}?lesson=${lessonId}`}>{t('disc.courseDiscussions')}</Link>
+          ·{' '}
+          <Link href={`/discussions/course/${d.course.id}?lesson=${lessonId}`}>
+            {t('disc.courseDiscussions')}
+          </Link>
         </p>
         {complete.isError && (
           <p role="alert" className="form-error">

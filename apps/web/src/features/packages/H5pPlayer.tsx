@@ -56,14 +56,24 @@ export function H5pPlayer({ launch, onResult }: { launch: Launch; onResult(r: Co
           const s = event.data.statement;
           const verb = s.verb?.id?.split('/').pop();
           // Statements of sub-content (a question inside a quiz) carry a parent: the activity's own count.
-          if (!record || !verb || !(VERBS as readonly string[]).includes(verb) || s.context?.contextActivities?.parent) return;
+          if (
+            !record ||
+            !verb ||
+            !(VERBS as readonly string[]).includes(verb) ||
+            s.context?.contextActivities?.parent
+          )
+            return;
           const r = s.result;
           sendRef
             .current({
               lessonId: launch.package.lessonId,
               verb: verb as (typeof VERBS)[number],
               result: r
-                ? { completion: r.completion ?? null, success: r.success ?? null, score: r.score ? { raw: r.score.raw ?? null, max: r.score.max ?? null } : null }
+                ? {
+                    completion: r.completion ?? null,
+                    success: r.success ?? null,
+                    score: r.score ? { raw: r.score.raw ?? null, max: r.score.max ?? null } : null,
+                  }
                 : null,
             })
             .then((res) => resultRef.current(res))

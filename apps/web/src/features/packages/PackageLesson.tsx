@@ -9,7 +9,10 @@ import './packages.css';
 
 export function PackageLesson({ lessonId, onCompleted }: { lessonId: number; onCompleted(): void }) {
   const { t } = useI18n();
-  const launch = trpc.packages.launch.useQuery({ lessonId }, { staleTime: Infinity, refetchOnWindowFocus: false });
+  const launch = trpc.packages.launch.useQuery(
+    { lessonId },
+    { staleTime: Infinity, refetchOnWindowFocus: false },
+  );
   const onResult = (r: { completedNow: boolean }) => {
     if (r.completedNow) onCompleted();
   };

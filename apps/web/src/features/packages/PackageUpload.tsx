@@ -11,7 +11,10 @@ import { FieldShell, Form, SubmitButton, useZodForm } from '../../ui/form';
 const MB = 1024 * 1024;
 
 class PackageUploadError extends Error {
-  constructor(readonly reason: string | null, message: string) {
+  constructor(
+    readonly reason: string | null,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -19,10 +22,19 @@ class PackageUploadError extends Error {
 async function uploadPackage(lessonId: number, file: File): Promise<void> {
   const body = new FormData();
   body.append('file', file);
-  const res = await fetch(`/api/lessons/${lessonId}/package`, { method: 'POST', body, credentials: 'include' });
+  const res = await fetch(`/api/lessons/${lessonId}/package`, {
+    method: 'POST',
+    body,
+    credentials: 'include',
+  });
   if (res.status === 201) return;
-  const data = (await res.json().catch(() => null)) as { error?: { message?: string; reason?: string | null } } | null;
-  throw new PackageUploadError(data?.error?.reason ?? (res.status === 413 ? 'file_too_large' : null), data?.error?.message ?? res.statusText);
+  const data = (await res.json().catch(() => null)) as {
+    error?: { message?: string; reason?: string | null };
+  } | null;
+  throw new PackageUploadError(
+    data?.error?.reason ?? (res.status === 413 ? 'file_too_large' : null),
+    data?.error?.message ?? res.statusText,
+  );
 }
 
 function FileInput({ accept, label, hint }: { accept: string; label: string; hint: string }) {
@@ -52,7 +64,10 @@ export function PackageUpload({ lessonId, kind }: { lessonId: number; kind: 'sco
       .instanceof(File, { message: t('pkg.error.required') })
       .nullable()
       .refine((f): f is File => f !== null, t('pkg.error.required'))
-      .refine((f) => !f || f.size <= PACKAGE_UPLOAD_MAX_BYTES, t('pkg.error.file_too_large', { mb: PACKAGE_UPLOAD_MAX_BYTES / MB })),
+      .refine(
+        (f) => !f || f.size <= PACKAGE_UPLOAD_MAX_BYTES,
+        t('pkg.error.file_too_large', { mb: PACKAGE_UPLOAD_MAX_BYTES / MB }),
+      ),
   });
   const form = useZodForm(schema, {
     defaultValues: { file: null },
@@ -62,7 +77,11 @@ export function PackageUpload({ lessonId, kind }: { lessonId: number; kind: 'sco
       } catch (err) {
         // The server's refusal names the problem (path traversal, file type, missing manifest…).
         if (err instanceof PackageUploadError) {
-          f.setError('file', { type: 'server', message: t('pkg.refused', { reason: err.message }) }, { shouldFocus: true });
+          f.setError(
+            'file',
+            { type: 'server', message: t('pkg.refused', { reason: err.message }) },
+            { shouldFocus: true },
+          );
           return 'refused' as const;
         }
         throw err;
@@ -74,13 +93,21 @@ export function PackageUpload({ lessonId, kind }: { lessonId: number; kind: 'sco
     success: (r) => (r === 'uploaded' ? t('pkg.uploaded') : ''),
   });
   return (
-    <section className="card stack package-upload" aria-labelledby={`pkg-${lessonId}`} data-testid="package-upload">
+    <section
+      className="card stack package-upload"
+      aria-labelledby={`pkg-${lessonId}`}
+      data-testid="package-upload"
+    >
       <h3 id={`pkg-${lessonId}`}>{kind === 'scorm' ? t('pkg.scormTitle') : t('pkg.h5pTitle')}</h3>
       <QueryState query={current}>
         {(p) =>
           p ? (
             <p className="small" data-testid="package-current">
-              {t('pkg.current', { kind: t(`pkg.kind.${p.kind}`), version: p.version ?? '—', files: p.fileCount })}
+              {t('pkg.current', {
+                kind: t(`pkg.kind.${p.kind}`),
+                version: p.version ?? '—',
+                files: p.fileCount,
+              })}
               {p.masteryScore !== null && <> · {t('pkg.mastery', { value: p.masteryScore })}</>}
             </p>
           ) : (

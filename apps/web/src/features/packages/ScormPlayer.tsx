@@ -27,7 +27,10 @@ function cmi12(l: Launch) {
       lesson_location: a.location ?? '',
       lesson_status: a.lessonStatus ?? 'not attempted',
       entry: a.suspendData || a.location ? 'resume' : 'ab-initio',
-      score: { raw: a.scoreRaw === null ? '' : String(a.scoreRaw), max: a.scoreMax === null ? '' : String(a.scoreMax) },
+      score: {
+        raw: a.scoreRaw === null ? '' : String(a.scoreRaw),
+        max: a.scoreMax === null ? '' : String(a.scoreMax),
+      },
     },
     suspend_data: a.suspendData ?? '',
   };
@@ -43,7 +46,10 @@ function cmi2004(l: Launch) {
     success_status: a.successStatus ?? 'unknown',
     entry: a.suspendData || a.location ? 'resume' : 'ab-initio',
     suspend_data: a.suspendData ?? '',
-    score: { raw: a.scoreRaw === null ? '' : String(a.scoreRaw), max: a.scoreMax === null ? '' : String(a.scoreMax) },
+    score: {
+      raw: a.scoreRaw === null ? '' : String(a.scoreRaw),
+      max: a.scoreMax === null ? '' : String(a.scoreMax),
+    },
   };
 }
 
@@ -64,14 +70,21 @@ export function ScormPlayer({ launch, onResult }: { launch: Launch; onResult(r: 
     const w = window as unknown as ScormWindow;
     void import('scorm-again').then(({ Scorm12API, Scorm2004API }) => {
       if (cancelled) return;
-      const settings = { autocommit: false, logLevel: 5 as const, lmsCommitUrl: false, selfReportSessionTime: false };
+      const settings = {
+        autocommit: false,
+        logLevel: 5 as const,
+        lmsCommitUrl: false,
+        selfReportSessionTime: false,
+      };
       // Reads the CMI values we keep from the API's own model after the SCO committed.
       const send = () => {
         if (!record) return;
         const api = w.API ?? w.API_1484_11;
         if (!api) return;
         const get = (el: string) => (api as { getCMIValue(el: string): string }).getCMIValue(el);
-        const totalTime = v12 ? (api as { cmi: { getCurrentTotalTime(): string } }).cmi.getCurrentTotalTime() : undefined;
+        const totalTime = v12
+          ? (api as { cmi: { getCurrentTotalTime(): string } }).cmi.getCurrentTotalTime()
+          : undefined;
         const cmi = v12
           ? {
               suspendData: get('cmi.suspend_data'),
