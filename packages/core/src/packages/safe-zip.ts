@@ -134,7 +134,10 @@ export function checkEntryName(
     throw new PackageRejectedError('path_traversal', `Path traversal in the package: "${name}"`);
   }
   // Control characters and NUL never belong in a web file name.
-  if (/[\u0000-\u001f\u007f]/.test(name) || name.split('/').some((s) => s === '.')) {
+  if (
+    [...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) ||
+    name.split('/').some((s) => s === '.')
+  ) {
     throw new PackageRejectedError('invalid_path', `Invalid path in the package: ${JSON.stringify(name)}`);
   }
   if (Buffer.byteLength(name) > limits.maxPathBytes) {
