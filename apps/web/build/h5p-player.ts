@@ -23,9 +23,11 @@ function distDir(): string {
 }
 
 function walk(dir: string, base = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name), `${base}${e.name}/`) : [`${base}${e.name}`],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name), `${base}${e.name}/`) : [`${base}${e.name}`],
+    );
 }
 
 export function h5pPlayerAssets(): Plugin {
@@ -46,7 +48,11 @@ export function h5pPlayerAssets(): Plugin {
       const dir = distDir();
       for (const rel of walk(dir)) {
         if (rel.endsWith('.d.ts') || rel.endsWith('.LICENSE.txt') || rel === 'main.bundle.js') continue;
-        this.emitFile({ type: 'asset', fileName: `h5p-player/${rel}`, source: fs.readFileSync(path.join(dir, rel)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `h5p-player/${rel}`,
+          source: fs.readFileSync(path.join(dir, rel)),
+        });
       }
     },
   };
