@@ -17,7 +17,13 @@ export function PackageLesson({ lessonId, onCompleted }: { lessonId: number; onC
     if (r.completedNow) onCompleted();
   };
   return (
-    <QueryState query={launch} errorText={t('pkg.unavailable')}>
+    <QueryState
+      query={launch}
+      // No package uploaded yet (or the lesson withdrawn): say so rather than a generic error.
+      errorText={(e) =>
+        (e as { data?: { code?: string } }).data?.code === 'NOT_FOUND' ? t('pkg.unavailable') : undefined
+      }
+    >
       {(l) =>
         l.package.kind === 'h5p' ? (
           <H5pPlayer launch={l} onResult={onResult} />
