@@ -95,16 +95,8 @@ describe('SCORM and H5P lessons in the browser', () => {
     // Finishing: lesson_status=passed, score 85/100 (mastery 80) → the server completes the lesson.
     await frame.getByRole('button', { name: 'Terminer le module' }).click();
     await page.getByText('Leçon terminée').first().waitFor();
-    expect(
-      await waitFor(
-        () => lessonXp(page, scormId),
-        (n) => n === 1,
-      ),
-    ).toBe(1);
-    // Committing again pays nothing more.
+    // Committing again completes nothing more (XP is checked at the end).
     await frame.getByRole('button', { name: 'Terminer le module' }).click();
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await lessonXp(page, scormId)).toBe(1);
     const launched = await callInPage<{
       attempt: { lessonStatus: string; scoreRaw: number };
       lessonCompleted: boolean;
@@ -127,13 +119,14 @@ describe('SCORM and H5P lessons in the browser', () => {
     const h5p = page.frameLocator(`#h5p-iframe-lesson-${h5pId}`);
     await h5p.getByRole('button', { name: 'Oui, c’est la règle' }).click();
     await page.getByText('Leçon terminée').first().waitFor();
-    expect(
-      await waitFor(
-        () => lessonXp(page, h5pId),
-        (n) => n === 1,
-      ),
-    ).toBe(1);
     await fitsPhoneWidth(page);
     await screenshot(page, 'packages-h5p-phone');
-  }, 180_000);
+
+    // XP, paid by the in-process queue (behind the demo's own start-up jobs): once per lesson,
+    // the second SCORM commit included.
+    const xp = async () => [await lessonXp(page, scormId), await lessonXp(page, h5pId)];
+    expect(await waitFor(xp, ([a, b]) => a >= 1 && b >= 1, 180_000)).toEqual([1, 1]);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await xp()).toEqual([1, 1]);
+  }, 360_000);
 });
