@@ -1,5 +1,5 @@
-// h5p-standalone's player assets (frame.bundle.js, styles, fonts, images) served from our own
-// origin under /h5p-player/: copied from node_modules into the build, and served from there by the
+// h5p-standalone's player assets (main.bundle.js, frame.bundle.js, styles, fonts, images) served
+// from our own origin under /h5p-player/ (the player page, /api/h5p-player.html, loads them): copied from node_modules into the build, and served from there by the
 // dev server. No CDN.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,7 +47,7 @@ export function h5pPlayerAssets(): Plugin {
     generateBundle() {
       const dir = distDir();
       for (const rel of walk(dir)) {
-        if (rel.endsWith('.d.ts') || rel.endsWith('.LICENSE.txt') || rel === 'main.bundle.js') continue;
+        if (rel.endsWith('.d.ts') || rel.endsWith('.LICENSE.txt')) continue;
         this.emitFile({
           type: 'asset',
           fileName: `h5p-player/${rel}`,

@@ -40,6 +40,35 @@ export const PACKAGE_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+const H5P_PLAYER_HTML = `<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>H5P</title><style>html,body{margin:0;padding:0}</style></head>
+<body><div id="h5p"></div>
+<script src="/h5p-player/main.bundle.js"></script>
+<script>
+(function () {
+  var params = new URLSearchParams(location.hash.slice(1));
+  var base = params.get('base') || '';
+  if (!/^\\/api\\/packages\\/[a-f0-9]{32}$/.test(base)) return;
+  var tell = function (message) { if (parent !== window) parent.postMessage(message, location.origin); };
+  new H5PStandalone.H5P(document.getElementById('h5p'), {
+    id: params.get('id') || 'h5p',
+    h5pJsonPath: base,
+    frameJs: '/h5p-player/frame.bundle.js',
+    frameCss: '/h5p-player/styles/h5p.css',
+    embedType: 'div',
+    frame: false,
+    icon: false,
+    user: { name: params.get('name') || '', mail: 'learner-' + (params.get('learner') || '0') + '@mdsc.invalid' }
+  }).then(function () {
+    tell({ type: 'mdsc-h5p', event: 'ready' });
+    H5P.externalDispatcher.on('xAPI', function (event) {
+      tell({ type: 'mdsc-h5p', event: 'xapi', statement: event.data.statement });
+    });
+  }, function () { tell({ type: 'mdsc-h5p', event: 'error' }); });
+})();
+</script></body></html>`;
+
 function sendError(
   reply: FastifyReply,
   status: number,
@@ -95,6 +124,18 @@ export async function packageRoutes(app: FastifyInstance, opts: PackageRoutesOpt
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  // The H5P player page, framed (sandboxed) by the lesson page: h5p-standalone writes inline
+  // scripts, which the app's own CSP forbids, so it runs here under the packages' CSP. It plays the
+  // package named in the fragment and passes the activity's xAPI statements to the lesson page.
+  app.get('/api/h5p-player.html', async (_req, reply) =>
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', PACKAGE_CSP)
+      .header('x-frame-options', 'SAMEORIGIN')
+      .header('cache-control', 'no-cache')
+      .send(H5P_PLAYER_HTML),
+  );
 
   app.get('/api/packages/:folder/*', async (req, reply) => {
     const params = req.params as { folder: string; '*': string };
