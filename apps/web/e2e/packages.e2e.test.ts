@@ -115,9 +115,6 @@ describe('SCORM and H5P lessons in the browser', () => {
 
     // H5P: the activity (a library of our own, played by h5p-standalone from our storage) emits
     // xAPI "completed" with a full score when answered.
-    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
-    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-    page.on('response', (r) => r.status() >= 400 && console.log('HTTP', r.status(), r.url()));
     await page.goto(`${baseUrl}/learn/${SLUG}/lessons/${h5pId}`);
     const h5p = page.frameLocator('[data-testid="package-frame"]');
     await h5p.getByRole('button', { name: 'Oui, c’est la règle' }).click();

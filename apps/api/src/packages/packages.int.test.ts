@@ -215,7 +215,7 @@ describe('manifests', () => {
       lessonId,
       zipPath: await zipFile(h5pPackage()),
     });
-    expect(p).toMatchObject({ kind: 'h5p', version: 'H5P.MdscCheck 1.0', title: 'Vérifier ses acquis' });
+    expect(p).toMatchObject({ kind: 'h5p', version: 'H5P.MdscCheck 1.1', title: 'Vérifier ses acquis' });
     const noLibrary = await zipFile(
       buildZip([
         {

@@ -58,8 +58,9 @@ const H5P_PLAYER_HTML = `<!DOCTYPE html>
     frameCss: '/h5p-player/styles/h5p.css',
     embedType: 'div',
     frame: false,
-    icon: false,
-    user: { name: params.get('name') || '', mail: 'learner-' + (params.get('learner') || '0') + '@mdsc.invalid' }
+    icon: false
+    // No \`user\`: H5P core would then fetch the learner's saved state from an endpoint we do not
+    // have (results go to the lesson page through xAPI instead).
   }).then(function () {
     tell({ type: 'mdsc-h5p', event: 'ready' });
     H5P.externalDispatcher.on('xAPI', function (event) {

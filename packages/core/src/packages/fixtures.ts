@@ -185,7 +185,7 @@ export function scorm2004Package(): Promise<Buffer> {
 }
 
 /**
- * An H5P library of our own (H5P.MdscCheck 1.0): a question with a button; answering emits the
+ * An H5P library of our own (H5P.MdscCheck 1.1): a question with a button; answering emits the
  * xAPI "completed" statement with a full score through H5P's own EventDispatcher, as any H5P
  * content type does.
  */
@@ -193,7 +193,7 @@ const LIBRARY_JSON = JSON.stringify({
   title: 'MdSC check',
   machineName: 'H5P.MdscCheck',
   majorVersion: 1,
-  minorVersion: 0,
+  minorVersion: 1,
   patchVersion: 0,
   runnable: 1,
   preloadedJs: [{ path: 'check.js' }],
@@ -243,7 +243,7 @@ export function h5pPackage(): Promise<Buffer> {
         mainLibrary: 'H5P.MdscCheck',
         embedTypes: ['div'],
         license: 'U',
-        preloadedDependencies: [{ machineName: 'H5P.MdscCheck', majorVersion: '1', minorVersion: '0' }],
+        preloadedDependencies: [{ machineName: 'H5P.MdscCheck', majorVersion: 1, minorVersion: 1 }],
       }),
     },
     {
@@ -254,10 +254,10 @@ export function h5pPackage(): Promise<Buffer> {
         feedback: 'Exact : l’assemblée générale annuelle approuve les comptes.',
       }),
     },
-    { name: 'H5P.MdscCheck-1.0/library.json', data: LIBRARY_JSON },
-    { name: 'H5P.MdscCheck-1.0/check.js', data: LIBRARY_JS },
+    { name: 'H5P.MdscCheck-1.1/library.json', data: LIBRARY_JSON },
+    { name: 'H5P.MdscCheck-1.1/check.js', data: LIBRARY_JS },
     {
-      name: 'H5P.MdscCheck-1.0/check.css',
+      name: 'H5P.MdscCheck-1.1/check.css',
       data: '.h5p-mdsc-check{padding:1rem;font-size:1rem}.h5p-mdsc-check-button{min-height:44px;padding:.5rem 1rem}',
     },
   ]);
