@@ -142,4 +142,40 @@ describe('SCORM and H5P lessons in the browser', () => {
     await new Promise((r) => setTimeout(r, 2000));
     expect(await xp()).toEqual([1, 1]);
   }, 360_000);
+
+  it('the builder shows the lesson’s package and refuses a bad upload with the server’s reason', async () => {
+    const baseUrl = inject('baseUrl');
+    for (const [viewport, name] of [
+      [VIEWPORTS.phone, 'phone'],
+      [VIEWPORTS.desktop, 'desktop'],
+    ] as const) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${baseUrl}/login?next=%2Finstructor`);
+      await page.getByLabel('Adresse e-mail').fill('instructeur@mdsc.test');
+      await page.getByLabel('Mot de passe').fill('Demo-2026!');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('heading', { name: 'Mes cours' }).waitFor();
+      await page.getByRole('link', { name: 'Modules interactifs : SCORM et H5P' }).first().click();
+      await page.waitForURL(/\/instructor\/courses\/\d+$/);
+      await page
+        .getByRole('button', { name: 'Modifier « Module SCORM : gérer un projet associatif »' })
+        .click();
+      const upload = page.getByTestId('package-upload');
+      await expect(upload.getByTestId('package-current').textContent()).resolves.toMatch(
+        /SCORM 1\.2, 4 fichiers · score de maîtrise 80 %/,
+      );
+      await upload
+        .getByLabel('Paquet SCORM (.zip)')
+        .setInputFiles({ name: 'module.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+      await upload.getByRole('button', { name: 'Envoyer le paquet' }).click();
+      await expect(upload.locator('[data-field-error="file"]').textContent()).resolves.toMatch(
+        /Paquet refusé : Not a readable zip file/,
+      );
+      if (name === 'phone') await fitsPhoneWidth(page);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await upload.scrollIntoViewIfNeeded();
+      await screenshot(page, `packages-builder-${name}`);
+      await page.close();
+    }
+  }, 120_000);
 });

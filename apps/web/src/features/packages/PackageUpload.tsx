@@ -55,6 +55,13 @@ function FileInput({ accept, label, hint }: { accept: string; label: string; hin
   );
 }
 
+/** "SCORM 1.2", "SCORM 2004 4th Edition", "H5P (H5P.MultiChoice 1.16)". */
+function packageName(p: { kind: 'scorm12' | 'scorm2004' | 'h5p'; version: string | null }): string {
+  if (p.kind === 'scorm12') return 'SCORM 1.2';
+  if (p.kind === 'scorm2004') return `SCORM ${p.version ?? '2004'}`;
+  return p.version ? `H5P (${p.version})` : 'H5P';
+}
+
 export function PackageUpload({ lessonId, kind }: { lessonId: number; kind: 'scorm' | 'h5p' }) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
@@ -104,8 +111,7 @@ export function PackageUpload({ lessonId, kind }: { lessonId: number; kind: 'sco
           p ? (
             <p className="small" data-testid="package-current">
               {t('pkg.current', {
-                kind: t(`pkg.kind.${p.kind}`),
-                version: p.version ?? '—',
+                name: packageName(p),
                 files: p.fileCount,
               })}
               {p.masteryScore !== null && <> · {t('pkg.mastery', { value: p.masteryScore })}</>}
