@@ -169,7 +169,7 @@ describe('SCORM and H5P lessons in the browser', () => {
         .setInputFiles({ name: 'module.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
       await upload.getByRole('button', { name: 'Envoyer le paquet' }).click();
       await expect(upload.locator('[data-field-error="file"]').textContent()).resolves.toMatch(
-        /Paquet refusé : Not a readable zip file/,
+        /Paquet refusé : ce n’est pas un fichier zip lisible — Not a readable zip file/,
       );
       if (name === 'phone') await fitsPhoneWidth(page);
       expect(await seriousA11yViolations(page)).toEqual([]);

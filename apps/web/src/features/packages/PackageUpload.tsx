@@ -10,6 +10,26 @@ import { FieldShell, Form, SubmitButton, useZodForm } from '../../ui/form';
 
 const MB = 1024 * 1024;
 
+/** The server's refusal reasons (PackageRejectedError), each with its own sentence. */
+const REASONS = [
+  'not_a_zip',
+  'too_many_entries',
+  'path_traversal',
+  'absolute_path',
+  'invalid_path',
+  'symlink',
+  'file_type',
+  'too_large',
+  'zip_bomb',
+  'empty',
+  'manifest_missing',
+  'manifest_invalid',
+  'launch_missing',
+  'h5p_library_missing',
+  'wrong_kind',
+  'file_too_large',
+] as const;
+
 class PackageUploadError extends Error {
   constructor(
     readonly reason: string | null,
@@ -84,11 +104,12 @@ export function PackageUpload({ lessonId, kind }: { lessonId: number; kind: 'sco
       } catch (err) {
         // The server's refusal names the problem (path traversal, file type, missing manifest…).
         if (err instanceof PackageUploadError) {
-          f.setError(
-            'file',
-            { type: 'server', message: t('pkg.refused', { reason: err.message }) },
-            { shouldFocus: true },
-          );
+          const known = REASONS.find((r) => r === err.reason);
+          // Other refusals (not the course's author, lesson gone…) are said as the server says them.
+          const message = known
+            ? t('pkg.refused', { reason: t(`pkg.reason.${known}`), detail: err.message })
+            : err.message;
+          f.setError('file', { type: 'server', message }, { shouldFocus: true });
           return 'refused' as const;
         }
         throw err;
