@@ -388,6 +388,12 @@ describe('SCORM runtime data and completion', () => {
       h.caller(student).packages.commit({ lessonId, attempt: 1, cmi: { suspendData: 'x'.repeat(64_001) } }),
       'BAD_REQUEST',
     );
+    // Only the package's own data completes the lesson: "mark as done" is refused.
+    await expectTrpcError(
+      h.caller(student).progress.completeLesson({ lessonId }),
+      'FORBIDDEN',
+      'package_required',
+    );
     const stranger = await h.user();
     await expectTrpcError(h.caller(stranger).packages.launch({ lessonId }), 'FORBIDDEN', 'not_enrolled');
     await expectTrpcError(
