@@ -5,9 +5,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Category, Course, CourseModule, DEMO_INSTRUCTOR_EMAIL, Lesson, LessonPackage, User } from '@mdsc/db';
+import { Readable } from 'node:stream';
+import { uploadMedia } from '../catalog/media.service';
 import type { Actor, CoreDeps } from '../deps';
 import { h5pPackage, scorm12Package } from '../packages/fixtures';
 import { installPackage } from '../packages/package.service';
+import { demoCourseImage } from './demo-media.service';
 
 export const DEMO_PACKAGES_SLUG = 'modules-interactifs-scorm-h5p';
 
@@ -27,7 +30,7 @@ const LESSONS = [
 ];
 
 export async function seedDemoPackages(
-  deps: Pick<CoreDeps, 'db' | 'storage' | 'logger'>,
+  deps: Pick<CoreDeps, 'db' | 'storage' | 'jobs' | 'clock' | 'logger'>,
 ): Promise<{ installed: number }> {
   const instructor = await User.findOne({
     where: { email: DEMO_INSTRUCTOR_EMAIL },
@@ -57,6 +60,15 @@ export async function seedDemoPackages(
     },
   });
   if (course.instructorId !== instructor.id) return { installed: 0 };
+  if (!course.thumbnailUrl) {
+    const media = await uploadMedia(deps, actor, {
+      courseId: course.id,
+      category: 'image',
+      filename: `${DEMO_PACKAGES_SLUG}.png`,
+      stream: Readable.from(await demoCourseImage(course.title, '#0f5e9c')),
+    });
+    await course.update({ thumbnailUrl: media.url });
+  }
   const [mod] = await CourseModule.findOrCreate({
     where: { courseId: course.id, orderIndex: 1 },
     defaults: {
