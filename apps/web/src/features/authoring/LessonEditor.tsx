@@ -75,8 +75,7 @@ const schema = z
     isPublished: v.isPublished,
   }))
   .superRefine((p, ctx) => {
-    for (const i of lessonContentIssues(p))
-      ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+    for (const i of lessonContentIssues(p)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
   });
 
 // A lesson title needs one character, not the course title's three.
@@ -110,10 +109,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       onDone();
     },
   });
-  const [type, mediaFileId, mediaName] = useWatch({
-    control: form.control,
-    name: ['contentType', 'mediaFileId', 'mediaName'],
-  });
+  const [type, mediaFileId, mediaName] = useWatch({ control: form.control, name: ['contentType', 'mediaFileId', 'mediaName'] });
   // Not an input of its own: the upload's error is read from the form state here.
   const mediaError = form.formState.errors.mediaFileId?.message;
   const fileCategory = FILE_OF[type];
@@ -123,73 +119,67 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
     form.clearErrors('mediaFileId');
   };
 
-  return (
-    <>
-      <Form
-        form={form}
-        className="form lesson-editor card"
-        aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}
-      >
-        <TextField name="title" label={t('authoring.field.lessonTitle')} maxLength={255} />
-        <SelectField
-          name="contentType"
-          label={t('authoring.field.contentType')}
-          options={LESSON_CONTENT_TYPES.map((ct) => ({ value: ct, label: t(`lessonType.${ct}`) }))}
+  // A saved SCORM/H5P lesson's package has its own form, beside this one (forms do not nest).
+  const packageForm =
+    lesson && (lesson.contentType === 'scorm' || lesson.contentType === 'h5p') && lesson.contentType === type ? (
+      <PackageUpload key="package" lessonId={lesson.id} kind={lesson.contentType} />
+    ) : null;
+  return [
+    <Form key="lesson" form={form} className="form lesson-editor card" aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}>
+      <TextField name="title" label={t('authoring.field.lessonTitle')} maxLength={255} />
+      <SelectField
+        name="contentType"
+        label={t('authoring.field.contentType')}
+        options={LESSON_CONTENT_TYPES.map((ct) => ({ value: ct, label: t(`lessonType.${ct}`) }))}
+      />
+      <TextAreaField name="description" label={t('authoring.field.lessonSummary')} rows={2} />
+      {usesText(type) && (
+        <TextAreaField
+          name="contentText"
+          label={type === 'assignment' ? t('authoring.field.instructions') : t('authoring.field.contentText')}
+          rows={8}
         />
-        <TextAreaField name="description" label={t('authoring.field.lessonSummary')} rows={2} />
-        {usesText(type) && (
-          <TextAreaField
-            name="contentText"
-            label={
-              type === 'assignment' ? t('authoring.field.instructions') : t('authoring.field.contentText')
-            }
-            rows={8}
+      )}
+      {fileCategory && (
+        <div className="stack">
+          <MediaUpload
+            courseId={courseId}
+            lessonId={lesson?.id}
+            category={fileCategory}
+            label={t('authoring.field.file')}
+            onUploaded={(m) => setMedia(m.id, m.originalFilename)}
           />
-        )}
-        {fileCategory && (
-          <div className="stack">
-            <MediaUpload
-              courseId={courseId}
-              lessonId={lesson?.id}
-              category={fileCategory}
-              label={t('authoring.field.file')}
-              onUploaded={(m) => setMedia(m.id, m.originalFilename)}
-            />
-            {mediaFileId && (
-              <p className="small">
-                {t('authoring.currentFile', { name: mediaName || `#${mediaFileId}` })}{' '}
-                <button type="button" className="link-button" onClick={() => setMedia(null)}>
-                  {t('authoring.removeFile')}
-                </button>
-              </p>
-            )}
-            {mediaError && (
-              <p className="field-error" data-field-error="mediaFileId">
-                {mediaError}
-              </p>
-            )}
-          </div>
-        )}
-        {type === 'video' && <TextField name="videoUrl" type="url" label={t('authoring.field.videoLink')} />}
-        {usesLink(type) && <TextField name="contentUrl" type="url" label={t('authoring.field.contentUrl')} />}
-        {type === 'quiz' && <p className="muted small">{t('authoring.quizHint')}</p>}
-        {(type === 'scorm' || type === 'h5p') && !(lesson && lesson.contentType === type) && (
-          <p className="muted small">{t('pkg.saveFirst')}</p>
-        )}
-        <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
-        <CheckboxField name="isRequired" label={t('authoring.field.required')} />
-        <CheckboxField name="isPublished" label={t('authoring.field.lessonPublished')} />
-        <div className="form-actions">
-          <SubmitButton>{lesson ? t('authoring.save') : t('authoring.addLesson')}</SubmitButton>
-          <Button variant="secondary" onClick={onDone}>
-            {t('authoring.cancel')}
-          </Button>
+          {mediaFileId && (
+            <p className="small">
+              {t('authoring.currentFile', { name: mediaName || `#${mediaFileId}` })}{' '}
+              <button type="button" className="link-button" onClick={() => setMedia(null)}>
+                {t('authoring.removeFile')}
+              </button>
+            </p>
+          )}
+          {mediaError && (
+            <p className="field-error" data-field-error="mediaFileId">
+              {mediaError}
+            </p>
+          )}
         </div>
-      </Form>
-      {/* Its own form, beside the lesson's (forms do not nest): the package belongs to a saved lesson. */}
-      {lesson &&
-        (lesson.contentType === 'scorm' || lesson.contentType === 'h5p') &&
-        lesson.contentType === type && <PackageUpload lessonId={lesson.id} kind={lesson.contentType} />}
-    </>
-  );
+      )}
+      {type === 'video' && <TextField name="videoUrl" type="url" label={t('authoring.field.videoLink')} />}
+      {usesLink(type) && <TextField name="contentUrl" type="url" label={t('authoring.field.contentUrl')} />}
+      {type === 'quiz' && <p className="muted small">{t('authoring.quizHint')}</p>}
+      {(type === 'scorm' || type === 'h5p') && !(lesson && lesson.contentType === type) && (
+        <p className="muted small">{t('pkg.saveFirst')}</p>
+      )}
+      <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
+      <CheckboxField name="isRequired" label={t('authoring.field.required')} />
+      <CheckboxField name="isPublished" label={t('authoring.field.lessonPublished')} />
+      <div className="form-actions">
+        <SubmitButton>{lesson ? t('authoring.save') : t('authoring.addLesson')}</SubmitButton>
+        <Button variant="secondary" onClick={onDone}>
+          {t('authoring.cancel')}
+        </Button>
+      </div>
+    </Form>,
+    packageForm,
+  ];
 }

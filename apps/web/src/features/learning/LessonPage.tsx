@@ -20,10 +20,7 @@ export function LessonPage() {
   const lessonId = Number(params.lessonId);
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
-  const lesson = trpc.progress.lesson.useQuery(
-    { lessonId },
-    { retry: false, enabled: Number.isInteger(lessonId) && lessonId > 0 },
-  );
+  const lesson = trpc.progress.lesson.useQuery({ lessonId }, { retry: false, enabled: Number.isInteger(lessonId) && lessonId > 0 });
   const outline = trpc.progress.course.useQuery({ slug: params.slug }, { retry: false });
   const start = trpc.progress.start.useMutation();
   // Heartbeats go through a retry queue (lib/heartbeat-queue): a dropped connection loses no progress.
@@ -63,10 +60,7 @@ export function LessonPage() {
 
   useEffect(() => {
     if (!enrolled) return;
-    start.mutate(
-      { lessonId },
-      { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) },
-    );
+    start.mutate({ lessonId }, { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) });
     lastBeat.current = Date.now();
     const timer = setInterval(() => document.visibilityState === 'visible' && sendBeat(), BEAT_MS);
     const onHide = () => document.visibilityState === 'hidden' && sendBeat();
@@ -132,9 +126,7 @@ export function LessonPage() {
           {done && <span className="badge ok">{t('learn.lessonDone')}</span>}
         </header>
         <LessonBody key={lessonId} ref={mediaRef} lesson={d.lesson} onMediaReady={onMediaReady} />
-        {isPackage && (
-          <PackageLesson key={`pkg-${lessonId}`} lessonId={lessonId} onCompleted={() => void refresh()} />
-        )}
+        {isPackage && <PackageLesson key={`pkg-${lessonId}`} lessonId={lessonId} onCompleted={() => void refresh()} />}
         {isPackage && p && !done && <p className="muted small">{t('pkg.completesItself')}</p>}
         {isQuizLesson && d.quiz && (
           <div className="card">
@@ -146,18 +138,11 @@ export function LessonPage() {
         )}
         {p && !isQuizLesson && !isPackage && !done && (
           <div className="form-actions">
-            <button
-              type="button"
-              onClick={onComplete}
-              disabled={complete.isPending}
-              data-testid="complete-lesson"
-            >
+            <button type="button" onClick={onComplete} disabled={complete.isPending} data-testid="complete-lesson">
               {t('learn.markComplete')}
             </button>
             {(d.lesson.contentType === 'video' || d.lesson.contentType === 'audio') && (
-              <span className="muted small">
-                {t('learn.watchShare', { value: Math.round(d.completionShare * 100) })}
-              </span>
+              <span className="muted small">{t('learn.watchShare', { value: Math.round(d.completionShare * 100) })}</span>
             )}
           </div>
         )}
@@ -168,10 +153,7 @@ export function LessonPage() {
           >
             💬 {t('disc.discussLesson')}
           </Link>{' '}
-          ·{' '}
-          <Link href={`/discussions/course/${d.course.id}?lesson=${lessonId}`}>
-            {t('disc.courseDiscussions')}
-          </Link>
+          · <Link href={`/discussions/course/${d.course.id}?lesson=${lessonId}`}>{t('disc.courseDiscussions')}</Link>
         </p>
         {complete.isError && (
           <p role="alert" className="form-error">
