@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { bundleReport } from './build/bundle-report.ts';
+import { h5pPlayerAssets } from './build/h5p-player.ts';
 
 const api = process.env.VITE_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [
     react(),
+    h5pPlayerAssets(),
     bundleReport({
       routeModule: /features\/catalog\/CatalogPage\.tsx$/,
       editorModule: /features\/authoring\/rich-editor\/RichTextEditor\.tsx$/,

@@ -9,6 +9,7 @@ import {
   seedDemoActivity,
   seedDemoAssignment,
   seedDemoMedia,
+  seedDemoPackages,
   loadOrCreateIssuerKeyFile,
   systemClock,
   type CoreDeps,
@@ -134,6 +135,7 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     // The demo's files go through the storage driver and its learners through the real services:
     // both need the job queue, hence here. A failure leaves a less complete demo, not a dead API.
     await seedDemoMedia(deps)
+      .then(() => seedDemoPackages(deps))
       .then(() => seedDemoActivity(deps, { settle: settleJobs }))
       .then(() => seedDemoAssignment(deps))
       .catch((err: unknown) => logger.error({ err }, 'demo media or activity could not be seeded'));

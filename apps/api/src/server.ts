@@ -16,6 +16,7 @@ import { analyticsRoutes } from './routes/analytics.routes';
 import { mediaRoutes } from './routes/media.routes';
 import { assignmentRoutes } from './routes/assignments.routes';
 import { paymentRoutes } from './routes/payments.routes';
+import { packageRoutes } from './routes/packages.routes';
 import type { Runtime } from './runtime';
 
 /**
@@ -82,6 +83,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
 
   await app.register(mediaRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
   await app.register(assignmentRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
+  await app.register(packageRoutes, { deps: rt.deps, resolveContext: (req, reply) => httpContext(rt, req, reply) });
   await app.register(analyticsRoutes, {
     deps: rt.deps,
     resolveActor: async (req, reply) => (await httpContext(rt, req, reply)).actor,

@@ -19,6 +19,7 @@ import { certificateRouter } from './routers/certificate.router';
 import { credentialRouter } from './routers/credential.router';
 import { enrollmentRouter } from './routers/enrollment.router';
 import { progressRouter } from './routers/progress.router';
+import { packageRouter } from './routers/package.router';
 import { quizRouter } from './routers/quiz.router';
 import { reviewRouter } from './routers/review.router';
 import { paymentRouter } from './routers/payment.router';
@@ -28,6 +29,7 @@ export const appRouter = router({
   enrollments: enrollmentRouter,
   assignments: assignmentsRouter,
   progress: progressRouter,
+  packages: packageRouter,
   quizzes: quizRouter,
   certificates: certificateRouter,
   credentials: credentialRouter,

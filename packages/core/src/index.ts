@@ -23,3 +23,4 @@ export * from './credentials/index';
 export * from './discussions/index';
 export * from './assignments/index';
 export * from './payments/index';
+export * from './packages/index';

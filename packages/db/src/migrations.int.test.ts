@@ -87,7 +87,7 @@ describe('migrations on an empty MySQL/MariaDB database', () => {
     expect(col['users.role'].type).toBe("enum('student','instructor','admin')");
     expect(col['users.role'].def).toMatch(/^'?student'?$/);
     expect(col['lessons.content_type'].type).toBe(
-      "enum('video','text','quiz','h5p','assignment','document','audio','presentation')",
+      "enum('video','text','quiz','h5p','assignment','document','audio','presentation','scorm')",
     );
     expect(col['badges.tier'].type).toBe("enum('bronze','silver','gold','legendary')");
     expect(col['courses.price'].type).toBe('decimal(10,2)');

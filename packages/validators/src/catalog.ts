@@ -211,7 +211,9 @@ export const LESSON_REQUIREMENTS: Record<LessonContentType, { oneOf: (keyof Less
     audio: { oneOf: ['mediaFileId', 'contentUrl'] },
     document: { oneOf: ['mediaFileId', 'contentUrl'] },
     presentation: { oneOf: ['mediaFileId', 'contentUrl'] },
-    h5p: { oneOf: ['mediaFileId', 'contentUrl'] },
+    // Packages are attached through lesson_packages.lesson_id (uploaded after the lesson exists).
+    h5p: null,
+    scorm: null,
     text: { oneOf: ['contentText', 'contentHtml'] },
     // Its instructions and settings live in the assignments table (migration 0710).
     assignment: null,
@@ -225,6 +227,7 @@ export const LESSON_MEDIA_CATEGORIES: Record<LessonContentType, readonly string[
   document: ['document'],
   presentation: ['presentation', 'document'],
   h5p: ['h5p'],
+  scorm: [],
   text: ['image'],
   assignment: ['document', 'image'],
   quiz: [],

@@ -18,6 +18,7 @@ export const LESSON_CONTENT_TYPES = [
   'document',
   'audio',
   'presentation',
+  'scorm',
 ] as const;
 export type LessonContentType = (typeof LESSON_CONTENT_TYPES)[number];
 

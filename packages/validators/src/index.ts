@@ -19,3 +19,4 @@ export * from './credentials';
 export * from './discussions';
 export * from './assignments';
 export * from './payments';
+export * from './packages';

@@ -6,3 +6,4 @@ export {
   type DemoActivityOptions,
   type DemoActivityResult,
 } from './demo-activity.service';
+export { seedDemoPackages, DEMO_PACKAGES_SLUG } from './demo-packages.service';

@@ -196,6 +196,10 @@ export async function completeLesson(deps: Deps, actor: Actor, lessonId: number)
       if (node.contentType === 'assignment') {
         throw new ForbiddenError('An assignment completes when it is graded', { reason: 'assignment_grade_required' });
       }
+      // SCORM and H5P lessons complete from what the package reports (packages/runtime.service.ts).
+      if (node.contentType === 'scorm' || node.contentType === 'h5p') {
+        throw new ForbiddenError('The activity completes this lesson when you finish it', { reason: 'package_required' });
+      }
       if (isPlayable(node.contentType)) await assertWatched(deps, state, node, tx);
     }
     const before = new Set(state.completed);

@@ -25,6 +25,8 @@ import { Credential } from './credential.model';
 import { EmailVerificationToken } from './email-verification-token.model';
 import { Enrollment } from './enrollment.model';
 import { Lesson } from './lesson.model';
+import { LessonPackage } from './lesson-package.model';
+import { PackageAttempt } from './package-attempt.model';
 import { MediaFile } from './media-file.model';
 import { MessageRecipient } from './message-recipient.model';
 import { Message } from './message.model';
@@ -71,11 +73,14 @@ export {
 export { ORDER_STATUSES, PAYMENT_PROVIDERS, type OrderStatus, type PaymentProvider } from './order.model';
 export type { VoucherKind } from './voucher.model';
 export { Order, PaymentEvent, Voucher, VoucherRedemption };
+export { PACKAGE_KINDS, type PackageFileEntry, type PackageKind } from './lesson-package.model';
 export {
   Assignment,
   AssignmentGrade,
   AssignmentSubmission,
   Badge,
+  LessonPackage,
+  PackageAttempt,
   DiscussionAttachment,
   DiscussionFollow,
   DiscussionPost,
@@ -128,6 +133,8 @@ export const allModels = [
   Course,
   CourseModule,
   Lesson,
+  LessonPackage,
+  PackageAttempt,
   MediaFile,
   Enrollment,
   Progress,

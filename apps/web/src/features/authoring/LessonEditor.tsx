@@ -23,6 +23,7 @@ import {
   useZodForm,
 } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
+import { PackageUpload } from '../packages/PackageUpload';
 import { MediaUpload } from './MediaUpload';
 import { AssignmentSettings } from '../assignments/AssignmentSettingsForm';
 import { RichTextField } from './RichTextField';
@@ -34,7 +35,6 @@ const FILE_OF: Partial<Record<LessonContentType, FileCategory>> = {
   audio: 'audio',
   document: 'document',
   presentation: 'presentation',
-  h5p: 'h5p',
   assignment: 'document',
 };
 
@@ -48,7 +48,7 @@ interface Props {
 // Assignments keep their instructions in their own settings (AssignmentSettings below the form).
 const usesText = (type: LessonContentType) => type === 'text';
 const usesLink = (type: LessonContentType) =>
-  type === 'audio' || type === 'document' || type === 'presentation' || type === 'h5p';
+  type === 'audio' || type === 'document' || type === 'presentation';
 
 // Only the fields the content type uses are sent; the shared rule says which one it needs.
 const schema = z
@@ -128,9 +128,13 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
     form.clearErrors('mediaFileId');
   };
 
-  return (
-    <>
-    <Form form={form} className="form lesson-editor card" aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}>
+  // A saved SCORM/H5P lesson's package has its own form, beside this one (forms do not nest).
+  const packageForm =
+    lesson && (lesson.contentType === 'scorm' || lesson.contentType === 'h5p') && lesson.contentType === type ? (
+      <PackageUpload key="package" lessonId={lesson.id} kind={lesson.contentType} />
+    ) : null;
+  return [
+    <Form key="lesson" form={form} className="form lesson-editor card" aria-label={lesson ? t('authoring.editLesson') : t('authoring.newLesson')}>
       <TextField name="title" label={t('authoring.field.lessonTitle')} maxLength={255} />
       <SelectField
         name="contentType"
@@ -176,6 +180,9 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       {type === 'assignment' && lesson?.contentType !== 'assignment' && (
         <p className="muted small">{t('asg.settings.afterCreate')}</p>
       )}
+      {(type === 'scorm' || type === 'h5p') && !(lesson && lesson.contentType === type) && (
+        <p className="muted small">{t('pkg.saveFirst')}</p>
+      )}
       <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
       <CheckboxField name="isRequired" label={t('authoring.field.required')} />
       <CheckboxField name="isPublished" label={t('authoring.field.lessonPublished')} />
@@ -185,8 +192,8 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
           {t('authoring.cancel')}
         </Button>
       </div>
-    </Form>
-    {lesson?.contentType === 'assignment' && <AssignmentSettings courseId={courseId} lessonId={lesson.id} />}
-    </>
-  );
+    </Form>,
+    packageForm,
+    lesson?.contentType === 'assignment' ? <AssignmentSettings key="assignment" courseId={courseId} lessonId={lesson.id} /> : null,
+  ];
 }

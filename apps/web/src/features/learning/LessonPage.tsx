@@ -8,6 +8,7 @@ import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { CourseOutline, LockIcon } from './CourseOutline';
 import { learningErrorKey } from './errors';
+import { PackageLesson } from '../packages/PackageLesson';
 import { LessonBody } from './LessonBody';
 import { AssignmentPanel } from '../assignments/AssignmentPanel';
 import './learning.css';
@@ -98,6 +99,7 @@ export function LessonPage() {
   const isQuizLesson = !!d.quiz;
   // An assignment completes when it is graded at its pass mark, never by hand.
   const isAssignment = d.lesson.contentType === 'assignment';
+  const isPackage = d.lesson.contentType === 'scorm' || d.lesson.contentType === 'h5p';
   const done = p?.status === 'completed';
 
   const onComplete = () =>
@@ -128,6 +130,8 @@ export function LessonPage() {
         </header>
         <LessonBody key={lessonId} ref={mediaRef} lesson={d.lesson} onMediaReady={onMediaReady} />
         {isAssignment && p && <AssignmentPanel lessonId={lessonId} />}
+        {isPackage && <PackageLesson key={`pkg-${lessonId}`} lessonId={lessonId} onCompleted={() => void refresh()} />}
+        {isPackage && p && !done && <p className="muted small">{t('pkg.completesItself')}</p>}
         {isQuizLesson && d.quiz && (
           <div className="card">
             <p>{d.quiz.passed ? t('learn.quizLessonPassed') : t('learn.quizLessonTodo')}</p>
@@ -136,7 +140,7 @@ export function LessonPage() {
             </Link>
           </div>
         )}
-        {p && !isQuizLesson && !isAssignment && !done && (
+        {p && !isQuizLesson && !isAssignment && !isPackage && !done && (
           <div className="form-actions">
             <button type="button" onClick={onComplete} disabled={complete.isPending} data-testid="complete-lesson">
               {t('learn.markComplete')}
