@@ -5,6 +5,7 @@ import { badgeRouter } from './routers/badge.router';
 import { challengeRouter } from './routers/challenge.router';
 import { categoryRouter } from './routers/category.router';
 import { courseRouter } from './routers/course.router';
+import { dashboardRouter } from './routers/dashboard.router';
 import { discussionRouter } from './routers/discussion.router';
 import { lessonRouter, moduleRouter } from './routers/curriculum.router';
 import { gamificationRouter } from './routers/gamification.router';
@@ -43,6 +44,7 @@ export const appRouter = router({
   badges: badgeRouter,
   challenges: challengeRouter,
   discussions: discussionRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,3 +21,4 @@ export * from './outbox/index';
 export * from './demo/index';
 export * from './credentials/index';
 export * from './discussions/index';
+export * from './dashboard/index';
