@@ -70,3 +70,9 @@ export const bellCount = async (page: Page): Promise<number> => {
   const badge = page.getByTestId('notification-count');
   return (await badge.count()) === 0 ? 0 : Number(await badge.innerText());
 };
+
+/** On phones the header's account links, language and theme are folded into the menu: open it. */
+export async function openHeaderMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('nav-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
