@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { flatPages, QueryState } from '../../ui/QueryState';
 import { CourseCard } from './CourseCard';
+import { COURSE_LANGUAGES, languageName } from '../../i18n/languages';
 
 interface Filters {
   q: string;
@@ -31,7 +32,7 @@ function readFilters(search: string): Filters {
 }
 
 export function CatalogPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const search = useSearch();
   const [, navigate] = useLocation();
   const filters = readFilters(search);
@@ -123,8 +124,11 @@ export function CatalogPage() {
           <span>{t('catalog.language')}</span>
           <select value={filters.language} onChange={(e) => update({ language: e.target.value })}>
             <option value="">{t('catalog.all')}</option>
-            <option value="fr">Français</option>
-            <option value="en">English</option>
+            {COURSE_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l, locale)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
