@@ -24,6 +24,7 @@ import * as m0640 from './0640-question-explanation';
 import * as m0641 from './0641-lesson-content-html';
 import * as m0650 from './0650-verifiable-credentials';
 import * as m0660 from './0660-discussions';
+import * as m0740 from './0740-course-search-trigrams';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -62,4 +63,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0641-lesson-content-html', ...m0641 },
   { name: '0650-verifiable-credentials', ...m0650 },
   { name: '0660-discussions', ...m0660 },
+  { name: '0740-course-search-trigrams', ...m0740 },
 ];
