@@ -86,7 +86,7 @@ function likeTokens(q: string): string[] {
 }
 
 /** Every word of `q` in the title or descriptions of course alias `a` (FULLTEXT, or LIKE on SQLite). */
-function exactSearchCondition(dialect: SqlDialect, q: string, a: string, r: Record<string, unknown>): string {
+function exactSearchCondition(dialect: SqlDialect, q: string, a: string, r: Record<string, unknown>): string | null {
   const terms = dialect === 'mysql' ? fulltextTerms(q) : [];
   if (terms.length) {
     r.ft = terms.join(' ');
@@ -98,7 +98,7 @@ function exactSearchCondition(dialect: SqlDialect, q: string, a: string, r: Reco
     r[`w${i}`] = tok;
     return `(${a}.title LIKE :w${i} ESCAPE '!' OR ${a}.short_description LIKE :w${i} ESCAPE '!' OR ${a}.description LIKE :w${i} ESCAPE '!')`;
   });
-  return parts.length ? parts.join(' AND ') : 'FALSE';
+  return parts.length ? parts.join(' AND ') : null;
 }
 
 export interface BuiltQuery {
@@ -115,11 +115,12 @@ export function buildCourseListQuery(
   const r: Record<string, unknown> = {};
   const q = query.q?.trim();
   let hits = '';
-  if (q) {
+  // Punctuation alone ("%_", '+"(-*') is no search at all.
+  const exact = q ? exactSearchCondition(dialect, q, 'x', r) : null;
+  if (q && exact) {
     // The exact words (FULLTEXT on MySQL, LIKE on SQLite, in descriptions too) or, forgiving typos and
     // accents, enough shared trigrams with a title or short-description word: the union of both, one
     // derived table (materialised once), joined to the page's courses.
-    const exact = exactSearchCondition(dialect, q, 'x', r);
     const tq = trigramQuery(q);
     const branches = [`SELECT x.id FROM courses x WHERE ${exact}`];
     if (tq) {

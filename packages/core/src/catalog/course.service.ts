@@ -56,7 +56,7 @@ export async function createCourse(deps: Deps, actor: Actor, input: CourseCreate
           },
           { transaction },
         );
-        await reindexCourse(deps, created, transaction);
+        await reindexCourse(deps, created, transaction, { fresh: true });
         return created;
       });
       return toCourseDto(course);

@@ -50,17 +50,24 @@ export function searchIndexRows(courseId: number, title: string, shortDescriptio
   return rows;
 }
 
-/** Rewrites a course's rows; call inside the transaction that writes the course. */
+/**
+ * Rewrites a course's rows; call inside the transaction that writes the course. `fresh`: a course
+ * created in this transaction has no rows to delete (and a DELETE of absent rows would take gap locks
+ * that make concurrent course creations deadlock on MariaDB).
+ */
 export async function reindexCourse(
   deps: Deps,
   course: { id: number; title: string; shortDescription: string | null },
   transaction?: Transaction,
+  opts: { fresh?: boolean } = {},
 ): Promise<void> {
   const { sequelize } = deps.db;
-  await sequelize.query('DELETE FROM course_search_trigrams WHERE course_id = :id', {
-    replacements: { id: course.id },
-    transaction,
-  });
+  if (!opts.fresh) {
+    await sequelize.query('DELETE FROM course_search_trigrams WHERE course_id = :id', {
+      replacements: { id: course.id },
+      transaction,
+    });
+  }
   const rows = searchIndexRows(course.id, course.title, course.shortDescription);
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
