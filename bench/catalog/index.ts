@@ -117,6 +117,8 @@ const inputs: Record<string, unknown>[] = [
   { limit: 20, sort: 'popular' },
   { limit: 20, categoryId: cat.id },
   { limit: 20, q: 'gouvernance' },
+  // Misspelled and without accents: found through the trigram index (issue 17).
+  { limit: 20, q: 'gouvernence participatif' },
   { limit: 20, q: 'budget participatif', pricing: 'free' },
   { limit: 20, difficulty: 'advanced', language: 'fr', sort: 'rating' },
 ];

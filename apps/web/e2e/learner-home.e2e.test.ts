@@ -125,3 +125,32 @@ describe('learner home and lesson layout', () => {
     });
   }
 });
+
+describe('search that forgives', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('360 px: "gouvernence" finds the governance course and offers "Vouliez-vous dire gouvernance ?"', async () => {
+    const baseUrl = inject('baseUrl');
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${baseUrl}/courses?q=gouvernence`);
+    const list = page.getByTestId('course-list');
+    await list.getByRole('link', { name: /Gouvernance associative/ }).waitFor();
+    const hint = page.getByTestId('did-you-mean');
+    await hint.getByRole('button', { name: 'gouvernance' }).waitFor();
+    expect(await hint.innerText()).toMatch(/^Vouliez-vous dire gouvernance\s?\?$/);
+    await fitsPhoneWidth(page);
+    await screenshot(page, 'catalog-did-you-mean-phone');
+    await hint.getByRole('button', { name: 'gouvernance' }).click();
+    await page.waitForURL(`${baseUrl}/courses?q=gouvernance`);
+    await expect.poll(() => page.getByTestId('did-you-mean').count()).toBe(0);
+    await page.goto(`${baseUrl}/courses?q=cooperative`);
+    await page.getByTestId('course-list').waitFor();
+    await page.close();
+  });
+});

@@ -967,6 +967,8 @@ export const en: Record<MessageKey, string> = {
   'errors.not_enrolled': 'Enrol in the course to take part in its discussions.',
   'errors.announcement_moderators_only': 'Only the course team posts announcements.',
   // Dashboard (issue 17)
+  'catalog.didYouMean': 'Did you mean',
+  'catalog.didYouMeanEnd': '?',
   'learn.outlineOpen': 'Course outline',
   'learn.outlineClose': 'Close the course outline',
   'learn.lessonNavShort': 'Previous or next lesson',

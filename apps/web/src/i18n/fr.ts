@@ -965,6 +965,8 @@ export const fr = {
   'errors.not_enrolled': 'Inscrivez-vous au cours pour participer aux discussions.',
   'errors.announcement_moderators_only': 'Seule l’équipe du cours publie des annonces.',
   // Dashboard (issue 17)
+  'catalog.didYouMean': 'Vouliez-vous dire',
+  'catalog.didYouMeanEnd': '\u202f?',
   'learn.outlineOpen': 'Plan du cours',
   'learn.outlineClose': 'Fermer le plan du cours',
   'learn.lessonNavShort': 'Leçon précédente ou suivante',

@@ -59,6 +59,10 @@ export function CatalogPage() {
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
 
+  // "Vouliez-vous dire…": the search with its unknown words replaced by the courses' own words.
+  const suggestion = trpc.courses.searchSuggestion.useQuery({ q: filters.q }, { enabled: !!filters.q.trim(), staleTime: 60_000 });
+  const didYouMean = filters.q && suggestion.data && suggestion.data !== filters.q.trim().toLowerCase() ? suggestion.data : null;
+
   // Infinite scroll: load the next page when the sentinel below the list comes into view.
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -151,6 +155,22 @@ export function CatalogPage() {
         </label>
       </div>
 
+      {didYouMean && (
+        <p className="did-you-mean" data-testid="did-you-mean">
+          {t('catalog.didYouMean')}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setQ(didYouMean);
+              update({ q: didYouMean });
+            }}
+          >
+            {didYouMean}
+          </button>
+          {t('catalog.didYouMeanEnd')}
+        </p>
+      )}
       <QueryState
         query={flatPages(list)}
         isEmpty={(d) => d.length === 0}
