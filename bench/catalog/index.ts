@@ -7,7 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCourseListQuery, decodeCursor, encodeCursor } from '@mdsc/core';
+import { buildCourseListQuery, decodeCursor, encodeCursor, generateIssuerJwk } from '@mdsc/core';
 import { parseMysqlUrl } from '@mdsc/db';
 import type { CourseListQuery } from '@mdsc/validators';
 import mysql from 'mysql2/promise';
@@ -37,6 +37,8 @@ const rt = await createRuntime(
     REDIS_PREFIX: 'mdsc-bench-catalog',
     DATA_DIR: dataDir,
     WEB_DIST: dataDir,
+    // Production full mode requires signing keys; the catalog never signs: a throw-away one.
+    CREDENTIALS_SIGNING_KEYS: JSON.stringify([generateIssuerJwk()]),
   }),
 );
 const app = await buildServer(rt);
