@@ -76,6 +76,7 @@ describe('accounts in the browser', () => {
 
     await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(`${baseUrl}/`);
     await openHeaderMenu(page);
     await page.getByRole('link', { name: 'Se connecter' }).waitFor();
     await page.goto(`${baseUrl}/profile`);
