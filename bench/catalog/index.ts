@@ -7,7 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCourseListQuery, decodeCursor, encodeCursor } from '@mdsc/core';
+import { buildCourseListQuery, decodeCursor, encodeCursor, generateIssuerJwk } from '@mdsc/core';
 import { parseMysqlUrl } from '@mdsc/db';
 import type { CourseListQuery } from '@mdsc/validators';
 import mysql from 'mysql2/promise';
@@ -37,6 +37,8 @@ const rt = await createRuntime(
     REDIS_PREFIX: 'mdsc-bench-catalog',
     DATA_DIR: dataDir,
     WEB_DIST: dataDir,
+    // Production full mode requires signing keys; the catalog never signs: a throw-away one.
+    CREDENTIALS_SIGNING_KEYS: JSON.stringify([generateIssuerJwk()]),
   }),
 );
 const app = await buildServer(rt);
@@ -117,6 +119,8 @@ const inputs: Record<string, unknown>[] = [
   { limit: 20, sort: 'popular' },
   { limit: 20, categoryId: cat.id },
   { limit: 20, q: 'gouvernance' },
+  // Misspelled and without accents: found through the trigram index (issue 17).
+  { limit: 20, q: 'gouvernence participatif' },
   { limit: 20, q: 'budget participatif', pricing: 'free' },
   { limit: 20, difficulty: 'advanced', language: 'fr', sort: 'rating' },
 ];

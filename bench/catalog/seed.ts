@@ -2,6 +2,7 @@
 // over 8 categories and 50 instructors: varied difficulty, language, price, popularity, rating,
 // creation dates and descriptions drawn from a vocabulary, so that searches and filters match
 // realistic subsets. Raw mysql2 multi-row INSERTs; reused when already complete.
+import { searchIndexRows } from '@mdsc/core';
 import { createDatabase, ensureMysqlDatabase, migrateUp, parseMysqlUrl } from '@mdsc/db';
 import mysql from 'mysql2/promise';
 
@@ -45,7 +46,10 @@ export async function seedCatalogBench(url: string, log: (s: string) => void): P
       'SELECT COUNT(*) AS n FROM courses WHERE slug LIKE ?',
       [`${MARKER}-%`],
     );
-    if (Number(row.n) === SIZE.courses) return log(`reusing ${SIZE.courses} seeded courses`);
+    if (Number(row.n) === SIZE.courses) {
+      log(`reusing ${SIZE.courses} seeded courses`);
+      return await indexSearch(c, log); // seeded before the search index existed
+    }
     log(`seeding ${SIZE.courses} courses…`);
     await c.query("DELETE FROM courses WHERE slug LIKE 'bench-catalog-%'");
     const rand = rng(42);
@@ -108,8 +112,33 @@ export async function seedCatalogBench(url: string, log: (s: string) => void): P
       await c.query(`INSERT INTO courses (${cols}) VALUES ?`, [rows.slice(i, i + 1000)]);
     }
     await c.query('ANALYZE TABLE courses');
+    await indexSearch(c, log);
     log('seeded');
   } finally {
     await c.end();
   }
+}
+
+/** The typo-tolerant search's trigram rows of the seeded courses that have none (raw bulk INSERTs). */
+async function indexSearch(c: mysql.Connection, log: (s: string) => void): Promise<void> {
+  const [courses] = await c.query<mysql.RowDataPacket[]>(
+    `SELECT c.id, c.title, c.short_description FROM courses c
+     WHERE c.slug LIKE ? AND NOT EXISTS (SELECT 1 FROM course_search_trigrams t WHERE t.course_id = c.id)`,
+    [`${MARKER}-%`],
+  );
+  if (courses.length === 0) return;
+  log(`indexing ${courses.length} courses for search…`);
+  let batch: unknown[][] = [];
+  const flush = async () => {
+    if (batch.length) await c.query('INSERT INTO course_search_trigrams (course_id, word, trigram) VALUES ?', [batch]);
+    batch = [];
+  };
+  for (const r of courses) {
+    for (const row of searchIndexRows(Number(r.id), String(r.title), r.short_description as string | null)) {
+      batch.push([row.courseId, row.word, row.trigram]);
+    }
+    if (batch.length >= 5000) await flush();
+  }
+  await flush();
+  await c.query('ANALYZE TABLE course_search_trigrams');
 }

@@ -6,6 +6,7 @@ import {
   createMemoryEventBus,
   createRateLimiter,
   createRedisEventBus,
+  indexMissingCourses,
   seedDemoActivity,
   seedDemoAssignment,
   seedDemoMedia,
@@ -117,6 +118,10 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
       onError: (err) => logger.error({ err }, 'live events (redis)'),
     });
   }
+
+  // Courses written before the search index existed, or by the seeders, get their search rows.
+  const indexed = await indexMissingCourses(deps);
+  if (indexed > 0) logger.info({ courses: indexed }, 'search index: courses indexed');
 
   // The outbox relay: every commit that wrote outbox rows relays them at once; the poll loop picks up
   // what a crashed process (this one or another) left behind.

@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { waitForMail } from './helpers';
+import { waitForMail, openHeaderMenu } from './helpers';
 
 describe('accounts in the browser', () => {
   let browser: Browser;
@@ -22,6 +22,7 @@ describe('accounts in the browser', () => {
     const page = await browser.newPage({ viewport: VIEWPORTS.phone });
 
     await page.goto(`${baseUrl}/`);
+    await openHeaderMenu(page);
     await page.getByRole('link', { name: "S'inscrire" }).click();
     await page.getByRole('heading', { name: 'Créer un compte' }).waitFor();
     // A common password is refused by the server, next to the field.
@@ -57,7 +58,8 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
 
-    await page.waitForURL(`${baseUrl}/profile`);
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await page.goto(`${baseUrl}/profile`);
     await page.getByRole('heading', { name: 'Mon profil' }).waitFor();
     await expect(page.getByTestId('profile-email').textContent()).resolves.toBe(email);
     await expect(page.getByTestId('profile-identity').textContent()).resolves.toContain('Aïcha Sawadogo');
@@ -72,7 +74,10 @@ describe('accounts in the browser', () => {
     await page.getByTestId('session-list').getByText('Cette session').waitFor();
     await page.getByRole('link', { name: 'Retour au profil' }).click();
 
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await openHeaderMenu(page);
     await page.getByRole('link', { name: 'Se connecter' }).waitFor();
     await page.goto(`${baseUrl}/profile`);
     await page.waitForURL(/\/login\?next=%2Fprofile$/);
@@ -112,7 +117,7 @@ describe('accounts in the browser', () => {
     await admin.getByLabel('Adresse e-mail').fill('admin@mdsc.test');
     await admin.getByLabel('Mot de passe').fill('Demo-2026!');
     await admin.getByRole('button', { name: 'Se connecter' }).click();
-    await admin.waitForURL(`${baseUrl}/profile`);
+    await admin.waitForURL(`${baseUrl}/dashboard`);
     await admin.getByRole('link', { name: 'Utilisateurs' }).click();
     await admin.getByTestId('user-search').fill(email);
     // The search runs after a pause in typing: wait for the filtered list.

@@ -114,3 +114,9 @@ export function png(w: number, h: number, rgb: [number, number, number]): Buffer
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** On phones the header's account links, language and theme are folded into the menu: open it. */
+export async function openHeaderMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('nav-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { openHeaderMenu } from './helpers';
 
 describe('home page', () => {
   let browser: Browser;
@@ -32,6 +33,7 @@ describe('home page', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `home-fr-${name}`);
 
+      await openHeaderMenu(page);
       await page.getByTestId('language-switch').selectOption('en');
       await page.getByRole('heading', { name: 'Categories' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -10,6 +10,7 @@ import { en } from '../src/i18n/en';
 import { fr, type MessageKey } from '../src/i18n/fr';
 import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
+import { openHeaderMenu } from './helpers';
 
 const SLUG = 'gouvernance-associative-fondamentaux';
 const DEMO_PASSWORD = 'Demo-2026!';
@@ -58,8 +59,9 @@ function journey(page: Page, run: Run, role: string) {
       await page.getByLabel(fr['auth.email'], { exact: true }).fill(email);
       await page.getByLabel(fr['auth.password'], { exact: true }).fill(password);
       await page.getByRole('button', { name: fr['auth.login.submit'] }).click();
-      await page.waitForURL(`${baseUrl}/profile`);
+      await page.waitForURL(`${baseUrl}/dashboard`);
       if ((await page.locator('html').getAttribute('lang')) !== run.lang) {
+        await openHeaderMenu(page);
         await page.getByTestId('language-switch').selectOption(run.lang);
       }
       expect(await page.locator('html').getAttribute('lang')).toBe(run.lang);
@@ -132,6 +134,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
       // Dark mode from the toggle (kept across reloads), with AA contrast too.
       const theme = () => page.locator('html').getAttribute('data-theme');
       const before = await theme();
+      await openHeaderMenu(page);
       await page.getByTestId('theme-toggle').click();
       const dark = before === 'dark' ? 'light' : 'dark';
       expect(await theme()).toBe(dark);
@@ -139,6 +142,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
       await page.getByTestId('job-health').waitFor();
       expect(await theme()).toBe(dark);
       await j.check(`jobs-${dark}`);
+      await openHeaderMenu(page);
       await page.getByTestId('theme-toggle').click();
 
       // Deactivate the new user.
@@ -244,6 +248,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
 
       // Sign up in the run's language (saved as the profile language).
       await page.goto(baseUrl);
+      await openHeaderMenu(page);
       await page.getByTestId('language-switch').selectOption(run.lang);
       await page.goto(`${baseUrl}/signup`);
       await page.getByLabel(t('auth.firstName'), { exact: true }).fill('Aïssatou');

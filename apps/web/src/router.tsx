@@ -36,6 +36,7 @@ import { NotificationsRoute } from './features/notifications/routes';
 import { CourseDiscussionsRoute, DiscussionThreadRoute, ModerationRoute } from './features/discussions/routes';
 import { AdminCategoriesRoute, JobHealthRoute } from './features/admin/routes';
 import { CredentialShareRoute, VerifyCredentialRoute } from './features/credentials/routes';
+import { DashboardRoute } from './features/dashboard/routes';
 import { Layout } from './routes/Layout';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -46,6 +47,7 @@ export function AppRoutes() {
     <Layout>
       <Switch>
         <Route path="/" component={HomePage} />
+        <Route path="/dashboard" component={DashboardRoute} />
         <Route path="/signup" component={SignUpRoute} />
         <Route path="/login" component={LoginRoute} />
         <Route path="/verify-email" component={VerifyEmailRoute} />

@@ -6,6 +6,7 @@ import { badgeRouter } from './routers/badge.router';
 import { challengeRouter } from './routers/challenge.router';
 import { categoryRouter } from './routers/category.router';
 import { courseRouter } from './routers/course.router';
+import { dashboardRouter } from './routers/dashboard.router';
 import { discussionRouter } from './routers/discussion.router';
 import { lessonRouter, moduleRouter } from './routers/curriculum.router';
 import { gamificationRouter } from './routers/gamification.router';
@@ -51,6 +52,7 @@ export const appRouter = router({
   discussions: discussionRouter,
   media: mediaRouter,
   payments: paymentRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,3 +24,4 @@ export * from './discussions/index';
 export * from './assignments/index';
 export * from './payments/index';
 export * from './packages/index';
+export * from './dashboard/index';

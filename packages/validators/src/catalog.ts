@@ -149,6 +149,9 @@ export type CourseByIdInput = z.infer<typeof courseByIdInput>;
 export const courseSlugInput = z.object({ slug: z.string().trim().min(1).max(255) });
 export const courseFeatureInput = z.object({ id: idSchema, featured: z.boolean() });
 
+/** The catalog search to correct ("Vouliez-vous dire…"). */
+export const courseSearchSuggestionInput = z.object({ q: z.string().trim().min(1).max(200) });
+
 export const courseListInput = z
   .object({
     q: z.string().trim().max(200).optional(),

@@ -41,21 +41,35 @@ export function formatPrice(amount: number, locale: Locale, currency = 'XOF'): s
 }
 
 type DateStyle = 'short' | 'medium' | 'long';
+
+/**
+ * A date with French's ordinal first day of the month: "1er novembre 2026", "1er nov." (not "1 novembre");
+ * other days and other languages as Intl writes them.
+ */
+export function formatWithOrdinalDay(dtf: Intl.DateTimeFormat, date: Date, locale: Locale | string): string {
+  if (!String(locale).startsWith('fr')) return dtf.format(date);
+  const parts = dtf.formatToParts(date);
+  // Only spelled-out months: "01/11/2026" stays numeric.
+  if (!parts.some((p) => p.type === 'month' && /\p{L}/u.test(p.value))) return dtf.format(date);
+  return parts.map((p) => (p.type === 'day' && Number(p.value) === 1 ? '1er' : p.value)).join('');
+}
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** An ISO instant, a Date, or a calendar day ('YYYY-MM-DD', shown as that day wherever the reader is). */
 export function formatDate(value: string | Date, locale: Locale, style: DateStyle = 'long'): string {
   const day = typeof value === 'string' && isDay(value);
   const d = day ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return cached(`d|${locale}|${style}|${day}`, () =>
+  const dtf = cached(`d|${locale}|${style}|${day}`, () =>
     new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: style, ...(day ? { timeZone: 'UTC' } : {}) }),
-  ).format(d);
+  );
+  return formatWithOrdinalDay(dtf, d, locale);
 }
 
 export function formatDateTime(value: string | Date, locale: Locale): string {
-  return cached(`dt|${locale}`, () =>
+  const dtf = cached(`dt|${locale}`, () =>
     new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: 'medium', timeStyle: 'short' }),
-  ).format(new Date(value));
+  );
+  return formatWithOrdinalDay(dtf, new Date(value), locale);
 }
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@mdsc/validators';
+import IntlMessageFormat from 'intl-messageformat';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
@@ -6,17 +7,35 @@ import { fr, type MessageKey } from './fr';
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
 const STORAGE_KEY = 'mdsc.locale';
 
-/** Minimal ICU-style formatting: `{name}` and `{count, plural, =0 {…} one {…} other {…}}` with `#`. */
+/**
+ * ICU MessageFormat (FormatJS's intl-messageformat): `{name}`, `{count, plural, =0 {…} one {…} other {…}}`
+ * with `#`, `select`, `selectordinal`, by the language's CLDR plural rules. Parsed once per message.
+ * A value the message names but the caller forgot is shown empty rather than breaking the page.
+ */
+const compiled = new Map<string, IntlMessageFormat>();
 export function format(template: string, locale: Locale, values: Record<string, string | number> = {}): string {
-  const plural = /\{(\w+), plural, ((?:[=\w]+ \{[^}]*\}\s*)+)\}/g;
-  const out = template.replace(plural, (_m, name: string, cases: string) => {
-    const n = Number(values[name] ?? 0);
-    const options = Object.fromEntries([...cases.matchAll(/([=\w]+) \{([^}]*)\}/g)].map((c) => [c[1], c[2]]));
-    const rule = new Intl.PluralRules(locale).select(n);
-    const chosen = options[`=${n}`] ?? options[rule] ?? options.other ?? '';
-    return chosen.replace(/#/g, new Intl.NumberFormat(locale).format(n));
-  });
-  return out.replace(/\{(\w+)\}/g, (_m, k: string) => String(values[k] ?? ''));
+  const key = `${locale}\u0000${template}`;
+  let mf = compiled.get(key);
+  if (!mf) {
+    mf = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
+    compiled.set(key, mf);
+  }
+  try {
+    return String(mf.format(values));
+  } catch {
+    const numeric = (n: string) => new RegExp(`\\{\\s*${n}\\s*,\\s*(plural|selectordinal|number)`).test(template);
+    const missing = Object.fromEntries(
+      argumentNames(template)
+        .filter((n) => !(n in values))
+        .map((n) => [n, numeric(n) ? 0 : '']),
+    );
+    return String(mf.format({ ...missing, ...values }));
+  }
+}
+
+/** The argument names of a message (`{name}`, `{count, plural, …}`). */
+export function argumentNames(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]!))];
 }
 
 interface I18n {

@@ -13,7 +13,7 @@ describe('locale formatting', () => {
   it('formats numbers and dates per locale; a calendar day stays that day', () => {
     expect(plain(formatNumber(1234.5, 'fr'))).toBe('1 234,5');
     expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
-    expect(formatDate('2026-03-01', 'fr')).toBe('1 mars 2026');
+    expect(formatDate('2026-03-01', 'fr')).toBe('1er mars 2026');
     expect(formatDate('2026-03-01', 'en')).toBe('1 March 2026');
   });
   it('formats relative times', () => {

@@ -1,5 +1,5 @@
 import { LOCALES, type Locale } from '@mdsc/validators';
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { AccountNav } from '../features/auth/AccountNav';
 import { NotificationBell } from '../features/notifications/NotificationBell';
@@ -10,6 +10,8 @@ import { RoleNav } from './RoleNav';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
+  const menu = useState(false);
+  const toolsId = useId();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -20,26 +22,29 @@ export function Layout({ children }: { children: ReactNode }) {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t('app.name')}</span>
         </Link>
-        <RoleNav />
+        <RoleNav menu={menu} toolsId={toolsId} />
         <XpHeader />
         <NotificationBell />
-        <AccountNav />
-        <label className="lang-switch">
-          <span className="visually-hidden">{t('nav.language')}</span>
-          <select
-            value={locale}
-            onChange={(e) => setLocale(e.target.value as Locale)}
-            aria-label={t('nav.language')}
-            data-testid="language-switch"
-          >
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {l === 'fr' ? 'Français' : 'English'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ThemeToggle />
+        {/* On phones the header is one row: these fold into the menu (see ui.css). */}
+        <div id={toolsId} className={menu[0] ? 'header-tools open' : 'header-tools'}>
+          <AccountNav />
+          <label className="lang-switch">
+            <span className="visually-hidden">{t('nav.language')}</span>
+            <select
+              value={locale}
+              onChange={(e) => setLocale(e.target.value as Locale)}
+              aria-label={t('nav.language')}
+              data-testid="language-switch"
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'fr' ? 'Français' : 'English'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ThemeToggle />
+        </div>
       </header>
       <main id="main" className="app-main">
         {children}

@@ -44,6 +44,7 @@ export function navGroups(role: Role | null): { title: MessageKey | null; items:
     { title: null, items: [{ href: '/', label: 'nav.home' }, { href: '/courses', label: 'nav.catalog' }] },
   ];
   if (!role) return groups;
+  groups[0]!.items.splice(1, 0, { href: '/dashboard', label: 'nav.dashboard' });
   groups.push({ title: 'nav.group.learn', items: LEARN, messages: true });
   if (role === 'instructor' || role === 'admin') groups.push({ title: 'nav.group.teach', items: TEACH, moderation: true });
   if (role === 'admin') groups.push({ title: 'nav.group.admin', items: ADMIN });
@@ -52,10 +53,15 @@ export function navGroups(role: Role | null): { title: MessageKey | null; items:
 
 const cls = (active: boolean) => (active ? 'active' : '');
 
-export function RoleNav() {
+/**
+ * `menu` lifts the open state to the layout, so that the account links, language and theme (folded
+ * into the same menu on phones, `toolsId`) open and close with it.
+ */
+export function RoleNav({ menu, toolsId }: { menu?: [boolean, (open: boolean) => void]; toolsId?: string } = {}) {
   const { t } = useI18n();
   const { user } = useAuth();
-  const [open, setOpen] = useState(false);
+  const local = useState(false);
+  const [open, setOpen] = menu ?? local;
   const [location] = useLocation();
   const id = useId();
   // A followed link closes the folded menu.
@@ -66,8 +72,8 @@ export function RoleNav() {
         type="button"
         className="nav-toggle secondary"
         aria-expanded={open}
-        aria-controls={id}
-        onClick={() => setOpen((o) => !o)}
+        aria-controls={toolsId ? `${id} ${toolsId}` : id}
+        onClick={() => setOpen(!open)}
         data-testid="nav-toggle"
       >
         <span aria-hidden="true">☰</span> {t('nav.menu')}

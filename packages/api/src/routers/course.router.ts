@@ -9,6 +9,7 @@ import {
   listMyCourses,
   publishCourse,
   setCourseFeatured,
+  suggestSearch,
   unpublishCourse,
   updateCourse,
 } from '@mdsc/core';
@@ -17,6 +18,7 @@ import {
   courseFeatureInput,
   courseByIdInput,
   courseListInput,
+  courseSearchSuggestionInput,
   coursesPerCategoryInput,
   courseSlugInput,
   courseUpdateInput,
@@ -27,6 +29,10 @@ import { adminProcedure, instructorProcedure, publicProcedure, router } from '..
 export const courseRouter = router({
   /** The public catalog: search, filters, sorts, cursor pages. */
   list: publicProcedure.input(courseListInput).query(({ ctx, input }) => listCourses(ctx.deps, input)),
+  /** "Vouliez-vous dire…": the search with its unknown words replaced by the closest indexed ones, or null. */
+  searchSuggestion: publicProcedure
+    .input(courseSearchSuggestionInput)
+    .query(({ ctx, input }) => suggestSearch(ctx.deps, input.q)),
   bySlug: publicProcedure
     .input(courseSlugInput)
     .query(({ ctx, input }) => getCourseBySlug(ctx.deps, ctx.actor, input.slug)),

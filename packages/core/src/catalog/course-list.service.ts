@@ -36,7 +36,7 @@ export interface CourseCardDto {
 
 type Row = Record<string, unknown>;
 
-function toCard(r: Row): CourseCardDto {
+export function toCourseCard(r: Row): CourseCardDto {
   return {
     id: Number(r.id),
     slug: String(r.slug),
@@ -84,7 +84,7 @@ export async function listCourses(deps: Deps, input: CourseListInput): Promise<C
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   return {
-    items: page.map(toCard),
+    items: page.map(toCourseCard),
     nextCursor: hasMore ? encodeCursor(cursorFromRow(query.sort, page[page.length - 1])) : null,
   };
 }
@@ -96,7 +96,7 @@ export async function listFeaturedCourses(deps: Deps, input: { limit: number }):
      ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
     { replacements: { limit: input.limit }, type: QueryTypes.SELECT },
   );
-  return rows.map(toCard);
+  return rows.map(toCourseCard);
 }
 
 export interface CategoryShelfDto {
@@ -122,7 +122,7 @@ export async function listCoursesPerCategory(
   );
   const shelves = new Map<number, CategoryShelfDto>();
   for (const r of rows) {
-    const card = toCard(r);
+    const card = toCourseCard(r);
     const shelf = shelves.get(card.category.id) ?? { category: card.category, courses: [] };
     shelf.courses.push(card);
     shelves.set(card.category.id, shelf);

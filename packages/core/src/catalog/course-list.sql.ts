@@ -2,6 +2,7 @@
 // pagination). Exported so the benchmark's raw mysql2 baseline runs exactly the same SQL.
 import type { CourseListQuery, CourseSort } from '@mdsc/validators';
 import { ValidationError } from '../errors';
+import { trigramMatchSql, trigramQuery } from './search-index';
 
 export type SqlDialect = 'mysql' | 'sqlite';
 
@@ -84,6 +85,22 @@ function likeTokens(q: string): string[] {
     .map((t) => `%${t.replace(/[!%_]/g, (ch) => `!${ch}`)}%`);
 }
 
+/** Every word of `q` in the title or descriptions of course alias `a` (FULLTEXT, or LIKE on SQLite). */
+function exactSearchCondition(dialect: SqlDialect, q: string, a: string, r: Record<string, unknown>): string | null {
+  const terms = dialect === 'mysql' ? fulltextTerms(q) : [];
+  if (terms.length) {
+    r.ft = terms.join(' ');
+    return `MATCH (${a}.title, ${a}.short_description, ${a}.description) AGAINST (:ft IN BOOLEAN MODE)`;
+  }
+  // SQLite (embedded mode), or only very short words: every word must appear somewhere.
+  // '!' escapes LIKE wildcards: a backslash would itself need escaping in MySQL literals.
+  const parts = likeTokens(q).map((tok, i) => {
+    r[`w${i}`] = tok;
+    return `(${a}.title LIKE :w${i} ESCAPE '!' OR ${a}.short_description LIKE :w${i} ESCAPE '!' OR ${a}.description LIKE :w${i} ESCAPE '!')`;
+  });
+  return parts.length ? parts.join(' AND ') : null;
+}
+
 export interface BuiltQuery {
   sql: string;
   replacements: Record<string, unknown>;
@@ -97,21 +114,21 @@ export function buildCourseListQuery(
   const where = ['c.is_published = TRUE', 'c.deleted_at IS NULL'];
   const r: Record<string, unknown> = {};
   const q = query.q?.trim();
-  if (q) {
-    const terms = dialect === 'mysql' ? fulltextTerms(q) : [];
-    if (terms.length) {
-      where.push('MATCH (c.title, c.short_description, c.description) AGAINST (:ft IN BOOLEAN MODE)');
-      r.ft = terms.join(' ');
-    } else {
-      // SQLite (embedded mode), or only very short words: every word must appear somewhere.
-      // '!' escapes LIKE wildcards: a backslash would itself need escaping in MySQL literals.
-      likeTokens(q).forEach((tok, i) => {
-        where.push(
-          `(c.title LIKE :w${i} ESCAPE '!' OR c.short_description LIKE :w${i} ESCAPE '!' OR c.description LIKE :w${i} ESCAPE '!')`,
-        );
-        r[`w${i}`] = tok;
-      });
+  let hits = '';
+  // Punctuation alone ("%_", '+"(-*') is no search at all.
+  const exact = q ? exactSearchCondition(dialect, q, 'x', r) : null;
+  if (q && exact) {
+    // The exact words (FULLTEXT on MySQL, LIKE on SQLite, in descriptions too) or, forgiving typos and
+    // accents, enough shared trigrams with a title or short-description word: the union of both, one
+    // derived table (materialised once), joined to the page's courses.
+    const tq = trigramQuery(q);
+    const branches = [`SELECT x.id FROM courses x WHERE ${exact}`];
+    if (tq) {
+      branches.push(trigramMatchSql('tri'));
+      r.tri = tq.trigrams;
+      r.triNeed = tq.need;
     }
+    hits = `JOIN (${branches.join(' UNION ')}) hits ON hits.id = c.id`;
   }
   if (query.categoryId) {
     where.push('c.category_id = :categoryId');
@@ -144,6 +161,7 @@ export function buildCourseListQuery(
   r.limit = query.limit + 1; // one more than asked: tells whether there is a next page
   const sql = `SELECT ${COURSE_CARD_COLUMNS}
   ${courseCardFrom(dialect)}
+  ${hits}
   WHERE ${where.join(' AND ')}
   ORDER BY ${col} DESC, c.id DESC
   LIMIT :limit`;

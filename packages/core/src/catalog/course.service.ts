@@ -12,6 +12,7 @@ import {
   publicationProblems,
   type PublicationProblem,
 } from './course-rules';
+import { reindexCourse } from './search-index';
 import { uniqueSlug } from './slug';
 import { transact } from '../transaction';
 
@@ -25,7 +26,7 @@ function throwFirstIssue(issues: { field: string; message: string }[]): void {
   if (issues.length) throw new ValidationError(issues[0].field, issues[0].message);
 }
 
-export async function createCourse(_deps: Deps, actor: Actor, input: CourseCreateInput): Promise<CourseDto> {
+export async function createCourse(deps: Deps, actor: Actor, input: CourseCreateInput): Promise<CourseDto> {
   assertAuthor(actor);
   let instructorId = actor.id;
   if (input.instructorId !== undefined && input.instructorId !== actor.id) {
@@ -39,15 +40,24 @@ export async function createCourse(_deps: Deps, actor: Actor, input: CourseCreat
   // Two authors creating "Introduction" at the same moment: the loser of the unique index retries.
   for (let attempt = 0; ; attempt++) {
     try {
-      const course = await Course.create({
-        ...fields,
-        instructorId,
-        slug: await uniqueSlug(input.title),
-        enrollmentDeadline: asDate(enrollmentDeadline) ?? null,
-        courseStartDate: asDate(courseStartDate) ?? null,
-        courseEndDate: asDate(courseEndDate) ?? null,
-        isPublished: false,
-        isFeatured: false,
+      const slug = await uniqueSlug(input.title);
+      // The search index is written with the course: both or neither.
+      const course = await transact(deps, 'catalog.createCourse', async (transaction) => {
+        const created = await Course.create(
+          {
+            ...fields,
+            instructorId,
+            slug,
+            enrollmentDeadline: asDate(enrollmentDeadline) ?? null,
+            courseStartDate: asDate(courseStartDate) ?? null,
+            courseEndDate: asDate(courseEndDate) ?? null,
+            isPublished: false,
+            isFeatured: false,
+          },
+          { transaction },
+        );
+        await reindexCourse(deps, created, transaction, { fresh: true });
+        return created;
       });
       return toCourseDto(course);
     } catch (err) {
@@ -81,7 +91,11 @@ export async function updateCourse(deps: Deps, actor: Actor, input: CourseUpdate
     if (changes.title && changes.title !== course.title && !course.isPublished && !course.publishedAt) {
       changes.slug = await uniqueSlug(changes.title, course.id);
     }
+    const reindex =
+      (changes.title !== undefined && changes.title !== course.title) ||
+      (changes.shortDescription !== undefined && changes.shortDescription !== course.shortDescription);
     await course.update(changes, { transaction });
+    if (reindex) await reindexCourse(deps, course, transaction);
     return toCourseDto(course);
   });
 }

@@ -28,6 +28,7 @@ import * as m0710 from './0710-assignments';
 import * as m0700 from './0700-payments';
 import * as m0730 from './0730-quiz-questions-version';
 import * as m0720 from './0720-content-packages';
+import * as m0740 from './0740-course-search-trigrams';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -70,4 +71,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0710-assignments', ...m0710 },
   { name: '0720-content-packages', ...m0720 },
   { name: '0730-quiz-questions-version', ...m0730 },
+  { name: '0740-course-search-trigrams', ...m0740 },
 ];

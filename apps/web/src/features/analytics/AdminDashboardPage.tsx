@@ -31,7 +31,7 @@ export function AdminDashboardPage() {
         <Stat label={t('analytics.active30')} value={n(p.activeLearners30d)} />
         <Stat
           label={t('analytics.courses')}
-          value={t('analytics.published', { published: n(p.courses.published), total: n(p.courses.total) })}
+          value={t('analytics.published', { published: p.courses.published, total: n(p.courses.total) })}
         />
         <Stat label={t('analytics.enrolments')} value={n(p.enrolments.total)} />
         <Stat label={t('analytics.certificates')} value={n(p.certificates.issued)} />

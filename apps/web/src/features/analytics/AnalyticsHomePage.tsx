@@ -6,7 +6,7 @@ import { QueryState } from '../../ui/QueryState';
 import { isForbidden } from './format';
 import { useAuth } from '../auth/useAuth';
 import { Bar } from './charts';
-import { fmtNumber, fmtPercent } from './format';
+import { fmtPercent } from './format';
 import './analytics.css';
 
 export function AnalyticsHomePage() {
@@ -37,7 +37,7 @@ export function AnalyticsHomePage() {
               </div>
               <p className="muted small">
                 {t('analytics.courseRow', {
-                  enrolments: fmtNumber(c.enrolments, locale),
+                  enrolments: c.enrolments,
                   rate: fmtPercent(c.completionRate, locale),
                   progress: fmtPercent(c.averageProgress / 100, locale),
                 })}

@@ -117,7 +117,7 @@ export function CourseAnalyticsPage() {
                 <Bar value={f.completed} max={maxFunnel} />
                 <span className="muted small">
                   {t('analytics.startedTime', {
-                    started: n(f.started),
+                    started: f.started,
                     time: fmtDuration(f.averageTimeSeconds, locale),
                   })}
                 </span>

@@ -7,7 +7,7 @@ export function useAuth() {
 }
 
 /** Where to go after logging in: only same-site paths (no open redirect). */
-export function safeNext(search: string, fallback = '/profile'): string {
+export function safeNext(search: string, fallback = '/dashboard'): string {
   const next = new URLSearchParams(search).get('next');
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }

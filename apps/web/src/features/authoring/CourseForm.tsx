@@ -10,10 +10,10 @@ import { trpc } from '../../lib/trpc';
 import { Form, NumberField, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
 import { MediaUpload } from './MediaUpload';
+import { COURSE_LANGUAGES, languageName } from '../../i18n/languages';
 
 type Course = RouterOutputs['courses']['editor']['course'];
 
-const LANGUAGES = ['fr', 'en', 'fon', 'yo', 'ha', 'wo', 'ee', 'dyu'];
 
 /** ISO ↔ the value of an <input type="datetime-local"> (the reader's local time). */
 export function isoToLocalInput(iso: string | null | undefined): string {
@@ -69,7 +69,7 @@ function initial(c?: Course): z.input<typeof schema> {
 }
 
 export function CourseForm({ course }: { course?: Course }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
   const categories = trpc.categories.list.useQuery();
@@ -109,7 +109,7 @@ export function CourseForm({ course }: { course?: Course }) {
       <SelectField
         name="language"
         label={t('catalog.language')}
-        options={LANGUAGES.map((l) => ({ value: l, label: l === 'fr' ? 'Français' : l === 'en' ? 'English' : l }))}
+        options={COURSE_LANGUAGES.map((l) => ({ value: l, label: languageName(l, locale) }))}
       />
       <NumberField name="price" min={0} step="any" label={t('authoring.field.price')} hint={t('authoring.priceHint')} />
       <TextField name="currency" label={t('authoring.field.currency')} maxLength={3} />

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { flatPages, QueryState } from '../../ui/QueryState';
 import { CourseCard } from './CourseCard';
+import { COURSE_LANGUAGES, languageName } from '../../i18n/languages';
 
 interface Filters {
   q: string;
@@ -31,7 +32,7 @@ function readFilters(search: string): Filters {
 }
 
 export function CatalogPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const search = useSearch();
   const [, navigate] = useLocation();
   const filters = readFilters(search);
@@ -57,6 +58,10 @@ export function CatalogPage() {
     },
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
+
+  // "Vouliez-vous dire…": the search with its unknown words replaced by the courses' own words.
+  const suggestion = trpc.courses.searchSuggestion.useQuery({ q: filters.q }, { enabled: !!filters.q.trim(), staleTime: 60_000 });
+  const didYouMean = filters.q && suggestion.data && suggestion.data !== filters.q.trim().toLowerCase() ? suggestion.data : null;
 
   // Infinite scroll: load the next page when the sentinel below the list comes into view.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -123,8 +128,11 @@ export function CatalogPage() {
           <span>{t('catalog.language')}</span>
           <select value={filters.language} onChange={(e) => update({ language: e.target.value })}>
             <option value="">{t('catalog.all')}</option>
-            <option value="fr">Français</option>
-            <option value="en">English</option>
+            {COURSE_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l, locale)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
@@ -147,6 +155,22 @@ export function CatalogPage() {
         </label>
       </div>
 
+      {didYouMean && (
+        <p className="did-you-mean" data-testid="did-you-mean">
+          {t('catalog.didYouMean')}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setQ(didYouMean);
+              update({ q: didYouMean });
+            }}
+          >
+            {didYouMean}
+          </button>
+          {t('catalog.didYouMeanEnd')}
+        </p>
+      )}
       <QueryState
         query={flatPages(list)}
         isEmpty={(d) => d.length === 0}

@@ -10,6 +10,7 @@ import { formatDate, formatMinutes } from './format';
 import { LessonContent } from './LessonContent';
 import { CourseLearningPanel } from '../learning/CourseLearningPanel';
 import { ReviewSection } from '../learning/ReviewSection';
+import { languageName } from '../../i18n/languages';
 
 export function CoursePage() {
   const { t, locale } = useI18n();
@@ -83,7 +84,7 @@ export function CoursePage() {
         <div>
           <dt>{t('catalog.language')}</dt>
           <dd>
-            {course.language === 'fr' ? 'Français' : course.language === 'en' ? 'English' : course.language}
+            {languageName(course.language, locale)}
           </dd>
         </div>
         {course.durationMinutes !== null && (

@@ -1,5 +1,6 @@
 // Prices, dates and durations in the reader's language. XOF has no minor unit: 15 000 F CFA.
 import type { Locale } from '@mdsc/validators';
+import { formatWithOrdinalDay } from '../../i18n/format';
 
 const TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -13,7 +14,7 @@ export function formatPrice(amount: number, currency: string, locale: Locale): s
 
 export function formatDate(iso: string | null, locale: Locale): string | null {
   if (!iso) return null;
-  return new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'long' }).format(new Date(iso));
+  return formatWithOrdinalDay(new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'long' }), new Date(iso), locale);
 }
 
 export function formatMinutes(minutes: number | null, locale: Locale): string | null {

@@ -5,6 +5,7 @@ import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { CredentialActions } from '../credentials/CredentialActions';
 import '../learning/learning.css';
+import { formatDate } from '../../i18n/format';
 
 export function CertificatesPage() {
   const { t, locale } = useI18n();
@@ -34,7 +35,7 @@ export function CertificatesPage() {
               </div>
               <p className="small">
                 {c.number && <>{t('cert.number', { number: c.number })} — </>}
-                {t('cert.issuedOn', { date: new Date(c.issuedAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}
+                {t('cert.issuedOn', { date: formatDate(c.issuedAt, locale) })}
               </p>
               <div className="form-actions">
                 {c.ready ? (

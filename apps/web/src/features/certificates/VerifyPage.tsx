@@ -4,12 +4,13 @@ import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import '../learning/learning.css';
+import { formatDate } from '../../i18n/format';
 
 export function VerifyPage() {
   const { t, locale } = useI18n();
   const { code } = useParams<{ code: string }>();
   const v = trpc.certificates.verify.useQuery({ code }, { retry: false });
-  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '');
+  const date = (iso: string | null) => (iso ? formatDate(iso, locale) : '');
   if (!v.data) {
     // An unknown code is an answer, not a failure to load: say so plainly.
     const unknown = v.error?.data?.code === 'NOT_FOUND' || v.error?.data?.code === 'BAD_REQUEST';

@@ -9,6 +9,7 @@ import { trpc } from '../../lib/trpc';
 import { VerificationResult } from './VerifyCredentialPage';
 import '../learning/learning.css';
 import './credentials.css';
+import { formatDate } from '../../i18n/format';
 
 export function CredentialSharePage() {
   const { t, locale } = useI18n();
@@ -26,7 +27,7 @@ export function CredentialSharePage() {
   }
   const c = q.data;
   const date = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '';
+    iso ? formatDate(iso, locale) : '';
   const path = (url: string) => (url.startsWith('http') ? new URL(url).pathname : url);
   return (
     <section

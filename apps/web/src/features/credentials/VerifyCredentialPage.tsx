@@ -9,6 +9,7 @@ import { fr, type MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
 import '../learning/learning.css';
 import './credentials.css';
+import { formatDate } from '../../i18n/format';
 
 type Result = RouterOutputs['credentials']['verify'];
 
@@ -123,7 +124,7 @@ export function VerificationResult({ result, shareLink = true }: { result: Resul
   // On a phone the result lands below the form: bring it into view.
   useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), [result]);
   const date = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '';
+    iso ? formatDate(iso, locale) : '';
   const codeText = (code: string) => {
     const key = `cred.verify.code.${code}`;
     return key in fr ? t(key as MessageKey) : code;

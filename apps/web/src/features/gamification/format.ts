@@ -1,5 +1,6 @@
 // Dates, numbers and badge/challenge rules in the reader's language.
 import type { Locale } from '@mdsc/validators';
+import { formatWithOrdinalDay } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/fr';
 
 const TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
@@ -9,8 +10,10 @@ export const formatNumber = (n: number, locale: Locale) => new Intl.NumberFormat
 /** An ISO instant, or a calendar day ('YYYY-MM-DD', read as that day wherever the reader is). */
 export function formatDay(value: string, locale: Locale): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'long', ...(day ? { timeZone: 'UTC' } : {}) }).format(
+  return formatWithOrdinalDay(
+    new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'long', ...(day ? { timeZone: 'UTC' } : {}) }),
     new Date(day ? `${value}T12:00:00Z` : value),
+    locale,
   );
 }
 

@@ -1,6 +1,7 @@
 // The lesson player: the material, time and position reported every 30 s (and on pause, end and
-// leaving), "completed", previous / next, and the course path beside it.
-import { useCallback, useEffect, useRef } from 'react';
+// leaving), "completed", previous / next, and the course path: the lesson comes first; the path is a
+// side column on desktop and a drawer on phones.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { useHeartbeatSender } from '../../lib/heartbeat-queue';
@@ -11,6 +12,7 @@ import { learningErrorKey } from './errors';
 import { PackageLesson } from '../packages/PackageLesson';
 import { LessonBody } from './LessonBody';
 import { AssignmentPanel } from '../assignments/AssignmentPanel';
+import { OutlineDrawer, OutlineToggle } from './OutlineDrawer';
 import './learning.css';
 
 const BEAT_MS = 30_000;
@@ -30,6 +32,11 @@ export function LessonPage() {
   const mediaRef = useRef<HTMLMediaElement>(null);
   const lastBeat = useRef(Date.now());
   const enrolled = !!lesson.data?.progress;
+  const drawerId = useId();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  // Following a link in the drawer (another lesson) closes it.
+  useEffect(() => setDrawerOpen(false), [lessonId]);
 
   const refresh = useCallback(
     () =>
@@ -115,17 +122,29 @@ export function LessonPage() {
     );
 
   return (
-    <div className="learn-grid">
-      <aside className="card" aria-label={t('learn.outline')}>
-        <p className="small">
-          <Link href={`/learn/${params.slug}`}>← {d.course.title}</Link>
-        </p>
-        <CourseOutline data={outline.data} currentLessonId={lessonId} />
-      </aside>
-      <article className="stack">
+    <div className="learn-grid lesson-layout">
+      <article className="stack lesson-main">
+        <div className="lesson-toolbar">
+          <OutlineToggle open={drawerOpen} onOpen={() => setDrawerOpen(true)} controls={drawerId} />
+          <Link href={`/learn/${params.slug}`} className="lesson-course-link small">
+            {d.course.title}
+          </Link>
+          <nav className="lesson-steps" aria-label={t('learn.lessonNavShort')}>
+            {d.previousLessonId ? (
+              <Link href={`/learn/${params.slug}/lessons/${d.previousLessonId}`} aria-label={t('learn.previous')} title={t('learn.previous')}>
+                ←
+              </Link>
+            ) : null}
+            {d.nextLessonId && !d.nextLocked ? (
+              <Link href={`/learn/${params.slug}/lessons/${d.nextLessonId}`} aria-label={t('learn.next')} title={t('learn.next')}>
+                →
+              </Link>
+            ) : null}
+          </nav>
+        </div>
         <header>
           {d.moduleTitle && <p className="muted small">{d.moduleTitle}</p>}
-          <h1>{d.lesson.title}</h1>
+          <h1 data-testid="lesson-title">{d.lesson.title}</h1>
           {done && <span className="badge ok">{t('learn.lessonDone')}</span>}
         </header>
         <LessonBody key={lessonId} ref={mediaRef} lesson={d.lesson} onMediaReady={onMediaReady} />
@@ -185,6 +204,12 @@ export function LessonPage() {
           )}
         </nav>
       </article>
+      <OutlineDrawer id={drawerId} open={drawerOpen} onClose={closeDrawer}>
+        <p className="small">
+          <Link href={`/learn/${params.slug}`}>← {d.course.title}</Link>
+        </p>
+        <CourseOutline data={outline.data} currentLessonId={lessonId} />
+      </OutlineDrawer>
     </div>
   );
 }

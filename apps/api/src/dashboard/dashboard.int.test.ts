@@ -1,0 +1,120 @@
+// The role dashboards on MariaDB: what each shows, who may call which, and a fixed number of SQL
+// statements whatever the number of enrolments (no N+1).
+import type { Actor } from '@mdsc/core';
+import { Course, DiscussionThread } from '@mdsc/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLearningHarness, expectTrpcError, type LearningHarness } from '../testing/learning-harness';
+
+let h: LearningHarness;
+let teacher: Actor;
+
+beforeAll(async () => {
+  h = await createLearningHarness();
+  teacher = await h.user('instructor', { firstName: 'Aïcha', lastName: 'Dossou' });
+});
+afterAll(async () => h?.close());
+
+/** The SQL statements one call runs (outbox relay statements of earlier writes left out). */
+async function statementsOf<T>(call: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  await h.jobs.idle();
+  const statements: string[] = [];
+  const opts = h.db.sequelize.options as { logging: unknown };
+  const saved = opts.logging;
+  opts.logging = (sql: string) => void (/`outbox`/.test(sql) || statements.push(sql));
+  try {
+    return { result: await call(), statements };
+  } finally {
+    opts.logging = saved;
+  }
+}
+
+describe('dashboard.learner', () => {
+  it('shows where to continue, progress per course, quizzes to pass, and suggestions; same statement count for 1 or 4 courses', async () => {
+    const student = await h.user();
+    const first = await h.course(teacher, { finalQuiz: {} });
+    const end = new Date(Date.now() + 10 * 24 * 3600 * 1000);
+    await Course.update({ courseEndDate: end }, { where: { id: first.id } });
+    await h.caller(student).enrollments.enroll({ courseId: first.id });
+    await h.caller(student).progress.completeLesson({ lessonId: first.lessonIds[0]! });
+    await h.caller(student).progress.start({ lessonId: first.lessonIds[1]! });
+    const other = await h.course(teacher, { title: `Suggestion ${h.run}` });
+
+    const one = await statementsOf(() => h.caller(student).dashboard.learner());
+    const d = one.result;
+    expect(d.courses).toHaveLength(1);
+    expect(d.courses[0]).toMatchObject({ courseId: first.id, completedLessons: 1, totalLessons: 2, status: 'in_progress' });
+    expect(d.resume?.courseId).toBe(first.id);
+    expect(d.resume?.lastLesson?.id).toBe(first.lessonIds[1]);
+    const kinds = d.deadlines.map((x) => x.kind).sort();
+    expect(kinds).toEqual(['course_end', 'quiz']);
+    expect(d.deadlines.find((x) => x.kind === 'quiz')?.quizId).toBe(first.finalQuiz!.quizId);
+    expect(d.deadlines[0]!.dueAt).toBe(end.toISOString().replace(/\.\d{3}Z$/, '.000Z'));
+    expect(d.suggestions.map((c) => c.id)).not.toContain(first.id);
+    expect(d.suggestions.length).toBeGreaterThan(0);
+    expect(d.level.level).toBeGreaterThanOrEqual(1);
+    void other;
+
+    for (let i = 0; i < 3; i++) {
+      const c = await h.course(teacher);
+      await h.caller(student).enrollments.enroll({ courseId: c.id });
+      await h.caller(student).progress.completeLesson({ lessonId: c.lessonIds[0]! });
+    }
+    const four = await statementsOf(() => h.caller(student).dashboard.learner());
+    expect(four.result.courses).toHaveLength(4);
+    expect(four.statements.length).toBe(one.statements.length);
+    expect(four.statements.length).toBeLessThanOrEqual(6);
+  });
+
+  it('asks for a session', async () => {
+    await expectTrpcError(h.caller(null).dashboard.learner(), 'UNAUTHORIZED');
+  });
+});
+
+describe('dashboard.instructor', () => {
+  it('counts enrolments and unanswered questions of my courses only, in 2 statements', async () => {
+    const prof = await h.user('instructor');
+    const mine = await h.course(prof);
+    const notMine = await h.course(teacher);
+    const students = await Promise.all([h.user(), h.user(), h.user()]);
+    for (const s of students) await h.caller(s).enrollments.enroll({ courseId: mine.id });
+    await h.caller(students[1]!).enrollments.enroll({ courseId: notMine.id });
+    await h.caller(students[0]!).discussions.createThread({
+      courseId: mine.id,
+      category: 'question',
+      title: 'Comment calculer le quorum ?',
+      body: 'Je ne comprends pas la règle du quorum.',
+    });
+    await h.caller(students[1]!).discussions.createThread({
+      courseId: notMine.id,
+      category: 'question',
+      title: 'Question ailleurs',
+      body: 'Une question dans un autre cours.',
+    });
+    const { result: d, statements } = await statementsOf(() => h.caller(prof).dashboard.instructor());
+    expect(d.courses.map((c) => c.id)).toEqual([mine.id]);
+    expect(d.courses[0]).toMatchObject({ activeEnrolments: 3, newEnrolmentsThisWeek: 3, unansweredQuestions: 1 });
+    expect(d.latestQuestions.map((q) => q.title)).toEqual(['Comment calculer le quorum ?']);
+    expect(d.totals.activeEnrolments).toBe(3);
+    expect(statements.length).toBeLessThanOrEqual(2);
+    expect(await DiscussionThread.count({ where: { courseId: notMine.id } })).toBe(1);
+  });
+
+  it('is refused to students', async () => {
+    await expectTrpcError(h.caller(await h.user()).dashboard.instructor(), 'FORBIDDEN');
+  });
+});
+
+describe('dashboard.admin', () => {
+  it('reports sign-ups, the outbox and the job queues to admins only', async () => {
+    const admin = await h.user('admin');
+    const before = (await h.caller(admin).dashboard.admin()).signUps;
+    await h.user();
+    const { result: d, statements } = await statementsOf(() => h.caller(admin).dashboard.admin());
+    expect(d.signUps.total).toBe(before.total + 1);
+    expect(d.signUps.lastWeek).toBe(before.lastWeek + 1);
+    expect(d.outbox.unsent).toBeGreaterThanOrEqual(0);
+    expect(d.jobs.driver).toBe('inline');
+    expect(statements.length).toBe(1);
+    await expectTrpcError(h.caller(teacher).dashboard.admin(), 'FORBIDDEN');
+  });
+});
