@@ -39,8 +39,15 @@ describe('assignments in the browser', () => {
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(`${baseUrl}/courses/${SLUG}`);
-    await page.getByTestId('enrol').click();
-    await page.waitForURL(`${baseUrl}/learn/${SLUG}`);
+    // A priced course: the learner's seat is sponsored (the demo voucher).
+    await page.getByTestId('buy').click();
+    await page.waitForURL(/\/payments\/checkout\/\d+$/);
+    await page.getByLabel('Moyen de paiement').selectOption('voucher');
+    await page.getByLabel('Code bon (facultatif)').fill('ONG-DEMO-2026');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.waitForURL(/\/payments\/orders\/\d+/);
+    await expect.poll(() => page.getByTestId('order-status').textContent()).toBe('Payée');
+    await page.goto(`${baseUrl}/learn/${SLUG}`);
     await page.getByTestId('course-outline').getByRole('link', { name: LESSON }).click();
     await page.getByRole('heading', { level: 1, name: LESSON }).waitFor();
     const panel = page.getByTestId('assignment-panel');

@@ -21,7 +21,7 @@ async function login(page: Page, baseUrl: string, email: string): Promise<void> 
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/profile`);
+  await page.waitForURL(`${baseUrl}/dashboard`);
 }
 
 describe('paid course', () => {

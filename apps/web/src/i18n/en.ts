@@ -1194,7 +1194,7 @@ export const en: Record<MessageKey, string> = {
   'quizEd.options': 'Answer options',
   'quizEd.optionsHelp': 'Tick the right answer or answers: students must tick all of them, and only them, to earn the points.',
   'quizEd.option': 'Option {n}',
-  'quizEd.optionCorrect': 'Option {n} is right',
+  'quizEd.optionCorrect': 'Option {position} is right',
   'quizEd.addOption': 'Add an option',
   'quizEd.removeOption': 'Remove option {n}',
   'quizEd.correct': 'right answer',

@@ -1192,7 +1192,7 @@ export const fr = {
   'quizEd.options': 'Réponses proposées',
   'quizEd.optionsHelp': 'Cochez la ou les bonnes réponses : l’étudiant doit les cocher toutes, et seulement elles, pour gagner les points.',
   'quizEd.option': 'Réponse {n}',
-  'quizEd.optionCorrect': 'Réponse {n} correcte',
+  'quizEd.optionCorrect': 'Réponse {position} correcte',
   'quizEd.addOption': 'Ajouter une réponse',
   'quizEd.removeOption': 'Retirer la réponse {n}',
   'quizEd.correct': 'bonne réponse',

@@ -95,7 +95,7 @@ function OptionsEditor({ form }: { form: ZodForm<typeof schema> }) {
       {rows.map((_, i) => (
         <div key={i} className="quiz-answer-row" data-testid="option-row">
           <TextField name={`options.${i}.text`} label={t('quizEd.option', { n: i + 1 })} maxLength={1000} />
-          <CheckboxField name={`options.${i}.correct`} label={t('quizEd.optionCorrect', { n: i + 1 })} />
+          <CheckboxField name={`options.${i}.correct`} label={t('quizEd.optionCorrect', { position: i + 1 })} />
           <Button
             variant="secondary"
             onClick={() => remove(i)}
