@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n';
 import { lazyPage } from '../../routes/lazyPage';
 import { useAuth } from '../auth/useAuth';
 
-function RequireAuthor({ children }: { children: ReactNode }) {
+/** Instructors and admins only (the server checks each object too). */
+export function RequireAuthor({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { user } = useAuth();
   if (user && user.role !== 'instructor' && user.role !== 'admin') {
