@@ -6,25 +6,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { bellCount, callInPage as call, fitsPhoneWidth } from './helpers';
+import { bellCount, callInPage as call, fitsPhoneWidth, logIn } from './helpers';
 
-const PASSWORD = 'Demo-2026!';
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-async function login(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/dashboard`);
-  await dismissCelebrations(page);
-}
-
 
 async function bothWidths(page: Page, name: string): Promise<void> {
   await fitsPhoneWidth(page);
@@ -40,12 +29,20 @@ describe('course discussions', () => {
     const teacher = await browser.newPage({ viewport: VIEWPORTS.phone });
     const awa = await browser.newPage({ viewport: VIEWPORTS.phone });
     const koffi = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await login(teacher, baseUrl, 'instructeur@mdsc.test');
-    await login(awa, baseUrl, 'etudiant@mdsc.test');
-    await login(koffi, baseUrl, 'koffi.mensah@mdsc.test');
+    await logIn(teacher, baseUrl, 'instructeur@mdsc.test');
+    await dismissCelebrations(teacher);
+    await logIn(awa, baseUrl, 'etudiant@mdsc.test');
+    await dismissCelebrations(awa);
+    await logIn(koffi, baseUrl, 'koffi.mensah@mdsc.test');
+    await dismissCelebrations(koffi);
 
     // Both learners follow one of the instructor's published courses.
-    const courses = await call<{ id: number; slug: string; isPublished: boolean }[]>(teacher, 'analytics.courses', undefined, 'GET');
+    const courses = await call<{ id: number; slug: string; isPublished: boolean }[]>(
+      teacher,
+      'analytics.courses',
+      undefined,
+      'GET',
+    );
     const course = courses.find((c) => c.isPublished)!;
     expect(course, 'a published demo course').toBeDefined();
     for (const p of [awa, koffi]) {
@@ -67,15 +64,23 @@ describe('course discussions', () => {
     await awa.getByTestId('thread-title').fill('Comment interpréter le tableau du module 1 ?');
     await awa
       .getByTestId('thread-body')
-      .fill('Je ne comprends pas la **deuxième colonne**.\n\n<script>window.__pwned = 1</script>\n\nVoir [ce lien](javascript:alert(1)).');
+      .fill(
+        'Je ne comprends pas la **deuxième colonne**.\n\n<script>window.__pwned = 1</script>\n\nVoir [ce lien](javascript:alert(1)).',
+      );
     await awa.getByTestId('thread-body-preview').click();
-    await expect.poll(() => awa.getByTestId('md-preview').innerHTML()).toContain('<strong>deuxième colonne</strong>');
+    await expect
+      .poll(() => awa.getByTestId('md-preview').innerHTML())
+      .toContain('<strong>deuxième colonne</strong>');
     expect(await awa.getByTestId('md-preview').innerHTML()).not.toMatch(/<script|href="javascript:/i);
     // She attaches her notes (a PDF), through the media pipeline.
     await awa
       .getByTestId('attachments-field')
       .locator('input[type=file]')
-      .setInputFiles({ name: 'mes-notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      .setInputFiles({
+        name: 'mes-notes.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
     await awa.getByTestId('attachments-field').getByText('mes-notes.pdf', { exact: false }).first().waitFor();
     await bothWidths(awa, 'discussions-compose');
     await awa.getByTestId('thread-submit').click();
@@ -84,7 +89,10 @@ describe('course discussions', () => {
     await awa.getByRole('heading', { name: 'Comment interpréter le tableau du module 1 ?' }).waitFor();
     expect(await awa.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await awa.getByTestId('thread').innerHTML()).not.toMatch(/<script|href="javascript:/i);
-    await awa.getByTestId('thread').getByRole('link', { name: /mes-notes\.pdf/ }).waitFor();
+    await awa
+      .getByTestId('thread')
+      .getByRole('link', { name: /mes-notes\.pdf/ })
+      .waitFor();
     await awa.locator('.bell[data-live="on"]').waitFor({ timeout: 15_000 });
     const awaBell = await call<number>(awa, 'notifications.unreadCount', undefined, 'GET');
 
@@ -136,12 +144,24 @@ describe('course discussions', () => {
     expect(await pinned.innerText()).toContain('Résolu');
 
     // A report reaches the instructor's moderation queue (from the role menu's page).
-    const page = await call<{ posts: { id: number }[] }>(koffi, 'discussions.thread', { threadId: Number(threadUrl.split('/').pop()) }, 'GET');
-    await call(awa, 'discussions.report', { target: 'post', id: page.posts[0].id, reason: 'off_topic', details: 'Pour tester' });
+    const page = await call<{ posts: { id: number }[] }>(
+      koffi,
+      'discussions.thread',
+      { threadId: Number(threadUrl.split('/').pop()) },
+      'GET',
+    );
+    await call(awa, 'discussions.report', {
+      target: 'post',
+      id: page.posts[0].id,
+      reason: 'off_topic',
+      details: 'Pour tester',
+    });
     await teacher.goto(`${baseUrl}/moderation`);
     await teacher.getByTestId('mod-item').first().waitFor();
     // The teaching menu counts what waits in the queue.
-    await expect.poll(() => teacher.getByTestId('nav-moderation').textContent()).toMatch(/Modération \(\d+\)/);
+    await expect
+      .poll(() => teacher.getByTestId('nav-moderation').textContent())
+      .toMatch(/Modération \(\d+\)/);
     expect(await teacher.getByTestId('mod-item').first().innerText()).toContain('Hors sujet');
     await bothWidths(teacher, 'discussions-moderation');
 

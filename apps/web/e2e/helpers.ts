@@ -78,13 +78,21 @@ export const bellCount = async (page: Page): Promise<number> => {
   return (await badge.count()) === 0 ? 0 : Number(await badge.innerText());
 };
 
-/** Logs in through the login page (French labels) and lands on `next`. */
-export async function logIn(page: Page, baseUrl: string, email: string, password: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
+/** The demo accounts' password (embedded mode's default DEMO_PASSWORD). */
+export const DEMO_PASSWORD = 'Demo-2026!';
+
+/** Logs in through the login page (French labels) and lands on `next`, or on the dashboard. */
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  { password = DEMO_PASSWORD, next }: { password?: string; next?: string } = {},
+): Promise<void> {
+  await page.goto(next ? `${baseUrl}/login?next=${encodeURIComponent(next)}` : `${baseUrl}/login`);
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}${next}`);
+  await page.waitForURL(`${baseUrl}${next ?? '/dashboard'}`);
 }
 
 /** A w×h PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
@@ -118,5 +126,6 @@ export function png(w: number, h: number, rgb: [number, number, number]): Buffer
 /** On phones the header's account links, language and theme are folded into the menu: open it. */
 export async function openHeaderMenu(page: Page): Promise<void> {
   const toggle = page.getByTestId('nav-toggle');
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true')
+    await toggle.click();
 }

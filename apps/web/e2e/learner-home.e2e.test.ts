@@ -1,21 +1,10 @@
 // Issue 17: log-in lands on the role's dashboard; on a 360 px phone the lesson comes first (its
 // title visible without scrolling), the course outline opens as a drawer, the header is one row.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { fitsPhoneWidth } from './helpers';
-
-const PASSWORD = 'Demo-2026!';
-
-async function login(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/dashboard`);
-  await dismissCelebrations(page);
-}
+import { fitsPhoneWidth, logIn } from './helpers';
 
 describe('learner home and lesson layout', () => {
   let browser: Browser;
@@ -29,12 +18,16 @@ describe('learner home and lesson layout', () => {
   it('360 px: log-in lands on the dashboard; continue opens the lesson, title on the first screen, outline in a drawer', async () => {
     const baseUrl = inject('baseUrl');
     const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await login(page, baseUrl, 'koffi.mensah@mdsc.test');
+    await logIn(page, baseUrl, 'koffi.mensah@mdsc.test');
+    await dismissCelebrations(page);
     await page.getByTestId('dashboard').waitFor();
     const resume = page.getByTestId('dash-resume');
     await resume.getByRole('link', { name: 'Reprendre' }).waitFor();
     await page.getByTestId('dash-courses').waitFor();
-    await page.getByTestId('dash-gamification').getByText(/jours? de suite|Aucun jour de suite/).waitFor();
+    await page
+      .getByTestId('dash-gamification')
+      .getByText(/jours? de suite|Aucun jour de suite/)
+      .waitFor();
     // The header is one row: its height is that of one control, not three.
     const header = await page.locator('.app-header').boundingBox();
     expect(header!.height).toBeLessThan(64);
@@ -83,7 +76,8 @@ describe('learner home and lesson layout', () => {
   it('1280 px: the dashboard in columns and the outline as a side column beside the lesson', async () => {
     const baseUrl = inject('baseUrl');
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-    await login(page, baseUrl, 'koffi.mensah@mdsc.test');
+    await logIn(page, baseUrl, 'koffi.mensah@mdsc.test');
+    await dismissCelebrations(page);
     await page.getByTestId('dash-resume').getByRole('link', { name: 'Reprendre' }).waitFor();
     await page.getByTestId('dash-courses').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -107,15 +101,21 @@ describe('learner home and lesson layout', () => {
     it(`instructor and admin land on their own dashboards (${name})`, async () => {
       const baseUrl = inject('baseUrl');
       const page = await browser.newPage({ viewport });
-      await login(page, baseUrl, 'instructeur@mdsc.test');
+      await logIn(page, baseUrl, 'instructeur@mdsc.test');
+      await dismissCelebrations(page);
       await page.getByTestId('dash-instructor').getByRole('heading', { name: 'Mon enseignement' }).waitFor();
-      await page.getByTestId('dash-instructor').getByText(/\d+ inscrits?|aucun inscrit/).first().waitFor();
+      await page
+        .getByTestId('dash-instructor')
+        .getByText(/\d+ inscrits?|aucun inscrit/)
+        .first()
+        .waitFor();
       if (name === 'phone') await fitsPhoneWidth(page);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `instructor-dashboard-${name}`);
       await page.context().clearCookies();
 
-      await login(page, baseUrl, 'admin@mdsc.test');
+      await logIn(page, baseUrl, 'admin@mdsc.test');
+      await dismissCelebrations(page);
       await page.getByTestId('dash-admin').getByRole('heading', { name: 'Santé de la plateforme' }).waitFor();
       await page.getByTestId('dash-failed').waitFor();
       if (name === 'phone') await fitsPhoneWidth(page);
@@ -151,7 +151,10 @@ describe('search that forgives', () => {
     await expect.poll(() => page.getByTestId('did-you-mean').count()).toBe(0);
     // Without its accent and with a typo: "mobilisaton citoyene" still finds the advocacy course.
     await page.goto(`${baseUrl}/courses?q=mobilisaton%20citoyene`);
-    await page.getByTestId('course-list').getByRole('link', { name: /Plaidoyer et mobilisation/ }).waitFor();
+    await page
+      .getByTestId('course-list')
+      .getByRole('link', { name: /Plaidoyer et mobilisation/ })
+      .waitFor();
     await page.close();
   });
 });

@@ -2,13 +2,12 @@
 // course; the student's bell count goes up without any reload (SSE subscription); the student
 // opens the notification, reads the announcement — shown as text, script tags included — and the
 // count goes down. The student's side runs at 360 px.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { bellCount, callInPage as call } from './helpers';
+import { bellCount, callInPage as call, logIn } from './helpers';
 
-const PASSWORD = 'Demo-2026!';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -16,13 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function login(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/dashboard`);
-}
 
 
 describe('broadcast and live notification bell', () => {
@@ -30,8 +22,8 @@ describe('broadcast and live notification bell', () => {
     const baseUrl = inject('baseUrl');
     const teacher = await browser.newPage({ viewport: VIEWPORTS.desktop });
     const student = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await login(teacher, baseUrl, 'instructeur@mdsc.test');
-    await login(student, baseUrl, 'etudiant@mdsc.test');
+    await logIn(teacher, baseUrl, 'instructeur@mdsc.test');
+    await logIn(student, baseUrl, 'etudiant@mdsc.test');
 
     // The student joins one of the instructor's published courses.
     const courses = await call<{ id: number; title: string; isPublished: boolean }[]>(
@@ -98,7 +90,7 @@ describe('broadcast and live notification bell', () => {
   it('shows the instructor’s course dashboard and the admin’s platform view, with charts, at 360 px', async () => {
     const baseUrl = inject('baseUrl');
     const teacher = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await login(teacher, baseUrl, 'instructeur@mdsc.test');
+    await logIn(teacher, baseUrl, 'instructeur@mdsc.test');
     await teacher.getByTestId('nav-toggle').click(); // the main menu is folded at 360 px
     await teacher.getByRole('link', { name: 'Statistiques' }).click();
     await teacher.getByTestId('analytics-courses').waitFor();
@@ -120,7 +112,7 @@ describe('broadcast and live notification bell', () => {
     expect(csv.text).toContain('Inscriptions');
 
     const admin = await browser.newPage({ viewport: VIEWPORTS.desktop });
-    await login(admin, baseUrl, 'admin@mdsc.test');
+    await logIn(admin, baseUrl, 'admin@mdsc.test');
     await admin.goto(`${baseUrl}/admin/stats`);
     const platform = admin.getByTestId('platform-stats');
     await platform.waitFor();

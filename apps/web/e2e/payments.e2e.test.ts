@@ -1,13 +1,12 @@
 // Paid courses in the browser, against the API started by global-setup with a local fake FedaPay:
 // a learner buys the demo's priced course with the (fake) mobile-money page, sees the order paid,
 // downloads the receipt and starts learning; another learner redeems the demo sponsor code.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { fitsPhoneWidth } from './helpers';
+import { fitsPhoneWidth, logIn } from './helpers';
 
-const PASSWORD = 'Demo-2026!';
 const SLUG = 'plaidoyer-mobilisation-citoyenne';
 let browser: Browser;
 
@@ -16,19 +15,12 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function login(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/dashboard`);
-}
 
 describe('paid course', () => {
   it('a learner buys with mobile money, gets the receipt and starts learning (360 px)', async () => {
     const baseUrl = inject('baseUrl');
     const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await login(page, baseUrl, 'etudiant@mdsc.test');
+    await logIn(page, baseUrl, 'etudiant@mdsc.test');
     await page.goto(`${baseUrl}/learn/${SLUG}`);
     await expect.poll(() => page.getByTestId('course-price').textContent()).toMatch(/15\s000\sF\sCFA/);
     await page.getByTestId('buy').click();
@@ -59,7 +51,7 @@ describe('paid course', () => {
   it('another learner redeems the demo sponsor code (1280 px)', async () => {
     const baseUrl = inject('baseUrl');
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-    await login(page, baseUrl, 'koffi.mensah@mdsc.test');
+    await logIn(page, baseUrl, 'koffi.mensah@mdsc.test');
     await page.goto(`${baseUrl}/learn/${SLUG}`);
     await page.getByTestId('buy').click();
     await page.waitForURL(/\/payments\/checkout\/\d+$/);
@@ -78,7 +70,7 @@ describe('paid course', () => {
   it('the admin sees the orders and revenue; the instructor sees the revenue of own courses (1280 and 360 px)', async () => {
     const baseUrl = inject('baseUrl');
     const admin = await browser.newPage({ viewport: VIEWPORTS.desktop });
-    await login(admin, baseUrl, 'admin@mdsc.test');
+    await logIn(admin, baseUrl, 'admin@mdsc.test');
     await admin.goto(`${baseUrl}/admin/payments`);
     // The demo's transfer (confirmed by the admin) and this file's two purchases.
     await expect.poll(() => admin.getByTestId('admin-payments').locator('li').count()).toBeGreaterThanOrEqual(3);
@@ -91,7 +83,7 @@ describe('paid course', () => {
     await admin.close();
 
     const teacher = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await login(teacher, baseUrl, 'instructeur@mdsc.test');
+    await logIn(teacher, baseUrl, 'instructeur@mdsc.test');
     await teacher.goto(`${baseUrl}/instructor/revenue`);
     // 15 000 F CFA paid by mobile money plus the demo's transfer: 30 000 F CFA this month.
     await expect.poll(() => teacher.getByTestId('revenue').textContent()).toMatch(/30\s000\sF\sCFA/);
@@ -103,7 +95,7 @@ describe('paid course', () => {
   it('the instructor creates a sponsor code and reads the sponsor report (360 px)', async () => {
     const baseUrl = inject('baseUrl');
     const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await login(page, baseUrl, 'instructeur@mdsc.test');
+    await logIn(page, baseUrl, 'instructeur@mdsc.test');
     await page.goto(`${baseUrl}/instructor/vouchers`);
     const form = page.getByTestId('voucher-form');
     await form.getByLabel('Sponsor').fill('Fondation Tanti');

@@ -57,7 +57,7 @@ describe('quiz editor in the browser', () => {
     const page = await ctx.newPage();
     page.on('dialog', (d) => void d.accept());
 
-    await logIn(page, baseUrl, 'instructeur@mdsc.test', 'Demo-2026!', '/instructor');
+    await logIn(page, baseUrl, 'instructeur@mdsc.test', { next: '/instructor' });
     await page.getByRole('heading', { name: 'Mes cours' }).waitFor();
 
     // A free course with one module holding a published quiz lesson.
@@ -275,7 +275,7 @@ describe('quiz editor in the browser', () => {
     await trpcMutation(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
     const student = await browser.newPage({ viewport: VIEWPORTS.phone });
     await dismissCelebrations(student);
-    await logIn(student, baseUrl, email, password, `/courses/${slug}`);
+    await logIn(student, baseUrl, email, { password, next: `/courses/${slug}` });
     await student.getByTestId('enrol').click();
     await student.waitForURL(`${baseUrl}/learn/${slug}`);
     await student.goto(`${baseUrl}/learn/${slug}/quiz/${quizId}`);

@@ -16,7 +16,7 @@ import { StorageNotFoundError } from '@mdsc/storage';
 import { ASSIGNMENT_MAX_FILE_MB } from '@mdsc/validators';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import yazl from 'yazl';
-import { DOMAIN_ERROR_STATUS } from './http-status';
+import { sendDomainError, sendError } from './http-status';
 
 export interface AssignmentRoutesOptions {
   deps: CoreDeps;
@@ -26,15 +26,7 @@ export interface AssignmentRoutesOptions {
   ): Promise<{ actor: Actor | null; req: { cookieSession?: boolean; originTrusted?: boolean } }>;
 }
 
-function sendError(reply: FastifyReply, status: number, message: string, field: string | null = null, reason: string | null = null) {
-  return reply.code(status).send({ error: { message, field, reason } });
-}
 
-function sendDomainError(reply: FastifyReply, err: DomainError) {
-  const field = (err.details?.field as string | undefined) ?? null;
-  const reason = (err.details?.reason as string | undefined) ?? null;
-  return sendError(reply, DOMAIN_ERROR_STATUS[err.code], err.message, field, reason);
-}
 
 const positiveId = (v: string) => (/^\d{1,10}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 

@@ -14,7 +14,7 @@ import {
 import { StorageNotFoundError, StorageRangeError } from '@mdsc/storage';
 import { MEDIA_SIZE_LIMITS, mediaUploadQuery } from '@mdsc/validators';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DOMAIN_ERROR_STATUS } from './http-status';
+import { sendDomainError, sendError } from './http-status';
 
 /** What the route needs to know about the caller (built by server.ts from the session). */
 export interface MediaRequestContext {
@@ -28,24 +28,7 @@ export interface MediaRoutesOptions {
 }
 
 
-function sendError(
-  reply: FastifyReply,
-  status: number,
-  message: string,
-  field: string | null = null,
-  reason: string | null = null,
-) {
-  return reply.code(status).send({ error: { message, field, reason } });
-}
 
-/** A domain error as an HTTP answer: its status, message, field and machine-readable reason. */
-function sendDomainError(reply: FastifyReply, err: DomainError) {
-  const field = (err.details?.field as string | undefined) ?? null;
-  const reason = (err.details?.reason as string | undefined) ?? null;
-  // Still being processed: worth retrying in a moment.
-  if (reason === 'media_processing') reply.header('retry-after', '5');
-  return sendError(reply, DOMAIN_ERROR_STATUS[err.code], err.message, field, reason);
-}
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n` (one range; anything else is ignored: the whole file is sent). */
 export function parseRangeHeader(

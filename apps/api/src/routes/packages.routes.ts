@@ -12,7 +12,7 @@ import { authorizePackageFile, DomainError, installPackage, type Actor, type Cor
 import { StorageNotFoundError, StorageRangeError } from '@mdsc/storage';
 import { PACKAGE_UPLOAD_MAX_BYTES } from '@mdsc/validators';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DOMAIN_ERROR_STATUS } from './http-status';
+import { sendDomainError, sendError } from './http-status';
 import { parseRangeHeader } from './media.routes';
 
 export interface PackageRoutesOptions {
@@ -70,21 +70,7 @@ const H5P_PLAYER_HTML = `<!DOCTYPE html>
 })();
 </script></body></html>`;
 
-function sendError(
-  reply: FastifyReply,
-  status: number,
-  message: string,
-  field: string | null = null,
-  reason: string | null = null,
-) {
-  return reply.code(status).send({ error: { message, field, reason } });
-}
 
-function sendDomainError(reply: FastifyReply, err: DomainError) {
-  const field = (err.details?.field as string | undefined) ?? null;
-  const reason = (err.details?.reason as string | undefined) ?? null;
-  return sendError(reply, DOMAIN_ERROR_STATUS[err.code], err.message, field, reason);
-}
 
 export async function packageRoutes(app: FastifyInstance, opts: PackageRoutesOptions): Promise<void> {
   const { deps } = opts;

@@ -1,10 +1,24 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@mdsc/validators';
 import IntlMessageFormat from 'intl-messageformat';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
 import { fr, type MessageKey } from './fr';
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
+type Dictionary = Record<MessageKey, string>;
+/**
+ * French, the default, ships in the first download; English is its own chunk, fetched when a reader
+ * chooses it (or chose it before): every reader would otherwise download both catalogs.
+ */
+const dictionaries: Partial<Record<Locale, Dictionary>> = { fr };
+const loaders: Record<Exclude<Locale, 'fr'>, () => Promise<Dictionary>> = {
+  en: () => import('./en').then((m) => m.en),
+};
+async function loadDictionary(l: Locale): Promise<Dictionary> {
+  const ready = dictionaries[l];
+  if (ready) return ready;
+  const dict = await loaders[l as Exclude<Locale, 'fr'>]();
+  dictionaries[l] = dict;
+  return dict;
+}
 const STORAGE_KEY = 'mdsc.locale';
 
 /**
@@ -53,18 +67,30 @@ function initialLocale(): Locale {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [saved] = useState<Locale>(initialLocale);
+  // The language shown: French until a saved other language's catalog has arrived.
+  const [locale, setLocaleState] = useState<Locale>(dictionaries[saved] ? saved : DEFAULT_LOCALE);
+  const [pending, setPending] = useState(!dictionaries[saved]);
+  useEffect(() => {
+    if (!pending) return;
+    void loadDictionary(saved)
+      .then(() => setLocaleState(saved))
+      .catch(() => undefined) // offline before the chunk was cached: stay in French
+      .finally(() => setPending(false));
+  }, [pending, saved]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
-    setLocaleState(l);
+    void loadDictionary(l).then(() => setLocaleState(l));
   }, []);
   const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, values) => format(dictionaries[locale][key], locale, values) }),
+    () => ({ locale, setLocale, t: (key, values) => format((dictionaries[locale] ?? fr)[key], locale, values) }),
     [locale, setLocale],
   );
+  // A reader who chose English sees the page once its catalog is there (no French flash).
+  if (pending) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
