@@ -109,6 +109,9 @@ describe('learner home and lesson layout', () => {
         .getByText(/\d+ inscrits?|aucun inscrit/)
         .first()
         .waitFor();
+      await expect
+        .poll(() => page.getByTestId('dash-to-grade').textContent())
+        .toMatch(/\d+ devoirs? à corriger|aucun devoir à corriger/);
       if (name === 'phone') await fitsPhoneWidth(page);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `instructor-dashboard-${name}`);

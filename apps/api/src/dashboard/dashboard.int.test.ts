@@ -1,7 +1,7 @@
 // The role dashboards on MariaDB: what each shows, who may call which, and a fixed number of SQL
 // statements whatever the number of enrolments (no N+1).
 import type { Actor } from '@mdsc/core';
-import { Course, DiscussionThread } from '@mdsc/db';
+import { Assignment, AssignmentSubmission, Course, DiscussionThread, Lesson } from '@mdsc/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLearningHarness, expectTrpcError, type LearningHarness } from '../testing/learning-harness';
 
@@ -90,9 +90,30 @@ describe('dashboard.instructor', () => {
       title: 'Question ailleurs',
       body: 'Une question dans un autre cours.',
     });
+    // Work handed in: one waiting for a grade, one graded (not counted).
+    const lesson = await Lesson.create({
+      courseId: mine.id,
+      moduleId: null,
+      title: 'Devoir',
+      contentType: 'assignment',
+      orderIndex: 99,
+      isPublished: true,
+    } as Lesson);
+    const assignment = await Assignment.create({ lessonId: lesson.id, instructionsHtml: '<p>Rendez un PDF.</p>' } as Assignment);
+    for (const [s, status] of [[students[0]!, 'submitted'], [students[1]!, 'graded']] as const) {
+      await AssignmentSubmission.create({
+        assignmentId: assignment.id,
+        courseId: mine.id,
+        userId: s.id,
+        textContent: 'Mon travail',
+        submittedAt: new Date(),
+        status,
+      } as AssignmentSubmission);
+    }
     const { result: d, statements } = await statementsOf(() => h.caller(prof).dashboard.instructor());
     expect(d.courses.map((c) => c.id)).toEqual([mine.id]);
-    expect(d.courses[0]).toMatchObject({ activeEnrolments: 3, newEnrolmentsThisWeek: 3, unansweredQuestions: 1 });
+    expect(d.courses[0]).toMatchObject({ activeEnrolments: 3, newEnrolmentsThisWeek: 3, unansweredQuestions: 1, toGrade: 1 });
+    expect(d.totals.toGrade).toBe(1);
     expect(d.latestQuestions.map((q) => q.title)).toEqual(['Comment calculer le quorum ?']);
     expect(d.totals.activeEnrolments).toBe(3);
     expect(statements.length).toBeLessThanOrEqual(2);

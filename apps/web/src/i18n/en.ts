@@ -1365,6 +1365,7 @@ export const en: Record<MessageKey, string> = {
   'dash.teach.newThisWeek': '{count, plural, =0 {none new this week} one {# new this week} other {# new this week}}',
   'dash.teach.completed': '{count, plural, =0 {no completion} one {# completion} other {# completions}}',
   'dash.teach.unanswered': '{count, plural, =0 {no unanswered question} one {# unanswered question} other {# unanswered questions}}',
+  'dash.teach.toGrade': '{count, plural, =0 {no assignment to grade} one {# assignment to grade} other {# assignments to grade}}',
   'dash.teach.pending': '{count, plural, =0 {nothing to moderate} one {# post to moderate} other {# posts to moderate}}',
   'dash.teach.draft': 'Draft',
   'dash.teach.questions': 'Latest questions',

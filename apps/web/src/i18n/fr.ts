@@ -1363,6 +1363,7 @@ export const fr = {
   'dash.teach.newThisWeek': '{count, plural, =0 {aucun nouveau cette semaine} one {# nouveau cette semaine} other {# nouveaux cette semaine}}',
   'dash.teach.completed': '{count, plural, =0 {aucune réussite} one {# réussite} other {# réussites}}',
   'dash.teach.unanswered': '{count, plural, =0 {aucune question sans réponse} one {# question sans réponse} other {# questions sans réponse}}',
+  'dash.teach.toGrade': '{count, plural, =0 {aucun devoir à corriger} one {# devoir à corriger} other {# devoirs à corriger}}',
   'dash.teach.pending': '{count, plural, =0 {rien à modérer} one {# message à modérer} other {# messages à modérer}}',
   'dash.teach.draft': 'Brouillon',
   'dash.teach.questions': 'Dernières questions',

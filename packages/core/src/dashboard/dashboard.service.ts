@@ -198,11 +198,13 @@ export interface InstructorDashboardCourse {
   unansweredQuestions: number;
   /** Threads and posts waiting in the moderation queue. */
   pendingModeration: number;
+  /** Assignment submissions handed in and not graded or returned yet. */
+  toGrade: number;
 }
 
 export interface InstructorDashboardDto {
   courses: InstructorDashboardCourse[];
-  totals: { activeEnrolments: number; unansweredQuestions: number; pendingModeration: number };
+  totals: { activeEnrolments: number; unansweredQuestions: number; pendingModeration: number; toGrade: number };
   latestQuestions: {
     threadId: number;
     title: string;
@@ -232,7 +234,8 @@ export async function getInstructorDashboard(deps: Deps, actor: Actor): Promise<
             AND t.category = 'question' AND t.reply_count = 0 AND t.accepted_post_id IS NULL) AS unanswered_count,
          (SELECT COUNT(*) FROM discussion_threads t WHERE t.course_id = c.id AND t.deleted_at IS NULL AND t.review_status = 'pending')
          + (SELECT COUNT(*) FROM discussion_posts p JOIN discussion_threads t ON t.id = p.thread_id
-              WHERE t.course_id = c.id AND p.deleted_at IS NULL AND p.review_status = 'pending') AS pending_count
+              WHERE t.course_id = c.id AND p.deleted_at IS NULL AND p.review_status = 'pending') AS pending_count,
+         (SELECT COUNT(*) FROM assignment_submissions s WHERE s.course_id = c.id AND s.status = 'submitted') AS to_grade_count
        FROM courses c
        WHERE c.instructor_id = :uid AND c.deleted_at IS NULL
        ORDER BY c.updated_at DESC, c.id DESC
@@ -262,6 +265,7 @@ export async function getInstructorDashboard(deps: Deps, actor: Actor): Promise<
     newEnrolmentsThisWeek: Number(r.new_count),
     unansweredQuestions: Number(r.unanswered_count),
     pendingModeration: Number(r.pending_count),
+    toGrade: Number(r.to_grade_count),
   }));
   const sum = (f: (c: InstructorDashboardCourse) => number) => courses.reduce((s, c) => s + f(c), 0);
   return {
@@ -270,6 +274,7 @@ export async function getInstructorDashboard(deps: Deps, actor: Actor): Promise<
       activeEnrolments: sum((c) => c.activeEnrolments),
       unansweredQuestions: sum((c) => c.unansweredQuestions),
       pendingModeration: sum((c) => c.pendingModeration),
+      toGrade: sum((c) => c.toGrade),
     },
     latestQuestions: threadRows.map((r) => ({
       threadId: Number(r.id),

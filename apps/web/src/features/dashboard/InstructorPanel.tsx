@@ -26,7 +26,8 @@ function InstructorDashboard({ d }: { d: Teaching }) {
         </div>
         <p className="muted small">
           {t('dash.teach.enrolments', { count: d.totals.activeEnrolments })} · {t('dash.teach.unanswered', { count: d.totals.unansweredQuestions })} ·{' '}
-          {t('dash.teach.pending', { count: d.totals.pendingModeration })}
+          {t('dash.teach.pending', { count: d.totals.pendingModeration })} ·{' '}
+          <span data-testid="dash-to-grade">{t('dash.teach.toGrade', { count: d.totals.toGrade })}</span>
         </p>
         {d.courses.length === 0 ? (
           <p className="muted">{t('dash.teach.none')}</p>
@@ -42,6 +43,11 @@ function InstructorDashboard({ d }: { d: Teaching }) {
                   {t('dash.teach.enrolments', { count: c.activeEnrolments })} · {t('dash.teach.newThisWeek', { count: c.newEnrolmentsThisWeek })} ·{' '}
                   {t('dash.teach.completed', { count: c.completedEnrolments })}
                 </p>
+                {c.toGrade > 0 && (
+                  <p className="small">
+                    <Link href={`/instructor/courses/${c.id}/grading`}>{t('dash.teach.toGrade', { count: c.toGrade })}</Link>
+                  </p>
+                )}
                 {(c.unansweredQuestions > 0 || c.pendingModeration > 0) && (
                   <p className="small">
                     <Link href={`/discussions/course/${c.id}`}>{t('dash.teach.unanswered', { count: c.unansweredQuestions })}</Link>
