@@ -120,8 +120,10 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
   }
 
   // Courses written before the search index existed, or by the seeders, get their search rows.
-  const indexed = await indexMissingCourses(deps);
-  if (indexed > 0) logger.info({ courses: indexed }, 'search index: courses indexed');
+  // A failure here must not stop the API: those courses are found by exact words until the next start.
+  await indexMissingCourses(deps)
+    .then((indexed) => indexed > 0 && logger.info({ courses: indexed }, 'search index: courses indexed'))
+    .catch((err: unknown) => logger.error({ err }, 'search index: courses not indexed'));
 
   // The outbox relay: every commit that wrote outbox rows relays them at once; the poll loop picks up
   // what a crashed process (this one or another) left behind.

@@ -4,6 +4,7 @@
 // each unknown word by the indexed word most like it. Same SQL on MySQL/MariaDB and SQLite.
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db'>;
 
@@ -92,8 +93,10 @@ export async function indexMissingCourses(deps: Deps): Promise<number> {
      WHERE NOT EXISTS (SELECT 1 FROM course_search_trigrams t WHERE t.course_id = c.id)`,
     { type: QueryTypes.SELECT },
   );
+  // Several processes may start at once (API_PROCESSES, API + worker, tests): each course is
+  // rewritten whole (DELETE + INSERT) in a transaction retried on a deadlock, so they converge.
   for (const r of rows) {
-    await deps.db.sequelize.transaction((transaction) =>
+    await transact(deps, 'catalog.indexMissingCourses', (transaction) =>
       reindexCourse(deps, { id: Number(r.id), title: r.title, shortDescription: r.short_description }, transaction),
     );
   }
