@@ -6,7 +6,8 @@ import mysql from 'mysql2/promise';
 import type * as Sqlite3 from 'sqlite3';
 import { DatabaseError, Transaction } from 'sequelize';
 import { Sequelize, type SequelizeOptions } from 'sequelize-typescript';
-import { allModels } from './models/index';
+import { allModels, CourseModule, Lesson, Quiz } from './models/index';
+import { installStructureVersionHooks } from './models/structure-version';
 
 // Driver modules are handed to Sequelize explicitly: under pnpm, Sequelize cannot require()
 // mysql2/sqlite3 from its own directory, and loading sqlite3 (native) lazily keeps MySQL
@@ -154,6 +155,7 @@ export function createDatabase(opts: CreateDatabaseOptions = {}): Database {
     });
     fixSqliteConstraintErrors(sequelize);
   }
+  installStructureVersionHooks([CourseModule, Lesson, Quiz]);
   return { sequelize, dialect, close: () => sequelize.close() };
 }
 

@@ -35,3 +35,4 @@ export {
 } from './seeders/index';
 export * from './models/index';
 export * from './constants';
+export { sqlInsert, sqlRows, sqlRun, type SqlParam, type SqlTarget } from './sql';

@@ -19,9 +19,10 @@ import {
 
 // Runs on its own database: the shared test database must stay migrated for the other files.
 const baseUrl = new URL(process.env.TEST_DATABASE_URL ?? 'mysql://mdsc:mdsc@127.0.0.1:3306/mdsc_test');
-baseUrl.pathname = '/mdsc_test_migrations';
+// Named after the test database, so that runs on different test databases do not share it.
+const schemaName = `${baseUrl.pathname.slice(1) || 'mdsc_test'}_migrations`;
+baseUrl.pathname = `/${schemaName}`;
 const url = baseUrl.toString();
-const schemaName = 'mdsc_test_migrations';
 
 let db: Database;
 
@@ -141,6 +142,25 @@ describe('migrations on an empty MySQL/MariaDB database', () => {
     );
     const actual = Object.fromEntries(rows.map((r) => [r.k, `${r.ref} ${r.rule}`]));
     expect(actual).toMatchObject(EXPECTED_FOREIGN_KEYS); // later migrations may add more
+  });
+
+  it('0800 seeds the 12 level names in French and English, and its down drops them', async () => {
+    const names = () => select<{ level: number; locale: string; name: string }>('SELECT level, locale, name FROM level_names ORDER BY level, locale');
+    const rows = await names();
+    expect(rows).toHaveLength(24);
+    expect(rows.slice(0, 2)).toEqual([
+      { level: 1, locale: 'en', name: 'Apprentice' },
+      { level: 1, locale: 'fr', name: 'Apprenti' },
+    ]);
+    expect(rows.slice(-2)).toEqual([
+      { level: 12, locale: 'en', name: 'Phoenix' },
+      { level: 12, locale: 'fr', name: 'Phénix' },
+    ]);
+    // Down to (and including) 0800, then up again.
+    await migrateDown(db.sequelize, { to: '0800-level-names' });
+    expect(await tableNames()).not.toContain('level_names');
+    await migrateUp(db.sequelize);
+    expect(await names()).toEqual(rows);
   });
 
   it('declares the CHECK constraints', async () => {

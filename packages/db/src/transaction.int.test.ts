@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Transaction } from 'sequelize';
+import { QueryTypes, Transaction } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, retryableLockKind, withTransaction, type Database } from './index';
 
@@ -172,5 +172,55 @@ describe('withTransaction on MariaDB', () => {
       expect.stringContaining('retrying'),
       expect.stringContaining('giving up'),
     ]);
+  });
+});
+
+describe('isolation levels on pooled connections', () => {
+  // The quiz submission, the XP ledger and the outbox relay ask for READ COMMITTED. Sequelize sends
+  // `SET TRANSACTION ISOLATION LEVEL …` (no SESSION), which MariaDB applies to the next transaction
+  // only: a connection going back to the pool must not carry READ COMMITTED into the next caller's
+  // transaction, which expects the server default (REPEATABLE READ: one snapshot per transaction).
+  /** Reads row 1 twice in one transaction, another connection committing a change in between. */
+  async function readsAroundACommit(on: Database, isolationLevel?: Transaction.ISOLATION_LEVELS) {
+    return on.sequelize.transaction(isolationLevel ? { isolationLevel } : {}, async (tx) => {
+      const read = async () =>
+        (
+          await on.sequelize.query<{ n: number }>(`SELECT n FROM \`${table}\` WHERE id = 1`, {
+            type: QueryTypes.SELECT,
+            transaction: tx,
+          })
+        )[0].n;
+      const before = await read();
+      await db.sequelize.query(`UPDATE \`${table}\` SET n = n + 1 WHERE id = 1`); // another pooled connection
+      return { before, after: await read() };
+    });
+  }
+
+  it('READ COMMITTED applies to its own transaction only, not to the next one on the same connection', async () => {
+    await resetRows();
+    const single = createDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 1 } });
+    try {
+      const [{ id: first }] = await single.sequelize.query<{ id: number }>('SELECT CONNECTION_ID() AS id', {
+        type: QueryTypes.SELECT,
+      });
+      // READ COMMITTED sees the other connection's commit…
+      expect(await readsAroundACommit(single, Transaction.ISOLATION_LEVELS.READ_COMMITTED)).toEqual({
+        before: 0,
+        after: 1,
+      });
+      // …and the next transaction on that same connection reads from one snapshot again.
+      expect(await readsAroundACommit(single)).toEqual({ before: 1, after: 1 });
+      const [{ id: last }] = await single.sequelize.query<{ id: number }>('SELECT CONNECTION_ID() AS id', {
+        type: QueryTypes.SELECT,
+      });
+      expect(last).toBe(first);
+      const [{ level }] = await single.sequelize.query<{ level: string }>(
+        'SELECT @@SESSION.tx_isolation AS level',
+        { type: QueryTypes.SELECT },
+      );
+      expect(level).toBe('REPEATABLE-READ');
+    } finally {
+      await single.close();
+    }
   });
 });

@@ -29,6 +29,11 @@ import * as m0700 from './0700-payments';
 import * as m0730 from './0730-quiz-questions-version';
 import * as m0720 from './0720-content-packages';
 import * as m0740 from './0740-course-search-trigrams';
+import * as m0750 from './0750-course-structure-version';
+import * as m0760 from './0760-media-renditions';
+import * as m0770 from './0770-content-translations';
+import * as m0800 from './0800-level-names';
+import * as m0810 from './0810-discussion-client-keys';
 import type { MigrationFn } from './helpers';
 
 // Explicit, ordered list (no glob): umzug's glob loader import()s from inside node_modules, which
@@ -72,4 +77,9 @@ export const migrations: MigrationEntry[] = [
   { name: '0720-content-packages', ...m0720 },
   { name: '0730-quiz-questions-version', ...m0730 },
   { name: '0740-course-search-trigrams', ...m0740 },
+  { name: '0750-course-structure-version', ...m0750 },
+  { name: '0760-media-renditions', ...m0760 },
+  { name: '0770-content-translations', ...m0770 },
+  { name: '0800-level-names', ...m0800 },
+  { name: '0810-discussion-client-keys', ...m0810 },
 ];

@@ -86,6 +86,10 @@ export class Course extends Model<InferAttributes<Course>, InferCreationAttribut
   @Column({ type: DataType.DECIMAL(3, 2), defaultValue: 0 })
   declare rating: CreationOptional<number>;
 
+  /** Bumped with every write to the course's modules, lessons and quizzes (their model hooks): the key of the structure cache. */
+  @Column({ type: DataType.INTEGER, allowNull: false, defaultValue: 0 })
+  declare structureVersion: CreationOptional<number>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   declare deletedAt: CreationOptional<Date | null>;

@@ -35,6 +35,10 @@ export class DiscussionPost extends Model<InferAttributes<DiscussionPost>, Infer
   @Column({ type: DataType.INTEGER, allowNull: false, defaultValue: 0 })
   declare voteCount: CreationOptional<number>;
 
+  /** Drawn by the client per draft: a repeated call with it returns the first one (migration 0810). */
+  @Column({ type: DataType.STRING(64), allowNull: true })
+  declare clientKey: CreationOptional<string | null>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   declare deletedAt: CreationOptional<Date | null>;

@@ -75,6 +75,10 @@ export class DiscussionThread extends Model<
   @Column({ type: DataType.DATE, allowNull: false })
   declare lastActivityAt: CreationOptional<Date>;
 
+  /** Drawn by the client per draft: a repeated call with it returns the first one (migration 0810). */
+  @Column({ type: DataType.STRING(64), allowNull: true })
+  declare clientKey: CreationOptional<string | null>;
+
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   declare deletedAt: CreationOptional<Date | null>;

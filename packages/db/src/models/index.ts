@@ -28,6 +28,7 @@ import { Lesson } from './lesson.model';
 import { LessonPackage } from './lesson-package.model';
 import { PackageAttempt } from './package-attempt.model';
 import { MediaFile } from './media-file.model';
+import { MediaRendition } from './media-rendition.model';
 import { MessageRecipient } from './message-recipient.model';
 import { Message } from './message.model';
 import { Notification } from './notification.model';
@@ -51,6 +52,8 @@ import { Order } from './order.model';
 import { PaymentEvent } from './payment-event.model';
 import { VoucherRedemption } from './voucher-redemption.model';
 import { Voucher } from './voucher.model';
+import { ContentTranslation } from './content-translation.model';
+import { LevelName } from './level-name.model';
 
 export { CREDENTIAL_KINDS, type CredentialKind } from './credential.model';
 export {
@@ -73,6 +76,14 @@ export {
 export { ORDER_STATUSES, PAYMENT_PROVIDERS, type OrderStatus, type PaymentProvider } from './order.model';
 export type { VoucherKind } from './voucher.model';
 export { Order, PaymentEvent, Voucher, VoucherRedemption };
+export { ContentTranslation, LevelName };
+export {
+  TRANSLATED_ENTITIES,
+  TRANSLATED_FIELDS,
+  type TranslatedEntity,
+  type TranslatedField,
+} from './content-translation.model';
+export { RENDITION_KINDS, type RenditionKind } from './media-rendition.model';
 export { PACKAGE_KINDS, type PackageFileEntry, type PackageKind } from './lesson-package.model';
 export {
   Assignment,
@@ -101,6 +112,7 @@ export {
   Enrollment,
   Lesson,
   MediaFile,
+  MediaRendition,
   Message,
   MessageRecipient,
   Notification,
@@ -136,6 +148,7 @@ export const allModels = [
   LessonPackage,
   PackageAttempt,
   MediaFile,
+  MediaRendition,
   Enrollment,
   Progress,
   Quiz,
@@ -173,4 +186,6 @@ export const allModels = [
   Order,
   PaymentEvent,
   VoucherRedemption,
+  ContentTranslation,
+  LevelName,
 ];

@@ -1,8 +1,9 @@
 import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
-import { BelongsTo, Column, DataType, ForeignKey, Model, Table } from 'sequelize-typescript';
+import { BelongsTo, Column, DataType, ForeignKey, HasMany, Model, Table } from 'sequelize-typescript';
 import { FILE_CATEGORIES, MEDIA_STATUSES, STORAGE_TYPES, type FileCategory, type MediaStatus, type StorageType } from '../constants';
 import { Course } from './course.model';
 import { Lesson } from './lesson.model';
+import { MediaRendition } from './media-rendition.model';
 import { User } from './user.model';
 
 // No created_at/updated_at in the document: uploaded_at only.
@@ -78,4 +79,8 @@ export class MediaFile extends Model<InferAttributes<MediaFile>, InferCreationAt
 
   @BelongsTo(() => User, 'uploadedBy')
   declare uploader?: NonAttribute<User>;
+
+  /** Lighter versions of a video (low-data mode), made by the worker when ffmpeg is installed. */
+  @HasMany(() => MediaRendition, 'mediaFileId')
+  declare renditions?: NonAttribute<MediaRendition[]>;
 }

@@ -1,6 +1,6 @@
 import type { Sequelize } from 'sequelize-typescript';
 import type { BadgeCriteria, BadgeTier, ChallengeType } from '../constants';
-import { Badge, Category, Challenge } from '../models/index';
+import { Badge, Category, Challenge, ContentTranslation, type TranslatedEntity } from '../models/index';
 import { findOrCreateBy, type SeedContext } from './find-or-create';
 
 // Reference data every installation needs: categories, the badge catalogue, a first set of
@@ -254,12 +254,55 @@ function challengeSeeds(now: Date) {
   return seeds;
 }
 
+/** English names and descriptions of the demo categories, badges and challenges, by French name. */
+const ENGLISH: Record<string, [name: string, description: string]> = {
+  Gouvernance: ['Governance', 'Governance of associations, accountability and democratic running of organisations.'],
+  'Droits humains': ['Human rights', 'Knowing, promoting and defending fundamental rights.'],
+  Leadership: ['Leadership', 'Leading a team, speaking in public, driving change.'],
+  Numérique: ['Digital', 'Digital tools, online safety and digital communication for CSOs.'],
+  'Gestion de projet': ['Project management', 'Designing, funding, monitoring and evaluating a development project.'],
+  Plaidoyer: ['Advocacy', 'Building an advocacy strategy and mobilising citizens.'],
+  'Santé communautaire': ['Community health', 'Prevention, community relays and access to local care.'],
+  Environnement: ['Environment', 'Climate, natural resource management and environmental mobilisation.'],
+  'Premier pas': ['First step', 'Complete your first lesson.'],
+  'Premier cours': ['First course', 'Complete a first course.'],
+  Régulier: ['Regular', 'Learn three days in a row.'],
+  Curieux: ['Curious', 'Earn 100 experience points.'],
+  Assidu: ['Diligent', 'Learn seven days in a row.'],
+  'Sans faute': ['Flawless', 'Score 100% on a quiz.'],
+  'Apprenant confirmé': ['Seasoned learner', 'Complete three courses.'],
+  'Cap du niveau 5': ['Level 5 milestone', 'Reach level 5.'],
+  Diplômé: ['Graduate', 'Earn three certificates.'],
+  Marathonien: ['Marathoner', 'Learn thirty days in a row.'],
+  'Dévoreur de leçons': ['Lesson devourer', 'Complete a hundred lessons.'],
+  'Relève les défis': ['Challenge taker', 'Complete three challenges.'],
+  Phénix: ['Phoenix', 'Reach level 12, the highest.'],
+  Perfectionniste: ['Perfectionist', 'Score 100% on twenty quizzes.'],
+  Inarrêtable: ['Unstoppable', 'Learn a hundred days in a row.'],
+  'Pilier de la société civile': ['Pillar of civil society', 'Earn 10,000 experience points.'],
+  'Défi de la semaine : 5 leçons': ['Weekly challenge: 5 lessons', 'Complete five lessons this week.'],
+  'Défi de la semaine : 3 jours d’affilée': ['Weekly challenge: 3 days in a row', 'Learn three days in a row.'],
+  'Défi du mois : un cours terminé': ['Monthly challenge: one course completed', 'Complete a whole course this month.'],
+  'Saison de l’engagement : 1 000 XP': ['Season of commitment: 1,000 XP', 'Earn 1,000 experience points during the season.'],
+  'Quinzaine de la société civile : 3 quiz parfaits': ['Civil society fortnight: 3 perfect quizzes', 'Score 100% on three quizzes during the fortnight.'],
+};
+
+/** The English name and description of a seeded row (left alone if an admin already set them). */
+async function seedEnglish(type: TranslatedEntity, row: { id: number; name: string }, ctx: SeedContext): Promise<void> {
+  const en = ENGLISH[row.name];
+  if (!en) return;
+  for (const [field, value] of [['name', en[0]], ['description', en[1]]] as const) {
+    const key = { entityType: type, entityId: row.id, locale: 'en', field };
+    await findOrCreateBy(ContentTranslation, key, { ...key, value }, ctx);
+  }
+}
+
 export interface SeedReferenceResult {
   /** Rows created by this run (0 when everything already existed). */
   created: number;
 }
 
-/** Categories, badges and challenges. Idempotent: safe to run at every start. */
+/** Categories, badges and challenges, with their English names. Idempotent: safe to run at every start. */
 export async function seedReference(
   sequelize: Sequelize,
   opts: { now?: Date } = {},
@@ -267,13 +310,13 @@ export async function seedReference(
   return sequelize.transaction(async (transaction) => {
     const ctx: SeedContext = { transaction, created: 0 };
     for (const c of CATEGORIES) {
-      await findOrCreateBy(Category, { name: c.name }, { ...c, isActive: true }, ctx);
+      await seedEnglish('category', await findOrCreateBy(Category, { name: c.name }, { ...c, isActive: true }, ctx), ctx);
     }
     for (const b of BADGES) {
-      await findOrCreateBy(Badge, { name: b.name }, { ...b, isActive: true }, ctx);
+      await seedEnglish('badge', await findOrCreateBy(Badge, { name: b.name }, { ...b, isActive: true }, ctx), ctx);
     }
     for (const ch of challengeSeeds(opts.now ?? new Date())) {
-      await findOrCreateBy(Challenge, { name: ch.name }, { ...ch, isActive: true }, ctx);
+      await seedEnglish('challenge', await findOrCreateBy(Challenge, { name: ch.name }, { ...ch, isActive: true }, ctx), ctx);
     }
     return { created: ctx.created };
   });
