@@ -43,6 +43,9 @@ const schema = z.object({
   // Mail: SMTP when set (smtp:// or smtps://user:pass@host:port), else .eml files under DATA_DIR/mail.
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('MdSC MOOC <no-reply@mdsc.local>'),
+  // Low-data video renditions: the ffmpeg binary (default: `ffmpeg` on PATH; none: renditions skipped).
+  FFMPEG_PATH: z.string().min(1).optional(),
+  PATH: z.string().optional(),
   // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.
   STORAGE_DRIVER: z.enum(['local', 's3', 'minio']).default('local'),
   S3_ENDPOINT: z.url().optional(),

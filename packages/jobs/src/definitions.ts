@@ -42,6 +42,8 @@ export const jobDefinitions = {
   media: {
     'process-image': z.object({ mediaFileId: id }),
     'probe-media': z.object({ mediaFileId: id }),
+    // Low-data mode: 360p and audio-only versions of a video (ffmpeg; skipped without it).
+    'make-renditions': z.object({ mediaFileId: id }),
   },
   certificates: {
     'render-certificate': z.object({ certificateId: id }),

@@ -65,4 +65,27 @@ describe('inline job queue', () => {
     expect(await q.failed!('certificates', 10)).toEqual([]);
     expect(await q.retry!('certificates', 'render-certificate-7')).toBe(false);
   });
+
+  it('idle({ except }) waits for every job but those named', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const done: string[] = [];
+    const q = createInlineJobQueue(
+      {
+        media: async (job) => {
+          if (job.name === 'make-renditions') await slow;
+          done.push(job.name);
+        },
+      },
+      logger,
+      { attempts: 1, backoffMs: 1 },
+    );
+    await q.enqueue('media', 'make-renditions', { mediaFileId: 1 });
+    await q.enqueue('media', 'probe-media', { mediaFileId: 1 });
+    await q.idle({ except: ['make-renditions'] });
+    expect(done).toEqual(['probe-media']);
+    release();
+    await q.idle();
+    expect(done).toEqual(['probe-media', 'make-renditions']);
+  });
 });

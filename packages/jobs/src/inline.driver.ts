@@ -8,15 +8,17 @@ interface InlineLogger {
 
 /**
  * Embedded mode: the same processors run in this process, after the request returns, with the
- * same retry policy as BullMQ. `idle()` resolves when no job is pending (used by tests and shutdown).
+ * same retry policy as BullMQ. `idle()` resolves when no job is pending (used by tests and shutdown);
+ * `idle({ except })` does not wait for jobs of those names (slow ones nobody waits for).
  */
 export function createInlineJobQueue(
   processors: ProcessorMap,
   logger: InlineLogger,
   policy: { attempts: number; backoffMs: number } = RETRY_POLICY,
-): JobQueue & { idle(): Promise<void> } {
+): JobQueue & { idle(opts?: { except?: string[] }): Promise<void> } {
   const active = new Set<string>();
-  const pending = new Set<Promise<void>>();
+  /** Running or waiting jobs, with their names. */
+  const pending = new Map<Promise<void>, string>();
   let seq = 0;
   let closed = false;
   // What this process has seen since it started (nothing is persisted in embedded mode).
@@ -101,7 +103,7 @@ export function createInlineJobQueue(
           active.delete(id);
           pending.delete(p);
         });
-      pending.add(p);
+      pending.set(p, name);
     },
     async counts() {
       return [...stats.values()].map((c) => ({ ...c }));
@@ -127,12 +129,13 @@ export function createInlineJobQueue(
       await this.enqueue(queue, f.job.name as never, f.job.data as never, { jobId });
       return true;
     },
-    async idle() {
-      while (pending.size) await Promise.allSettled([...pending]);
+    async idle(opts = {}) {
+      const awaited = () => [...pending].filter(([, name]) => !opts.except?.includes(name)).map(([p]) => p);
+      for (let ps = awaited(); ps.length; ps = awaited()) await Promise.allSettled(ps);
     },
     async close() {
       closed = true;
-      while (pending.size) await Promise.allSettled([...pending]);
+      while (pending.size) await Promise.allSettled([...pending.keys()]);
     },
   };
 }

@@ -6,17 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createSession, processImage, type Actor } from '@mdsc/core';
-import { Course, Enrollment, Lesson, MediaFile, User } from '@mdsc/db';
+import { processImage, type Actor } from '@mdsc/core';
+import { Course, Enrollment, Lesson, MediaFile } from '@mdsc/db';
 import type { Role } from '@mdsc/validators';
-import { createProcessors } from '@mdsc/worker';
-import { Queue, Worker } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../env';
 import { createRuntime, type Runtime } from '../runtime';
 import { buildServer } from '../server';
+import { auth, closeMediaRuntime, courseOf, mediaWorker, person as personOf, waitFor } from '../testing/media-harness';
 import { multipartParts, postFile, rawRequest } from '../testing/multipart';
 
 const run = randomBytes(4).toString('hex');
@@ -32,21 +32,7 @@ let student: { actor: Actor; token: string };
 let intruder: { actor: Actor; token: string };
 let courseId: number;
 
-async function person(role: Role) {
-  const u = await User.create({
-    email: `${role}-${randomBytes(3).toString('hex')}-${run}@media.test`,
-    password: 'x',
-    firstName: role,
-    lastName: 'Media',
-    role,
-    isEmailVerified: true,
-  });
-  const { token } = await createSession(u.id, {});
-  return { actor: { id: u.id, role, emailVerified: true, locale: 'fr' } as Actor, token };
-}
-
-const auth = (p: { token: string } | null): Record<string, string> =>
-  p ? { authorization: `Bearer ${p.token}` } : {};
+const person = (role: Role) => personOf(role, run);
 
 /** Every stored object under the uploads directory (temporary files included). */
 function storedFiles(): string[] {
@@ -55,16 +41,6 @@ function storedFiles(): string[] {
   return (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) =>
     fs.statSync(path.join(root, f)).isFile(),
   );
-}
-
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function wav(seconds: number): Buffer {
@@ -87,18 +63,7 @@ function wav(seconds: number): Buffer {
   return Buffer.concat([h, data]);
 }
 
-/** The worker's media processor on BullMQ (closed and restarted by tests that need it idle). */
-function startWorker(): Worker {
-  const media = createProcessors(rt.deps).media!;
-  return new Worker(
-    'media',
-    (job) => media({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade }),
-    {
-      connection: rt.redis!.duplicate({ maxRetriesPerRequest: null }),
-      prefix,
-    },
-  );
-}
+const startWorker = () => mediaWorker(rt, prefix);
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-media-'));
@@ -121,30 +86,10 @@ beforeAll(async () => {
   owner = await person('instructor');
   intruder = await person('instructor');
   student = await person('student');
-  const { Category } = await import('@mdsc/db');
-  const cat = await Category.create({ name: `Médias ${run}` });
-  const course = await Course.create({
-    title: `Médias ${run}`,
-    slug: `medias-${run}`,
-    instructorId: owner.actor.id,
-    categoryId: cat.id,
-    description: 'd',
-  } as Course);
-  courseId = course.id;
+  courseId = await courseOf(owner, 'Médias', 'medias', run);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await worker?.close();
-  const r = rt?.redis?.duplicate();
-  await rt?.close();
-  if (r) {
-    const keys = await r.keys(`${prefix}:*`);
-    if (keys.length) await r.del(...keys);
-    await r.quit();
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeMediaRuntime({ app, worker, rt, prefix, dataDir }));
 
 const upload = (
   file: { name: string; type: string; data: Buffer },

@@ -10,7 +10,9 @@ import {
   uploadMedia,
   type Actor,
   type CoreDeps,
+  type MediaVariant,
 } from '@mdsc/core';
+import { RENDITION_KINDS } from '@mdsc/validators';
 import { StorageNotFoundError, StorageRangeError } from '@mdsc/storage';
 import { MEDIA_SIZE_LIMITS, mediaUploadQuery } from '@mdsc/validators';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -80,9 +82,12 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
     }
   });
 
-  const serve = (variant: 'file' | 'thumbnail') => async (req: FastifyRequest, reply: FastifyReply) => {
-    const id = Number((req.params as { id: string }).id);
+  const serve = (fixed?: 'file' | 'thumbnail') => async (req: FastifyRequest, reply: FastifyReply) => {
+    const params = req.params as { id: string; kind?: string };
+    const id = Number(params.id);
     if (!Number.isInteger(id) || id <= 0) return sendError(reply, 404, 'Not found');
+    const variant: MediaVariant | undefined = fixed ?? RENDITION_KINDS.find((k) => k === params.kind);
+    if (!variant) return sendError(reply, 404, 'Not found');
     const ctx = await opts.resolveContext(req, reply);
     const authorize = async () => {
       try {
@@ -99,8 +104,9 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
     // between our reading the row and opening the file; the row read again names the new one.
     for (let attempt = 0; ; attempt++) {
       const { media, isPublic } = access;
-      const key = mediaStorageKey(media, variant);
-      if (!key) return sendError(reply, 404, 'Not found');
+      const stored = await mediaStorageKey(media, variant);
+      if (!stored) return sendError(reply, 404, 'Not found');
+      const { key, type } = stored;
       try {
         if (range && 'suffix' in range) {
           const s = await deps.storage.stat(key);
@@ -109,7 +115,6 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
           range = { start: Math.max(0, s.size - range.suffix) };
         }
         const got = await deps.storage.get(key, { range: range ?? undefined });
-        const type = variant === 'thumbnail' ? 'image/webp' : media.fileType;
         reply
           .header('content-type', type)
           .header('accept-ranges', 'bytes')
@@ -135,11 +140,13 @@ export async function mediaRoutes(app: FastifyInstance, opts: MediaRoutesOptions
         if (attempt > 0) return sendError(reply, 404, 'Not found');
         const again = await authorize();
         if (again instanceof DomainError) return sendDomainError(reply, again);
-        if (mediaStorageKey(again.media, variant) === key) return sendError(reply, 404, 'Not found');
+        if ((await mediaStorageKey(again.media, variant))?.key === key) return sendError(reply, 404, 'Not found');
         access = again;
       }
     }
   };
   app.get('/api/media/:id', serve('file'));
   app.get('/api/media/:id/thumbnail', serve('thumbnail'));
+  // Low-data mode: the worker's lighter versions of a video (`video_low`, `audio`), same access rules.
+  app.get('/api/media/:id/renditions/:kind', serve());
 }

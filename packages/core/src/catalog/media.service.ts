@@ -1,7 +1,7 @@
 // Uploads (streamed, checked by content, size-limited per category) and access-checked reads.
 import { randomUUID } from 'node:crypto';
 import { pipeline, Readable, Transform } from 'node:stream';
-import { Course, CourseModule, Enrollment, Lesson, MediaFile, type MediaStatus } from '@mdsc/db';
+import { Course, CourseModule, Enrollment, Lesson, MediaFile, MediaRendition, type MediaStatus, type RenditionKind } from '@mdsc/db';
 import { MEDIA_IMAGE_MAX_PIXELS, MEDIA_SIZE_LIMITS, type CourseMediaListInput, type FileCategory } from '@mdsc/validators';
 import { fileTypeFromBuffer } from 'file-type';
 import { Op } from 'sequelize';
@@ -288,6 +288,9 @@ async function storeUpload(
       } else if (category === 'audio' || category === 'video') {
         await outboxJob(deps, transaction, 'media', 'probe-media', { mediaFileId: row.id }, `probe-media-${row.id}`);
       }
+      if (category === 'video') {
+        await outboxJob(deps, transaction, 'media', 'make-renditions', { mediaFileId: row.id }, `make-renditions-${row.id}`);
+      }
       return row;
     });
   } catch (err) {
@@ -391,9 +394,24 @@ async function authorizeByCourse(actor: Actor | null, id: number): Promise<Media
   return { media, isPublic: false };
 }
 
-/** The stored object behind a media row: the file itself, or its thumbnail once processed. */
-export function mediaStorageKey(media: MediaFile, variant: 'file' | 'thumbnail'): string | null {
-  if (variant === 'file') return media.storagePath;
-  const thumb = media.metadata?.thumbnail as { key?: string } | undefined;
-  return thumb?.key ?? null;
+export type MediaVariant = 'file' | 'thumbnail' | RenditionKind;
+
+/**
+ * The stored object behind a media row and its type: the file itself, its thumbnail once processed,
+ * or one of its renditions once made (null when there is none).
+ */
+export async function mediaStorageKey(
+  media: MediaFile,
+  variant: MediaVariant,
+): Promise<{ key: string; type: string } | null> {
+  if (variant === 'file') return { key: media.storagePath, type: media.fileType };
+  if (variant === 'thumbnail') {
+    const thumb = media.metadata?.thumbnail as { key?: string } | undefined;
+    return thumb?.key ? { key: thumb.key, type: 'image/webp' } : null;
+  }
+  const rendition = await MediaRendition.findOne({
+    attributes: ['storagePath', 'fileType'],
+    where: { mediaFileId: media.id, kind: variant },
+  });
+  return rendition ? { key: rendition.storagePath, type: rendition.fileType } : null;
 }
