@@ -10,6 +10,7 @@ import {
   type RedisPinger,
   type SessionCookie,
 } from '@mdsc/core';
+import { LOCALES, type Locale } from '@mdsc/validators';
 import type { Context, SessionCookies } from './trpc';
 
 export interface HttpRequestInfo {
@@ -34,6 +35,27 @@ const header = (h: HttpRequestInfo['headers'], name: string): string | null => {
   const v = h[name];
   return (Array.isArray(v) ? v[0] : v) ?? null;
 };
+
+const isLocale = (v: string | null | undefined): v is Locale => !!v && (LOCALES as readonly string[]).includes(v);
+
+/**
+ * The language a request asks for: the web app's `x-locale` header (the language chosen in the
+ * app), else the first language of Accept-Language we speak (by q weight), else null.
+ */
+export function requestLocale(xLocale: string | null, acceptLanguage: string | null): Locale | null {
+  const chosen = xLocale?.trim().toLowerCase();
+  if (isLocale(chosen)) return chosen;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.split('-')[0]!.toLowerCase(), q: q ? Number(q.slice(2)) : 1, i };
+    })
+    .filter((x) => x.q > 0 && isLocale(x.lang))
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return (ranked[0]?.lang as Locale | undefined) ?? null;
+}
 
 export async function createHttpContext(opts: HttpContextOptions): Promise<Context> {
   const { request, secureCookies } = opts;
@@ -67,6 +89,7 @@ export async function createHttpContext(opts: HttpContextOptions): Promise<Conte
       originTrusted: !!origin && opts.trustedOrigins.includes(origin),
     },
     actor: valid?.actor ?? null,
+    locale: requestLocale(header(request.headers, 'x-locale'), header(request.headers, 'accept-language')),
     session: valid ? { token: valid.token, via } : null,
     cookies,
   };

@@ -3,6 +3,7 @@ import { adminRouter } from './routers/admin.router';
 import { assignmentsRouter } from './routers/assignments.router';
 import { authRouter } from './routers/auth.router';
 import { badgeRouter } from './routers/badge.router';
+import { levelRouter } from './routers/level.router';
 import { challengeRouter } from './routers/challenge.router';
 import { categoryRouter } from './routers/category.router';
 import { courseRouter } from './routers/course.router';
@@ -48,6 +49,7 @@ export const appRouter = router({
   users: usersRouter,
   gamification: gamificationRouter,
   badges: badgeRouter,
+  levels: levelRouter,
   challenges: challengeRouter,
   discussions: discussionRouter,
   media: mediaRouter,

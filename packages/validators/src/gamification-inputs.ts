@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { cursorPageInput, idSchema } from './common';
 import { BADGE_TIERS, CHALLENGE_TYPES, LOCALES } from './constants';
-import { cleanText, optionalSafeText, safeName } from './text';
+import { cleanText, englishNameFields, englishNameUpdateFields, optionalSafeText, safeName } from './text';
 
 export const BADGE_CRITERIA_TYPES = [
   'course_completion',
@@ -87,6 +87,7 @@ export const badgeCreateInput = z.object({
   category: optionalText(50),
   criteria: badgeCriteriaSchema,
   isActive: z.boolean().default(true),
+  ...englishNameFields,
 });
 export type BadgeCreateInput = z.infer<typeof badgeCreateInput>;
 
@@ -102,6 +103,7 @@ export const badgeUpdateInput = z.object({
   category: optionalText(50).optional(),
   criteria: badgeCriteriaSchema.optional(),
   isActive: z.boolean().optional(),
+  ...englishNameUpdateFields,
 });
 export type BadgeUpdateInput = z.infer<typeof badgeUpdateInput>;
 
@@ -118,6 +120,7 @@ const challengeFields = {
   startDate: calendarDateSchema,
   endDate: calendarDateSchema,
   isActive: z.boolean().default(true),
+  ...englishNameFields,
 };
 
 const endNotBeforeStart = (v: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx) => {
@@ -141,6 +144,7 @@ export const challengeUpdateInput = z
     startDate: calendarDateSchema.optional(),
     endDate: calendarDateSchema.optional(),
     isActive: z.boolean().optional(),
+    ...englishNameUpdateFields,
   })
   .superRefine(endNotBeforeStart);
 export type ChallengeUpdateInput = z.infer<typeof challengeUpdateInput>;
@@ -177,3 +181,18 @@ export const userBadgeInput = z.object({ userBadgeId: idSchema });
 export type UserBadgeInput = z.infer<typeof userBadgeInput>;
 
 export const gamificationIdInput = z.object({ id: idSchema });
+
+// ------------------------------------------------------------------ level names (admin)
+/** A level's number, 1 to 12 (the thresholds are LEVELS in ./gamification). */
+export const levelNumberSchema = z.number().int().min(1).max(12);
+
+/**
+ * An admin renaming a level: its French name (required) and its English name (empty: readers in
+ * English see the French name).
+ */
+export const levelRenameInput = z.strictObject({
+  level: levelNumberSchema,
+  name: safeName(1, 100),
+  nameEn: optionalSafeText(100),
+});
+export type LevelRenameInput = z.output<typeof levelRenameInput>;

@@ -12,6 +12,10 @@ export const XP_AWARDS = {
 } as const;
 export type XpReason = keyof typeof XP_AWARDS | 'challenge_completed';
 
+/**
+ * The levels' thresholds, and their names as shipped: the names shown are stored per language in
+ * the database (level_names, migration 0800, renamed by admins); these are the last fallback.
+ */
 export const LEVELS = [
   { level: 1, name: 'Apprenti', nameEn: 'Apprentice', minXp: 0 },
   { level: 2, name: 'Curieux', nameEn: 'Curious', minXp: 120 },
@@ -38,11 +42,19 @@ export function levelForXp(totalXp: number): { level: number; xpToNextLevel: num
 // ------------------------------------------------------------------ level helpers
 export type LevelDef = (typeof LEVELS)[number];
 
-/** Everything the XP bar needs: the level, its name, the band it sits in and how far along. */
+/** A level's shipped name in `locale` (French for any language the code table lacks). */
+export function defaultLevelName(level: number, locale: string): string {
+  const def = LEVELS[Math.min(Math.max(level, 1), LEVELS.length) - 1];
+  return locale === 'en' ? def.nameEn : def.name;
+}
+
+/**
+ * Everything the XP bar needs: the level, the band it sits in and how far along. `name` is the
+ * shipped French name; services replace it with the stored name in the reader's language.
+ */
 export function levelProgress(totalXp: number): {
   level: number;
   name: string;
-  nameEn: string;
   minXp: number;
   nextMinXp: number | null;
   xpToNextLevel: number | null;
@@ -56,7 +68,6 @@ export function levelProgress(totalXp: number): {
   return {
     level,
     name: cur.name,
-    nameEn: cur.nameEn,
     minXp: cur.minXp,
     nextMinXp: next?.minXp ?? null,
     xpToNextLevel,

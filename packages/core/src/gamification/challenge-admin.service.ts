@@ -6,10 +6,12 @@ import type {
   ChallengeType,
   ChallengeUpdateInput,
   GamificationAdminListInput,
+  Locale,
 } from '@mdsc/validators';
 import { literal, Op } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { deleteTranslations, englishNamesOf, saveEnglishNames, translator, type EnglishNames } from '../i18n/content-translations';
 import { addDays, localDay } from './time';
 import { transact } from '../transaction';
 
@@ -29,7 +31,8 @@ export interface ChallengeDto {
   status: ChallengeStatus;
 }
 
-export interface AdminChallengeDto extends ChallengeDto {
+/** An admin's view: the French original with its English name and description, and the counts. */
+export interface AdminChallengeDto extends ChallengeDto, EnglishNames {
   participantCount: number;
   completedCount: number;
 }
@@ -86,8 +89,10 @@ export async function listChallengesAdmin(deps: CoreDeps, actor: Actor, input: G
     order: [['startDate', 'DESC'], ['id', 'DESC']],
   });
   const d = today(deps);
+  const en = await englishNamesOf('challenge', rows.map((c) => c.id));
   return rows.map((c) => ({
     ...toDto(c, d),
+    ...en.get(c.id)!,
     participantCount: Number(c.get('participantCount') ?? 0),
     completedCount: Number(c.get('completedCount') ?? 0),
   }));
@@ -99,41 +104,51 @@ async function assertBadgeExists(id: number | null | undefined): Promise<void> {
   }
 }
 
-async function challengeDto(deps: CoreDeps, id: number): Promise<ChallengeDto> {
+async function challengeDto(deps: CoreDeps, id: number): Promise<ChallengeDto & EnglishNames> {
   const c = await Challenge.findByPk(id, { include: [REWARD_BADGE] });
   if (!c) throw new NotFoundError('Challenge', { id });
-  return toDto(c, today(deps));
+  return { ...toDto(c, today(deps)), ...(await englishNamesOf('challenge', [id])).get(id)! };
 }
 
-export async function createChallenge(deps: CoreDeps, actor: Actor, input: ChallengeCreateInput): Promise<ChallengeDto> {
+export async function createChallenge(deps: CoreDeps, actor: Actor, input: ChallengeCreateInput): Promise<ChallengeDto & EnglishNames> {
   assertAdmin(actor);
   await assertBadgeExists(input.rewardBadgeId);
-  const c = await Challenge.create({
-    name: input.name,
-    description: input.description,
-    type: input.type,
-    criteria: input.criteria as BadgeCriteria,
-    rewardXp: input.rewardXp,
-    rewardBadgeId: input.rewardBadgeId,
-    startDate: input.startDate,
-    endDate: input.endDate,
-    isActive: input.isActive,
+  const id = await transact(deps, 'gamification.createChallenge', async (transaction) => {
+    const c = await Challenge.create(
+      {
+        name: input.name,
+        description: input.description,
+        type: input.type,
+        criteria: input.criteria as BadgeCriteria,
+        rewardXp: input.rewardXp,
+        rewardBadgeId: input.rewardBadgeId,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        isActive: input.isActive,
+      },
+      { transaction },
+    );
+    await saveEnglishNames('challenge', c.id, input, transaction);
+    return c.id;
   });
-  return challengeDto(deps, c.id);
+  return challengeDto(deps, id);
 }
 
-export async function updateChallenge(deps: CoreDeps, actor: Actor, input: ChallengeUpdateInput): Promise<ChallengeDto> {
+export async function updateChallenge(deps: CoreDeps, actor: Actor, input: ChallengeUpdateInput): Promise<ChallengeDto & EnglishNames> {
   assertAdmin(actor);
-  const c = await Challenge.findByPk(input.id);
-  if (!c) throw new NotFoundError('Challenge', { id: input.id });
   await assertBadgeExists(input.rewardBadgeId);
-  const { id: _id, ...fields } = input;
-  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Challenge>;
-  const start = patch.startDate ?? c.startDate;
-  const end = patch.endDate ?? c.endDate;
-  if (end < start) throw new ValidationError('endDate', 'must not be before the start date');
-  await c.update(patch);
-  return challengeDto(deps, c.id);
+  const { id, nameEn, descriptionEn, ...fields } = input;
+  await transact(deps, 'gamification.updateChallenge', async (transaction) => {
+    const c = await Challenge.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!c) throw new NotFoundError('Challenge', { id });
+    const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Challenge>;
+    const start = patch.startDate ?? c.startDate;
+    const end = patch.endDate ?? c.endDate;
+    if (end < start) throw new ValidationError('endDate', 'must not be before the start date');
+    await c.update(patch, { transaction });
+    await saveEnglishNames('challenge', id, { nameEn, descriptionEn }, transaction);
+  });
+  return challengeDto(deps, id);
 }
 
 export async function deleteChallenge(deps: CoreDeps, actor: Actor, input: { id: number }): Promise<{ id: number }> {
@@ -144,15 +159,16 @@ export async function deleteChallenge(deps: CoreDeps, actor: Actor, input: { id:
     const started = await UserChallenge.count({ where: { challengeId: c.id }, transaction });
     if (started > 0) throw new ConflictError('Learners have progress on this challenge: deactivate it instead', { field: 'id' });
     await c.destroy({ transaction });
+    await deleteTranslations('challenge', c.id, transaction);
     return { id: input.id };
   });
 }
 
 /**
  * The learner's challenges: open and upcoming ones, plus those closed in the last 30 days, each
- * with the learner's progress (two queries).
+ * with the learner's progress, names in the reader's language (four queries, two in French).
  */
-export async function listMyChallenges(deps: CoreDeps, actor: Actor): Promise<MyChallengeDto[]> {
+export async function listMyChallenges(deps: CoreDeps, actor: Actor, locale: Locale = actor.locale): Promise<MyChallengeDto[]> {
   const d = today(deps);
   const rows = await Challenge.findAll({
     where: { endDate: { [Op.gte]: addDays(d, -30) }, startDate: { [Op.lte]: addDays(d, 60) } },
@@ -163,9 +179,19 @@ export async function listMyChallenges(deps: CoreDeps, actor: Actor): Promise<My
     ? await UserChallenge.findAll({ where: { userId: actor.id, challengeId: { [Op.in]: rows.map((r) => r.id) } } })
     : [];
   const byChallenge = new Map(mine.map((m) => [m.challengeId, m]));
+  const [trChallenge, trBadge] = await Promise.all([
+    translator('challenge', rows.map((c) => c.id), locale),
+    translator('badge', rows.flatMap((c) => (c.rewardBadge ? [c.rewardBadge.id] : [])), locale),
+  ]);
   const out: MyChallengeDto[] = [];
   for (const c of rows) {
-    const dto = toDto(c, d);
+    const base = toDto(c, d);
+    const dto = {
+      ...base,
+      name: trChallenge(c.id, 'name', base.name),
+      description: trChallenge(c.id, 'description', base.description),
+      rewardBadge: base.rewardBadge && { ...base.rewardBadge, name: trBadge(base.rewardBadge.id, 'name', base.rewardBadge.name) },
+    };
     const uc = byChallenge.get(c.id);
     // Cancelled challenges the learner never joined are of no interest to them.
     if (!c.isActive && !uc) continue;

@@ -11,3 +11,4 @@ export * from './me.service';
 export { effectiveDailyStreak, resetBrokenStreaks } from './streaks';
 export { addDays as addCalendarDays, localDay, startOfDay } from './time';
 export { monthOf, rebuildXpRollups } from './rollups';
+export * from './level-names';

@@ -3,8 +3,9 @@
 // index range, the viewer's rank a count on the same index. Competition ranking: equal XP, equal
 // rank; ties listed by user id. Learners who opted out keep their place but are anonymous;
 // deleted and deactivated accounts are not ranked.
-import type { LeaderboardInput, LeaderboardScope } from '@mdsc/validators';
+import type { LeaderboardInput, LeaderboardScope, Locale } from '@mdsc/validators';
 import type { Actor, CoreDeps } from '../deps';
+import { levelNamer } from './level-names';
 import { monthOf } from './rollups';
 import { selectRows } from './sql';
 
@@ -18,6 +19,8 @@ export interface LeaderboardEntry {
   xp: number;
   /** The learner's overall level. */
   level: number;
+  /** That level's name in the reader's language. */
+  levelName: string;
   isViewer: boolean;
 }
 
@@ -67,7 +70,7 @@ function sourceFor(deps: CoreDeps, input: LeaderboardInput): Source & { periodSt
   return { from: 'xp_category_totals t', xp: 't.xp', where: 't.category_id = ?', params: [input.categoryId], levelJoin, periodStart: null };
 }
 
-function entryOf(r: Row, rank: number, viewerId: number): LeaderboardEntry {
+function entryOf(r: Row, rank: number, viewerId: number, nameOf: (level: number) => string): LeaderboardEntry {
   const isViewer = Number(r.user_id) === viewerId;
   const anonymous = Boolean(Number(r.hide_from_leaderboard));
   const shown = !anonymous || isViewer;
@@ -80,12 +83,19 @@ function entryOf(r: Row, rank: number, viewerId: number): LeaderboardEntry {
     anonymous,
     xp: Number(r.xp),
     level: Number(r.level ?? 1),
+    levelName: nameOf(Number(r.level ?? 1)),
     isViewer,
   };
 }
 
-export async function getLeaderboard(deps: CoreDeps, actor: Actor, params: LeaderboardInput): Promise<LeaderboardDto> {
+export async function getLeaderboard(
+  deps: CoreDeps,
+  actor: Actor,
+  params: LeaderboardInput,
+  locale: Locale = actor.locale,
+): Promise<LeaderboardDto> {
   const { db } = deps;
+  const nameOf = await levelNamer(deps, locale);
   const input = { ...params, offset: params.cursor ?? params.offset };
   const s = sourceFor(deps, input);
   // The page is read from the board's index alone (hidden accounts skipped through a small
@@ -125,7 +135,7 @@ export async function getLeaderboard(deps: CoreDeps, actor: Actor, params: Leade
     if (prev && prev.xp === Number(r.xp)) rank = prev.rank;
     else if (i > 0 || input.offset === 0) rank = input.offset + i + 1;
     else rank = (await countAbove(Number(r.xp))) + 1; // a page further down starts mid-way
-    entries.push(entryOf(r, rank, actor.id));
+    entries.push(entryOf(r, rank, actor.id, nameOf));
   }
 
   let viewer: LeaderboardDto['viewer'] = null;

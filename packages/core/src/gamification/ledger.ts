@@ -100,6 +100,7 @@ export async function applyAwards(
     tx,
   );
   if (level > before.level) {
+    // The shipped French name, a fallback only: the level is named in the reader's language when shown.
     await notify(deps, { userId, type: 'level_up', data: { level, levelName: LEVELS[level - 1].name } }, tx);
   }
   return { totalXp, level, xpToNextLevel, paid, previousLevel: before.level };

@@ -1,8 +1,10 @@
 // The learner's own gamification state: XP and level, streaks, badges; and the leaderboard opt-out.
 import { Badge, User, UserBadge, UserStreak, UserXp } from '@mdsc/db';
-import { levelProgress, type BadgeTier, type LeaderboardVisibilityInput } from '@mdsc/validators';
+import { levelProgress, type BadgeTier, type LeaderboardVisibilityInput, type Locale } from '@mdsc/validators';
 import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError } from '../errors';
+import { localize, translator } from '../i18n/content-translations';
+import { localizeLevel } from './level-names';
 import { effectiveDailyStreak } from './streaks';
 import { localDay } from './time';
 
@@ -31,7 +33,8 @@ export interface MyGamificationDto {
   hideFromLeaderboard: boolean;
 }
 
-export async function getMyGamification(deps: CoreDeps, actor: Actor): Promise<MyGamificationDto> {
+/** Badge names and descriptions, and the level's name, come in `locale` (the level's from a cache). */
+export async function getMyGamification(deps: CoreDeps, actor: Actor, locale: Locale = actor.locale): Promise<MyGamificationDto> {
   const [user, xp, streak, badges] = await Promise.all([
     User.findByPk(actor.id, { attributes: ['id', 'hideFromLeaderboard'] }),
     UserXp.findOne({ where: { userId: actor.id }, attributes: ['totalXp'] }),
@@ -46,12 +49,14 @@ export async function getMyGamification(deps: CoreDeps, actor: Actor): Promise<M
     }),
   ]);
   if (!user) throw new NotFoundError('User', { id: actor.id });
+  const tr = await translator('badge', badges.map((ub) => ub.badgeId), locale);
   const totalXp = xp?.totalXp ?? 0;
+  const level = await localizeLevel(deps, levelProgress(totalXp), locale);
   const today = localDay(deps.clock.now(), deps.config.timezone);
   const last = streak?.lastActivityDate ?? null;
   return {
     totalXp,
-    level: levelProgress(totalXp),
+    level,
     streak: {
       // Read as of today: a broken streak shows 0 even before the nightly reset ran.
       daily: streak ? effectiveDailyStreak({ dailyStreak: streak.dailyStreak, lastActivityDate: last }, today) : 0,
@@ -65,8 +70,8 @@ export async function getMyGamification(deps: CoreDeps, actor: Actor): Promise<M
       .map((ub) => ({
         userBadgeId: ub.id,
         badgeId: ub.badgeId,
-        name: ub.badge!.name,
-        description: ub.badge!.description ?? null,
+        name: tr(ub.badgeId, 'name', ub.badge!.name),
+        description: tr(ub.badgeId, 'description', ub.badge!.description ?? null),
         iconUrl: ub.badge!.iconUrl ?? null,
         tier: ub.badge!.tier,
         category: ub.badge!.category ?? null,
@@ -86,8 +91,8 @@ export interface BadgeCatalogItem {
   earned: boolean;
 }
 
-/** Every active badge, with whether the learner holds it (what is there to earn). */
-export async function listBadgeCatalog(_deps: CoreDeps, actor: Actor): Promise<BadgeCatalogItem[]> {
+/** Every active badge, with whether the learner holds it (what is there to earn), in `locale` (three queries). */
+export async function listBadgeCatalog(_deps: CoreDeps, actor: Actor, locale: Locale = actor.locale): Promise<BadgeCatalogItem[]> {
   const [badges, held] = await Promise.all([
     Badge.findAll({
       where: { isActive: true },
@@ -97,7 +102,7 @@ export async function listBadgeCatalog(_deps: CoreDeps, actor: Actor): Promise<B
     UserBadge.findAll({ where: { userId: actor.id }, attributes: ['badgeId'] }),
   ]);
   const heldIds = new Set(held.map((h) => h.badgeId));
-  return badges.map((b) => ({
+  const items = badges.map((b) => ({
     id: b.id,
     name: b.name,
     description: b.description ?? null,
@@ -106,6 +111,7 @@ export async function listBadgeCatalog(_deps: CoreDeps, actor: Actor): Promise<B
     category: b.category ?? null,
     earned: heldIds.has(b.id),
   }));
+  return localize('badge', items, locale);
 }
 
 export async function setLeaderboardVisibility(
