@@ -37,6 +37,12 @@ export const discussionBodySchema = z
 
 const attachmentIds = z.array(idSchema).max(DISCUSSION_ATTACHMENTS_MAX).default([]);
 
+/**
+ * Drawn by the client once per draft (a UUID): sending the same post again with it, after an
+ * answer lost on a bad connection, returns the first post instead of writing a second one.
+ */
+export const clientKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid_client_key');
+
 export const discussionListInput = cursorPageInput.extend({
   courseId: idSchema,
   sort: z.enum(DISCUSSION_SORTS).default('newest'),
@@ -53,6 +59,7 @@ export const createThreadInput = z.object({
   title: discussionTitleSchema,
   body: discussionBodySchema,
   attachmentIds,
+  clientKey: clientKeySchema.nullish(),
 });
 export type CreateThreadInput = z.infer<typeof createThreadInput>;
 
@@ -62,6 +69,7 @@ export const createPostInput = z.object({
   parentId: idSchema.nullish(),
   body: discussionBodySchema,
   attachmentIds,
+  clientKey: clientKeySchema.nullish(),
 });
 export type CreatePostInput = z.infer<typeof createPostInput>;
 

@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import { DiscussionPost, DiscussionThread, MediaFile } from '@mdsc/db';
 import { DISCUSSION_ATTACHMENT_MAX_BYTES } from '@mdsc/validators';
-import { Op, type Transaction } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { receiveUpload, type MediaDto } from '../catalog/media.service';
 import { chooseMediaCategory } from '../catalog/media-rules';
 import type { Actor, CoreDeps } from '../deps';
@@ -39,6 +39,30 @@ export async function reviewStatusFor(
     DiscussionThread.findOne({ attributes: ['id'], where }),
   ]);
   return post || thread ? 'approved' : 'pending';
+}
+
+/**
+ * Idempotent creation by client key: with a key, a thread or post this author already created with
+ * it is returned (no second row, no second budget point, no second notification); a concurrent
+ * twin losing the race on the unique (client_key, author_id) index gets the winner's. Without a
+ * key, `create` runs as is.
+ */
+export async function createOnce<T>(
+  clientKey: string | null | undefined,
+  find: (clientKey: string) => Promise<T | null>,
+  create: () => Promise<T>,
+): Promise<T> {
+  if (!clientKey) return create();
+  const earlier = await find(clientKey);
+  if (earlier) return earlier;
+  try {
+    return await create();
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintError)) throw err;
+    const winner = await find(clientKey);
+    if (!winner) throw err;
+    return winner;
+  }
 }
 
 /**

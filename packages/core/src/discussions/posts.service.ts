@@ -13,6 +13,7 @@ import { loadDiscussionAccess } from './access';
 import { fanOut } from './fanout';
 import {
   checkAttachments,
+  createOnce,
   markThreadSeen,
   refreshThreadCounters,
   reviewStatusFor,
@@ -37,6 +38,25 @@ export async function createPost(deps: Deps, actor: Actor, input: CreatePostInpu
   if (thread.isLocked && !access.isModerator) {
     throw new ForbiddenError('This thread is locked', { reason: 'thread_locked' });
   }
+  return createOnce(
+    input.clientKey,
+    async (clientKey) => {
+      // paranoid: false — a deleted post still spent its key.
+      const p = await DiscussionPost.findOne({ attributes: ['id', 'threadId', 'reviewStatus'], where: { authorId: actor.id, clientKey }, paranoid: false });
+      if (p && p.threadId !== thread.id) throw new ValidationError('clientKey', 'This key belongs to another post');
+      return p && { id: p.id, threadId: p.threadId, isPending: p.reviewStatus === 'pending' };
+    },
+    () => insertPost(deps, actor, input, thread, access),
+  );
+}
+
+async function insertPost(
+  deps: Deps,
+  actor: Actor,
+  input: CreatePostInput,
+  thread: DiscussionThread,
+  access: Awaited<ReturnType<typeof loadVisibleThread>>['access'],
+): Promise<CreatedPost> {
   let parentAuthorId: number | null = null;
   if (input.parentId) {
     // Two levels only: a comment answers a reply of this thread, never another comment.
@@ -63,6 +83,7 @@ export async function createPost(deps: Deps, actor: Actor, input: CreatePostInpu
         body: input.body,
         bodyHtml,
         reviewStatus,
+        clientKey: input.clientKey ?? null,
       },
       { transaction: tx },
     );

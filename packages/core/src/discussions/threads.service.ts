@@ -13,7 +13,7 @@ import { selectRows, withTransaction } from '../gamification/sql';
 import { loadDiscussionAccess } from './access';
 import { iso, rawAuthorDto } from './dto';
 import { fanOut } from './fanout';
-import { checkAttachments, markThreadSeen, setFollow, reviewStatusFor, saveAttachments, spendPostingBudget } from './posting';
+import { checkAttachments, createOnce, markThreadSeen, setFollow, reviewStatusFor, saveAttachments, spendPostingBudget } from './posting';
 import { discussionExcerpt, renderDiscussionMarkdown } from './render';
 
 type Deps = CoreDeps;
@@ -171,6 +171,24 @@ export async function createThread(deps: Deps, actor: Actor, input: CreateThread
     const lesson = await Lesson.findOne({ attributes: ['id'], where: { id: input.lessonId, courseId: input.courseId } });
     if (!lesson) throw new ValidationError('lessonId', 'This lesson is not part of the course');
   }
+  return createOnce(
+    input.clientKey,
+    async (clientKey) => {
+      // paranoid: false — a deleted thread still spent its key.
+      const t = await DiscussionThread.findOne({ attributes: ['id', 'courseId', 'reviewStatus'], where: { authorId: actor.id, clientKey }, paranoid: false });
+      if (t && t.courseId !== input.courseId) throw new ValidationError('clientKey', 'This key belongs to another thread');
+      return t && { id: t.id, isPending: t.reviewStatus === 'pending' };
+    },
+    () => insertThread(deps, actor, input, access),
+  );
+}
+
+async function insertThread(
+  deps: Deps,
+  actor: Actor,
+  input: CreateThreadInput,
+  access: Awaited<ReturnType<typeof loadDiscussionAccess>>,
+): Promise<CreatedThread> {
   const mediaIds = await checkAttachments(actor, input.courseId, input.attachmentIds);
   await spendPostingBudget(deps, actor, access.isModerator);
   const reviewStatus = await reviewStatusFor(deps, actor, access.isModerator);
@@ -188,6 +206,7 @@ export async function createThread(deps: Deps, actor: Actor, input: CreateThread
         bodyHtml,
         reviewStatus,
         lastActivityAt: deps.clock.now(),
+        clientKey: input.clientKey ?? null,
       },
       { transaction: tx },
     );

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useController, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
+import { useDraftKey } from '../../lib/draft-key';
 import { trpc } from '../../lib/trpc';
 import { FieldShell, Form, SelectField, SubmitButton, TextField, useZodForm } from '../../ui/form';
 import { MediaUpload } from '../authoring/MediaUpload';
@@ -130,10 +131,18 @@ export function ThreadForm({
   const { t } = useI18n();
   const utils = trpc.useUtils();
   const create = trpc.discussions.createThread.useMutation();
+  const draft = useDraftKey();
   const form = useZodForm(threadSchema, {
     defaultValues: { category: 'question' as DiscussionCategory, title: '', body: '', attachments: [] as Attachment[] },
     onSubmit: async ({ attachments, ...v }) => {
-      const r = await create.mutateAsync({ ...v, courseId, lessonId: lesson?.id ?? null, attachmentIds: attachments.map((a) => a.id) });
+      const r = await create.mutateAsync({
+        ...v,
+        courseId,
+        lessonId: lesson?.id ?? null,
+        attachmentIds: attachments.map((a) => a.id),
+        clientKey: draft.key(),
+      });
+      draft.renew();
       void utils.discussions.list.invalidate();
       onDone(r);
       return r;
@@ -185,10 +194,18 @@ export function ReplyForm({
   const { t } = useI18n();
   const utils = trpc.useUtils();
   const reply = trpc.discussions.reply.useMutation();
+  const draft = useDraftKey();
   const form = useZodForm(replySchema, {
     defaultValues: { body: '', attachments: [] as Attachment[] },
     onSubmit: async ({ body, attachments }) => {
-      const r = await reply.mutateAsync({ threadId, parentId: parentId ?? null, body, attachmentIds: attachments.map((a) => a.id) });
+      const r = await reply.mutateAsync({
+        threadId,
+        parentId: parentId ?? null,
+        body,
+        attachmentIds: attachments.map((a) => a.id),
+        clientKey: draft.key(),
+      });
+      draft.renew();
       await utils.discussions.thread.invalidate({ threadId });
       void utils.discussions.list.invalidate();
       onDone?.();
