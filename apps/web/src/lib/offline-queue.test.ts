@@ -6,7 +6,8 @@ function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 const networkDown = () => Object.assign(new TypeError('Failed to fetch'), { data: undefined });
-const refused = () => Object.assign(new Error('BAD_REQUEST'), { data: { httpStatus: 400, code: 'BAD_REQUEST' } });
+const refused = () =>
+  Object.assign(new Error('BAD_REQUEST'), { data: { httpStatus: 400, code: 'BAD_REQUEST' } });
 
 function setup() {
   const store = memoryStore();
@@ -93,5 +94,55 @@ describe('retry queue', () => {
     expect(isRetryable({ data: { httpStatus: 502 } })).toBe(true);
     expect(isRetryable({ data: { httpStatus: 429 } })).toBe(true);
     expect(isRetryable({ data: { httpStatus: 403 } })).toBe(false);
+  });
+});
+
+describe('retry queue: replay outcomes and merging', () => {
+  it('reports each replayed item with the server answer, after removing it, and each refusal', async () => {
+    const store = memoryStore();
+    let online = false;
+    const refusedLog: [number, unknown][] = [];
+    const replayed: [number, unknown, number][] = [];
+    const q = createRetryQueue<{ n: number }>({
+      key: 'calls',
+      store,
+      send: async ({ n }) => {
+        if (!online) throw networkDown();
+        if (n === 2) throw refused();
+        return { ok: n };
+      },
+      onRefused: (item, err) => refusedLog.push([item.n, (err as { data: { code: string } }).data.code]),
+      onReplayed: (item, result) => replayed.push([item.n, result, q.size()]),
+    });
+    for (const n of [1, 2, 3]) expect(await q.submit({ n })).toEqual({ sent: false });
+    online = true;
+    expect(await q.flush()).toBe(2);
+    expect(replayed).toEqual([
+      [1, { ok: 1 }, 2],
+      [3, { ok: 3 }, 0],
+    ]);
+    expect(refusedLog).toEqual([[2, 'BAD_REQUEST']]);
+    // A direct send is not a replay: its answer goes to the caller only.
+    await q.submit({ n: 4 });
+    expect(replayed).toHaveLength(2);
+  });
+
+  it('folds a new item into the last waiting one when `merge` says so', async () => {
+    const store = memoryStore();
+    const q = createRetryQueue<{ n: number; lesson: number }>({
+      key: 'calls',
+      store,
+      send: () => Promise.reject(networkDown()),
+      merge: (a, b) => (a.lesson === b.lesson ? { n: a.n + b.n, lesson: a.lesson } : null),
+    });
+    await q.submit({ n: 1, lesson: 7 });
+    await q.submit({ n: 2, lesson: 7 });
+    await q.submit({ n: 5, lesson: 8 });
+    await q.submit({ n: 1, lesson: 7 });
+    expect(JSON.parse(store.data.get('calls')!)).toEqual([
+      { n: 3, lesson: 7 },
+      { n: 5, lesson: 8 },
+      { n: 1, lesson: 7 },
+    ]);
   });
 });

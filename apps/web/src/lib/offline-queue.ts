@@ -1,7 +1,8 @@
-// A small retry queue for calls that must not be lost on a flaky connection (lesson heartbeats):
+// A small retry queue for calls that must not be lost on a flaky connection (lesson heartbeats,
+// completions and quiz answers made offline):
 // a call that fails for want of a network is kept in localStorage and sent again, in order, when the
 // browser comes back online and on an interval. A call the server refuses (4xx) is dropped: retrying
-// would not help.
+// would not help; `onRefused` tells the caller, which shows it.
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -36,10 +37,22 @@ export function createRetryQueue<T>(opts: {
   /** Oldest items are dropped beyond this (a device offline for days must not grow without bound). */
   max?: number;
   retryable?: (err: unknown) => boolean;
+  /** Folds an item into the last one waiting (e.g. two heartbeats of one lesson); null to append. */
+  merge?: (last: T, next: T) => T | null;
+  /** A queued item the server refused for good (it is dropped): the caller shows it, never hides it. */
+  onRefused?: (item: T, err: unknown) => void;
+  /** A queued item delivered later (not a direct send). */
+  onReplayed?: (item: T, result: unknown) => void;
 }): RetryQueue<T> {
   const max = opts.max ?? 200;
   const retryable = opts.retryable ?? isRetryable;
 
+  const enqueue = (item: T) => {
+    const items = load();
+    const last = items.at(-1);
+    const merged = last === undefined ? null : (opts.merge?.(last, item) ?? null);
+    save(merged === null ? [...items, item] : [...items.slice(0, -1), merged]);
+  };
   const load = (): T[] => {
     try {
       const v = JSON.parse(opts.store.getItem(opts.key) ?? '[]') as unknown;
@@ -63,14 +76,19 @@ export function createRetryQueue<T>(opts: {
     for (;;) {
       const items = load();
       if (!items.length) return sent;
+      const item = items[0]!;
+      let outcome: () => void;
       try {
-        await opts.send(items[0]!);
+        const result = await opts.send(item);
         sent++;
+        outcome = () => opts.onReplayed?.(item, result);
       } catch (err) {
         if (retryable(err)) return sent;
+        outcome = () => opts.onRefused?.(item, err);
       }
       // Sent or refused for good: remove it (re-read: submit may have appended meanwhile).
       save(load().slice(1));
+      outcome();
     }
   }
 
@@ -78,14 +96,14 @@ export function createRetryQueue<T>(opts: {
     async submit(item) {
       if (load().length) await queue.flush();
       if (load().length) {
-        save([...load(), item]);
+        enqueue(item);
         return { sent: false };
       }
       try {
         return { sent: true, result: await opts.send(item) };
       } catch (err) {
         if (!retryable(err)) throw err;
-        save([...load(), item]);
+        enqueue(item);
         return { sent: false };
       }
     },
