@@ -32,6 +32,8 @@ const schema = z.object({
   PUBLIC_URL: z.url().default('http://localhost:5173'),
   CORS_ORIGINS: z.string().default(''),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
+  // Pages of the built web app carry their first screen's data (catalog, lesson; see first-screen.ts).
+  WEB_INLINE_FIRST_SCREEN: bool.default(true),
   SEED_DEMO: bool.optional(),
   DEMO_PASSWORD: z.string().min(8).default('Demo-2026!'),
   PLATFORM_TIMEZONE: z
@@ -54,6 +56,9 @@ const schema = z.object({
   DISCUSSION_FIRST_POST_REVIEW: bool.default(false),
   // Session cookie `Secure` flag; default: on in production.
   COOKIE_SECURE: bool.optional(),
+  // Low-data video renditions: the ffmpeg binary (default: `ffmpeg` on PATH; none: renditions skipped).
+  FFMPEG_PATH: z.string().min(1).optional(),
+  PATH: z.string().optional(),
   // File storage (uploads): local disk under <DATA_DIR>/uploads, or S3-compatible.
   STORAGE_DRIVER: z.enum(['local', 's3', 'minio']).default('local'),
   S3_ENDPOINT: z.url().optional(),

@@ -7,11 +7,9 @@ import {
   createRateLimiter,
   createRedisEventBus,
   indexMissingCourses,
-  seedDemoActivity,
-  seedDemoAssignment,
-  seedDemoMedia,
-  seedDemoPackages,
+  seedDemoContent,
   loadOrCreateIssuerKeyFile,
+  resolveFfmpeg,
   systemClock,
   type CoreDeps,
 } from '@mdsc/core';
@@ -52,6 +50,7 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     requireVerifiedEmailToEnroll: env.REQUIRE_VERIFIED_EMAIL_TO_ENROLL,
     discussionFirstPostReview: env.DISCUSSION_FIRST_POST_REVIEW,
+    ffmpegPath: await resolveFfmpeg(env.FFMPEG_PATH, env.PATH),
     payments: {
       fedapay:
         env.FEDAPAY_SECRET_KEY && env.FEDAPAY_WEBHOOK_SECRET
@@ -97,7 +96,9 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
     deps.events = createMemoryEventBus(); // one process: live events stay in it
     const inline = createInlineJobQueue(createProcessors(deps), logger);
     jobs = inline;
-    settleJobs = () => inline.idle();
+    // The demo's learners need their XP and the videos' durations, not the low-data renditions
+    // (ffmpeg, seconds each): start-up does not wait for those.
+    settleJobs = () => inline.idle({ except: ['make-renditions'] });
     deps.jobs = jobs;
     for (const s of SCHEDULES) {
       timers.push(setInterval(() => void inline.enqueue(s.queue, s.name, {}), s.everyMs).unref());
@@ -141,11 +142,10 @@ export async function createRuntime(env: ApiEnv): Promise<Runtime> {
   if (demoWanted) {
     // The demo's files go through the storage driver and its learners through the real services:
     // both need the job queue, hence here. A failure leaves a less complete demo, not a dead API.
-    await seedDemoMedia(deps)
-      .then(() => seedDemoPackages(deps))
-      .then(() => seedDemoActivity(deps, { settle: settleJobs }))
-      .then(() => seedDemoAssignment(deps))
-      .catch((err: unknown) => logger.error({ err }, 'demo media or activity could not be seeded'));
+    // In the order of DEMO_SEED_STEPS (core), which says what each step needs from the earlier ones.
+    await seedDemoContent(deps, { settle: settleJobs }).catch((err: unknown) =>
+      logger.error({ err }, 'demo media or activity could not be seeded'),
+    );
   }
 
   return {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -17,6 +18,7 @@ import { mediaRoutes } from './routes/media.routes';
 import { assignmentRoutes } from './routes/assignments.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { packageRoutes } from './routes/packages.routes';
+import { firstScreenPayload, htmlWithFirstScreen, routePreloads, type ViteManifest } from './first-screen';
 import type { Runtime } from './runtime';
 
 /**
@@ -104,10 +106,29 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
   // The built web app, when present: static assets, and index.html for client-side routes.
   const indexHtml = path.join(rt.env.WEB_DIST, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: rt.env.WEB_DIST, wildcard: false, index: false });
-    const html = fs.readFileSync(indexHtml);
-    app.setNotFoundHandler((req, reply) => {
-      const url = req.url.split('?')[0];
+    await app.register(fastifyStatic, {
+      root: rt.env.WEB_DIST,
+      wildcard: false,
+      index: false,
+      // The build writes .br/.gz beside each text file (apps/web/build/precompress.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        // Vite's hashed file names change with their content; anything else (favicon, service
+        // worker, manifest) is revalidated on every use.
+        const hashed = file.startsWith(path.join(rt.env.WEB_DIST, 'assets') + path.sep);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    // Whether the .br or .gz copy went out depends on Accept-Encoding: say so to shared caches.
+    app.addHook('onRequest', async (req, reply) => {
+      if (!/^\/(trpc|api)\//.test(req.url)) reply.header('vary', [reply.getHeader('vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
+    });
+    const html = fs.readFileSync(indexHtml, 'utf8');
+    const manifestFile = path.join(rt.env.WEB_DIST, '.vite/manifest.json');
+    const manifest = fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as ViteManifest) : null;
+    app.setNotFoundHandler(async (req, reply) => {
+      const url = req.url.split('?')[0]!;
       if (req.method !== 'GET' || url.startsWith('/trpc') || url.startsWith('/api/')) {
         return reply.code(404).send({ error: 'Not found' });
       }
@@ -115,8 +136,29 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
       if (url !== '/' && file.startsWith(rt.env.WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.sendFile(url.slice(1));
       }
-      return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+      reply.type('text/html; charset=utf-8');
+      if (!rt.env.WEB_INLINE_FIRST_SCREEN) return sendHtml(req, reply.header('cache-control', 'no-cache'), html);
+      let page = html;
+      try {
+        const payload = await firstScreenPayload(req.url, await httpContext(rt, req, reply));
+        page = htmlWithFirstScreen(html, payload, routePreloads(manifest, req.url));
+      } catch (err) {
+        req.log.warn({ err }, 'first screen not inlined'); // the web app asks the API itself
+      }
+      // The page carries this reader's data: never stored by a shared cache.
+      return sendHtml(req, reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie, Accept-Encoding'), page);
     });
   }
   return app;
+}
+
+/** An HTML page, compressed when the browser accepts it (the static files have .br/.gz copies). */
+function sendHtml(req: FastifyRequest, reply: FastifyReply, html: string) {
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepts)) {
+    const body = zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
+    return reply.header('content-encoding', 'br').send(body);
+  }
+  if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(html));
+  return reply.send(html);
 }

@@ -7,8 +7,13 @@ import { Skeleton } from '../ui/QueryState';
 export type Guard = 'public' | 'user' | 'admin';
 
 export function lazyPage(load: () => Promise<ComponentType>, guard: Guard = 'public', wrap?: (page: ReactNode) => ReactNode) {
-  const Page = lazy(async () => ({ default: await load() }));
+  // The chunk starts loading as soon as its route renders, not once the guard has heard from the
+  // API who the reader is (that was one round trip more before a lesson could paint).
+  let loading: Promise<ComponentType> | undefined;
+  const start = () => (loading ??= load());
+  const Page = lazy(async () => ({ default: await start() }));
   return function Route() {
+    void start().catch(() => undefined); // a failed load is thrown by lazy() below, where Suspense shows it
     const page = (
       <Suspense fallback={<Skeleton lines={4} />}>
         <Page />
