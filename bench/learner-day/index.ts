@@ -11,21 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSession } from '@mdsc/core';
-import {
-  Category,
-  Course,
-  CourseModule,
-  createDatabase,
-  dropMysqlDatabase,
-  Enrollment,
-  ensureMysqlDatabase,
-  Lesson,
-  migrateUp,
-  Progress,
-  Quiz,
-  QuizQuestion,
-  User,
-} from '@mdsc/db';
+import { createDatabase, dropMysqlDatabase, ensureMysqlDatabase, migrateUp } from '@mdsc/db';
+import { courseWithLessons, enrolledLearners, finalQuiz, percentile, resultsDir, runStamp, teacherAndCategory, writeResult } from '../shared/fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -42,27 +29,19 @@ await dropMysqlDatabase(url);
 await ensureMysqlDatabase(url);
 const db = createDatabase({ url, pool: { max: 5 } });
 await migrateUp(db.sequelize);
-const teacher = await User.create({ email: 'teacher@day.test', password: 'x', firstName: 'Aïcha', lastName: 'Dossou', role: 'instructor', isEmailVerified: true });
-const category = await Category.create({ name: 'Journée' });
+const owner = await teacherAndCategory('day');
 const courses: { id: number; slug: string; lessonIds: number[] }[] = [];
 for (let c = 0; c < COURSES; c++) {
-  const course = await Course.create({ title: `Cours ${c} — gouvernance associative`, slug: `jour-${c}`, instructorId: teacher.id, categoryId: category.id, isPublished: true, shortDescription: 'Une journée', description: 'Texte' } as never);
-  const mod = await CourseModule.create({ courseId: course.id, title: 'Module 1', orderIndex: 1 } as never);
-  const lessonIds: number[] = [];
-  for (let l = 0; l < 3; l++) {
-    const lesson = await Lesson.create({ courseId: course.id, moduleId: mod.id, title: `Leçon ${l + 1}`, contentType: 'text', contentText: 'Les statuts fixent le cadre.'.repeat(20), orderIndex: l + 1, isPublished: true } as never);
-    lessonIds.push(lesson.id);
-  }
+  const { course, lessonIds } = await courseWithLessons(owner, { slug: `jour-${c}`, title: `Cours ${c} — gouvernance associative`, lessons: 3, text: 'Les statuts fixent le cadre.'.repeat(20) });
   courses.push({ id: course.id, slug: course.slug, lessonIds });
 }
 const day = courses[0];
-const quiz = await Quiz.create({ courseId: day.id, lessonId: null, title: 'Final', passingScore: 60, maxAttempts: 1000, isFinal: true, isPublished: true } as never);
-const questions = await QuizQuestion.bulkCreate(
-  Array.from({ length: 5 }, (_, i) => ({ quizId: quiz.id, orderIndex: i + 1, questionText: `Vrai ou faux ${i}`, questionType: 'true_false' as const, options: null, correctAnswer: 'true' })) as never,
+const { quiz, questions } = await finalQuiz(
+  day.id,
+  { passingScore: 60, maxAttempts: 1000 },
+  Array.from({ length: 5 }, (_, i) => ({ questionText: `Vrai ou faux ${i}`, questionType: 'true_false' as const, options: null, correctAnswer: 'true' })),
 );
-const users = await User.bulkCreate(Array.from({ length: LEARNERS }, (_, i) => ({ email: `l${i}@day.test`, password: 'x', firstName: 'Awa', lastName: `Traoré ${i}`, isEmailVerified: true })));
-const enrollments = await Enrollment.bulkCreate(users.map((u) => ({ userId: u.id, courseId: day.id, status: 'in_progress', startedAt: new Date() })) as never);
-await Progress.bulkCreate(enrollments.flatMap((e) => day.lessonIds.map((lessonId) => ({ enrollmentId: e.id, lessonId, status: 'completed', completionPercentage: 100, completedAt: new Date() }))) as never);
+const { users } = await enrolledLearners(day.id, day.lessonIds, LEARNERS, 'day');
 const bearers = await Promise.all(users.map(async (u) => (await createSession(u.id, { userAgent: 'bench', ip: '127.0.0.1' })).token));
 await db.close();
 
@@ -154,7 +133,6 @@ const choose = () => {
   return MIX[0];
 };
 
-const percentile = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
 interface StepResult { processes: number; concurrency: number; requests: number; errors: number; perSec: number; p50: number; p99: number; errorSample: string | null }
 
 async function step(base: string, processes: number, concurrency: number, ms: number): Promise<StepResult> {
@@ -212,10 +190,8 @@ if (PROCESSES.includes(1) && PROCESSES.includes(2)) {
 }
 
 // ---------------------------------------------------------------- results and chart
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const resultsDir = path.join(here, '..', 'results');
-fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, `learner-day-${stamp}.json`), JSON.stringify({ steps: STEPS, processes: PROCESSES, stepMs: STEP_MS, learners: LEARNERS, mix: MIX.map((c) => ({ name: c.name, weight: c.weight })), results }, null, 2));
+const stamp = runStamp();
+writeResult('learner-day', { steps: STEPS, processes: PROCESSES, stepMs: STEP_MS, learners: LEARNERS, mix: MIX.map((c) => ({ name: c.name, weight: c.weight })), results }, stamp);
 const svg = chart(results);
 fs.writeFileSync(path.join(resultsDir, `learner-day-${stamp}.svg`), svg);
 fs.writeFileSync(path.join(resultsDir, 'learner-day-latest.svg'), svg);

@@ -43,10 +43,14 @@ beforeAll(async () => {
     }),
   );
   const mail = createProcessors(rt.deps).mail!;
-  worker = new Worker('mail', (job) => mail({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade }), {
-    connection: rt.redis!.duplicate({ maxRetriesPerRequest: null }),
-    prefix: rt.env.REDIS_PREFIX,
-  });
+  worker = new Worker(
+    'mail',
+    (job) => mail({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade }),
+    {
+      connection: rt.redis!.duplicate({ maxRetriesPerRequest: null }),
+      prefix: rt.env.REDIS_PREFIX,
+    },
+  );
   rt.deps.verifyPassword = (stored, password) => {
     verifications++;
     return verifyPassword(stored, password);
@@ -72,7 +76,13 @@ afterAll(async () => close?.());
 
 async function signUpAndVerify(name: string, password = PASSWORD) {
   const addr = email(name);
-  const reg = await api.mutation('auth.register', { email: addr, password, firstName: 'Awa', lastName: name, language: 'fr' });
+  const reg = await api.mutation('auth.register', {
+    email: addr,
+    password,
+    firstName: 'Awa',
+    lastName: name,
+    language: 'fr',
+  });
   expect(reg.error).toBeNull();
   const mail = await smtp.waitFor(addr, /Confirmez votre adresse/);
   const verified = await api.mutation('auth.verifyEmail', { token: linkToken(mail, '/verify-email') });
@@ -117,10 +127,13 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
     expect(mail.html).toContain(`${WEB}/verify-email?token=`);
     const token = linkToken(mail, '/verify-email');
     // The link's token is stored hashed only.
-    const stored = await rt.deps.db.sequelize.query('SELECT token FROM email_verification_tokens WHERE email = ?', {
-      replacements: [addr],
-      plain: true,
-    });
+    const stored = await rt.deps.db.sequelize.query(
+      'SELECT token FROM email_verification_tokens WHERE email = ?',
+      {
+        replacements: [addr],
+        plain: true,
+      },
+    );
     expect(stored?.token).toBe(createHash('sha256').update(token).digest('hex'));
 
     // Unverified users can log in; auth.me says so.
@@ -140,7 +153,13 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).toMatch(/Path=\//);
     const me = await api.query('auth.me', undefined, { cookie: login.sessionCookie });
-    expect(me.data).toMatchObject({ email: addr, firstName: 'Awa', role: 'student', emailVerified: true, language: 'fr' });
+    expect(me.data).toMatchObject({
+      email: addr,
+      firstName: 'Awa',
+      role: 'student',
+      emailVerified: true,
+      language: 'fr',
+    });
     expect(me.data).not.toHaveProperty('password');
     expect((await api.query('auth.me')).data).toBeNull();
 
@@ -151,7 +170,13 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
 
   it('register answers a taken address like a new one; the owner is warned by mail, nothing is created', async () => {
     const addr = await signUpAndVerify('taken');
-    const input = (e: string) => ({ email: e, password: PASSWORD, firstName: 'Moussa', lastName: 'Diallo', language: 'en' });
+    const input = (e: string) => ({
+      email: e,
+      password: PASSWORD,
+      firstName: 'Moussa',
+      lastName: 'Diallo',
+      language: 'en',
+    });
     const fresh = await api.mutation('auth.register', input(email('fresh')));
     const dup = await api.mutation('auth.register', input(addr.toUpperCase()));
     expect(dup.status).toBe(200);
@@ -176,7 +201,11 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
       firstName: 'A',
       lastName: 'B',
     });
-    expect(common.error).toMatchObject({ code: 'BAD_REQUEST', field: 'password', message: 'password_too_common' });
+    expect(common.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      field: 'password',
+      message: 'password_too_common',
+    });
     expect(await User.count({ where: { email: email('common') } })).toBe(0);
   });
 
@@ -186,7 +215,9 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
     const req = await api.mutation('auth.requestPasswordReset', { email: addr });
     expect(req.data).toEqual({ ok: true });
     // Unknown addresses get the same answer and no mail.
-    expect((await api.mutation('auth.requestPasswordReset', { email: email('nobody') })).data).toEqual({ ok: true });
+    expect((await api.mutation('auth.requestPasswordReset', { email: email('nobody') })).data).toEqual({
+      ok: true,
+    });
 
     const mail = await smtp.waitFor(addr, /Réinitialisation/);
     const token = linkToken(mail, '/reset-password');
@@ -199,7 +230,9 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
       field: 'token',
     });
     expect((await api.query('auth.me', undefined, { cookie: before })).data).toBeNull();
-    expect((await api.mutation('auth.login', { email: addr, password: PASSWORD })).error?.code).toBe('UNAUTHORIZED');
+    expect((await api.mutation('auth.login', { email: addr, password: PASSWORD })).error?.code).toBe(
+      'UNAUTHORIZED',
+    );
     await logIn(addr, NEW);
     await smtp.waitFor(addr, /mot de passe a été modifié/);
   });
@@ -223,7 +256,10 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
     const addr = await signUpAndVerify('csrf');
     const cookie = await logIn(addr);
     const update = { organization: 'MdSC' };
-    const foreign = await api.mutation('users.updateProfile', update, { cookie, origin: 'https://evil.example' });
+    const foreign = await api.mutation('users.updateProfile', update, {
+      cookie,
+      origin: 'https://evil.example',
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.error).toMatchObject({ code: 'FORBIDDEN', message: 'cross_site_request' });
     const missing = await api.mutation('users.updateProfile', update, { cookie, origin: null });
@@ -258,7 +294,9 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
     const reuse = await api.mutation('auth.refresh', { refreshToken: r1 }, { origin: null });
     expect(reuse.error?.code).toBe('UNAUTHORIZED');
     expect((await api.query('auth.me', undefined, { bearer: s2 })).data).toBeNull();
-    expect((await api.mutation('auth.refresh', { refreshToken: r2 }, { origin: null })).error?.code).toBe('UNAUTHORIZED');
+    expect((await api.mutation('auth.refresh', { refreshToken: r2 }, { origin: null })).error?.code).toBe(
+      'UNAUTHORIZED',
+    );
 
     // Another login (another family) is unaffected.
     const other = await api.mutation('auth.login', { email: addr, password: PASSWORD, mode: 'token' });
@@ -281,14 +319,18 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
     const target = list.data.items.find((u: { email: string }) => u.email === addr);
     expect(target).toMatchObject({ role: 'student', isActive: true, emailVerified: true });
 
-    const off = await api.mutation('users.setActive', { userId: target.id, active: false }, { cookie: admin });
+    const off = await api.mutation(
+      'users.setActive',
+      { userId: target.id, active: false },
+      { cookie: admin },
+    );
     expect(off.data.isActive).toBe(false);
     const after = await api.query('auth.me', undefined, { cookie: student });
     expect(after.data).toBeNull();
     expect(after.sessionCookie).toBe(''); // the dead cookie is cleared
-    expect((await api.mutation('users.updateProfile', { country: 'Mali' }, { cookie: student })).error?.code).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(
+      (await api.mutation('users.updateProfile', { country: 'Mali' }, { cookie: student })).error?.code,
+    ).toBe('UNAUTHORIZED');
     expect((await api.mutation('auth.refresh', { refreshToken: tokens.data.refreshToken })).error?.code).toBe(
       'UNAUTHORIZED',
     );
@@ -297,6 +339,18 @@ describe('accounts over HTTP (MariaDB, Redis, SMTP)', () => {
     expect(await UserSession.count({ where: { userId: target.id } })).toBe(0);
   });
 
+  it('a session keeps its user, role and language; a deleted user (soft delete) has no session any more', async () => {
+    const addr = await signUpAndVerify('deleted');
+    const cookie = await logIn(addr);
+    const me = await api.query('auth.me', undefined, { cookie });
+    expect(me.data).toMatchObject({ email: addr, role: 'student', emailVerified: true });
+    await User.destroy({ where: { email: addr } }); // paranoid: deleted_at set, the row stays
+    expect(await User.count({ where: { email: addr }, paranoid: false })).toBe(1);
+    const after = await api.query('auth.me', undefined, { cookie });
+    expect(after.data).toBeNull();
+    expect(after.sessionCookie).toBe('');
+    expect(await UserSession.count({ where: { userId: me.data.id } })).toBe(0);
+  });
 });
 
 /** One tRPC login over HTTP from `from` (a loopback address standing for one client IP). */
@@ -311,20 +365,30 @@ describe('brute force, batches and malformed bodies over HTTP (Redis limiter)', 
     const from = '127.0.0.5';
     const before = verifications;
     const batchOf = (n: number, path: string) => `/trpc/${Array(n).fill(path).join(',')}?batch=1`;
-    const guesses = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { email: victim, password: `Wrong-${i}-xx` }]));
+    const guesses = (n: number) =>
+      Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [i, { email: victim, password: `Wrong-${i}-xx` }]),
+      );
 
     const fifty = await raw({ path: batchOf(50, 'auth.login'), body: guesses(50), from });
     expect(fifty.status).toBe(400);
     expect(JSON.stringify(fifty.json)).toContain('Batch call exceeds maximum size');
     const two = await raw({ path: batchOf(2, 'auth.login'), body: guesses(2), from });
     expect(two.status).toBe(400);
-    expect(errorsOf(two.json).map((e) => e.error.message)).toEqual(['auth_batch_refused', 'auth_batch_refused']);
+    expect(errorsOf(two.json).map((e) => e.error.message)).toEqual([
+      'auth_batch_refused',
+      'auth_batch_refused',
+    ]);
     expect(verifications).toBe(before);
 
     // An auth mutation among other calls: the whole batch is refused, the other call does not run.
     const cookie = await logIn(victim);
     const user = await User.findOne({ where: { email: victim } });
-    await Notification.create({ userId: user!.id, payload: encodePayload('enrolment', { courseId: 1, courseTitle: 'Droits' }), isRead: false });
+    await Notification.create({
+      userId: user!.id,
+      payload: encodePayload('enrolment', { courseId: 1, courseTitle: 'Droits' }),
+      isRead: false,
+    });
     const mixed = await raw({
       path: '/trpc/notifications.markAllRead,auth.logout?batch=1',
       body: {},
@@ -335,9 +399,14 @@ describe('brute force, batches and malformed bodies over HTTP (Redis limiter)', 
     expect((await api.query('auth.me', undefined, { cookie })).data.email).toBe(victim);
 
     // Queries batch as before, up to 10 calls a request.
-    const ten = await raw({ path: `${batchOf(10, 'auth.me')}&input=${encodeURIComponent('{}')}`, headers: { cookie: `mdsc_session=${cookie}` } });
+    const ten = await raw({
+      path: `${batchOf(10, 'auth.me')}&input=${encodeURIComponent('{}')}`,
+      headers: { cookie: `mdsc_session=${cookie}` },
+    });
     expect(ten.status).toBe(200);
-    expect((ten.json as { result: { data: { email: string } } }[]).map((r) => r.result.data.email)).toEqual(Array(10).fill(victim));
+    expect((ten.json as { result: { data: { email: string } } }[]).map((r) => r.result.data.email)).toEqual(
+      Array(10).fill(victim),
+    );
     const eleven = await raw({ path: `${batchOf(11, 'auth.me')}&input=${encodeURIComponent('{}')}` });
     expect(eleven.status).toBe(400);
   });
@@ -347,7 +416,9 @@ describe('brute force, batches and malformed bodies over HTTP (Redis limiter)', 
     const honest = await signUpAndVerify('crowd-honest'); // never logged in: nothing "known" helps it
     const from = '127.0.0.6';
     const before = verifications;
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => loginFrom(from, victim, `Wrong-Guess-${i}x`)));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => loginFrom(from, victim, `Wrong-Guess-${i}x`)),
+    );
     expect(verifications - before).toBe(10);
     expect(answers.filter((a) => a.status === 401)).toHaveLength(10);
     const refused = answers.filter((a) => a.status === 429);
@@ -356,7 +427,10 @@ describe('brute force, batches and malformed bodies over HTTP (Redis limiter)', 
       const retry = Number(r.headers['retry-after']);
       expect(retry).toBeGreaterThan(60);
       expect(retry).toBeLessThanOrEqual(15 * 60);
-      expect(errorsOf(r.json)[0].error.data).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retry });
+      expect(errorsOf(r.json)[0].error.data).toMatchObject({
+        code: 'TOO_MANY_REQUESTS',
+        retryAfterSeconds: retry,
+      });
     }
 
     const ok = await loginFrom(from, honest, PASSWORD);
@@ -373,7 +447,9 @@ describe('brute force, batches and malformed bodies over HTTP (Redis limiter)', 
     const honest = await signUpAndVerify('stuffing-honest');
     const from = '127.0.0.7';
     // Credential stuffing: one guess on each of 30 accounts (unknown ones cost a dummy argon2 check).
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => loginFrom(from, email(`stuffed${i}`), 'Wrong-Guess-1x')));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => loginFrom(from, email(`stuffed${i}`), 'Wrong-Guess-1x')),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(30).fill(401));
     const slowed = await loginFrom(from, honest, PASSWORD);
     expect(slowed.status).toBe(429);
@@ -388,19 +464,36 @@ describe('brute force, batches and malformed bodies over HTTP (Redis limiter)', 
     const addr = await signUpAndVerify('malformed');
     const cookie = await logIn(addr);
     const user = await User.findOne({ where: { email: addr } });
-    await Notification.create({ userId: user!.id, payload: encodePayload('enrolment', { courseId: 1, courseTitle: 'Droits' }), isRead: false });
+    await Notification.create({
+      userId: user!.id,
+      payload: encodePayload('enrolment', { courseId: 1, courseTitle: 'Droits' }),
+      isRead: false,
+    });
     const headers = { cookie: `mdsc_session=${cookie}`, origin: WEB, 'content-type': 'application/json' };
     const unread = () => Notification.count({ where: { userId: user!.id, isRead: false } });
 
-    for (const path of ['notifications.markAllRead', 'auth.logout', 'notifications.markAllRead?batch=1', 'auth.logout?batch=1']) {
+    for (const path of [
+      'notifications.markAllRead',
+      'auth.logout',
+      'notifications.markAllRead?batch=1',
+      'auth.logout?batch=1',
+    ]) {
       const res = await raw({ path: `/trpc/${path}`, body: '{"a":', headers });
       expect(res.status, path).toBe(400);
-      expect(errorsOf(res.json)[0].error, path).toMatchObject({ message: 'invalid_json', data: { code: 'PARSE_ERROR' } });
+      expect(errorsOf(res.json)[0].error, path).toMatchObject({
+        message: 'invalid_json',
+        data: { code: 'PARSE_ERROR' },
+      });
     }
     // Well-formed JSON that is not a batch of inputs is refused too.
-    expect((await raw({ path: '/trpc/notifications.markAllRead?batch=1', body: '"x"', headers })).status).toBe(400);
+    expect(
+      (await raw({ path: '/trpc/notifications.markAllRead?batch=1', body: '"x"', headers })).status,
+    ).toBe(400);
     // A query's input in the URL, the same.
-    const badQuery = await raw({ path: `/trpc/auth.me?input=${encodeURIComponent('{"a":')}`, headers: { cookie: headers.cookie } });
+    const badQuery = await raw({
+      path: `/trpc/auth.me?input=${encodeURIComponent('{"a":')}`,
+      headers: { cookie: headers.cookie },
+    });
     expect(badQuery.status).toBe(400);
     expect(errorsOf(badQuery.json)[0].error.data.code).toBe('PARSE_ERROR');
 
@@ -409,7 +502,9 @@ describe('brute force, batches and malformed bodies over HTTP (Redis limiter)', 
     expect((await api.query('auth.me', undefined, { cookie })).data.email).toBe(addr);
 
     // The same calls without a body (no input) do run.
-    expect((await raw({ method: 'POST', path: '/trpc/notifications.markAllRead', headers })).status).toBe(200);
+    expect((await raw({ method: 'POST', path: '/trpc/notifications.markAllRead', headers })).status).toBe(
+      200,
+    );
     expect(await unread()).toBe(0);
     expect((await raw({ method: 'POST', path: '/trpc/auth.logout', headers })).status).toBe(200);
     expect((await api.query('auth.me', undefined, { cookie })).data).toBeNull();

@@ -1,6 +1,6 @@
 // The worker process: one BullMQ Worker per queue running the shared processors.
 import path from 'node:path';
-import { createLogger, createOutboxRelay, createRedisEventBus, systemClock, type CoreDeps } from '@mdsc/core';
+import { createLogger, createOutboxRelay, createRedisEventBus, resolveFfmpeg, systemClock, type CoreDeps } from '@mdsc/core';
 import { createDatabase } from '@mdsc/db';
 import { createBullmqJobQueue, DEFAULT_JOB_OPTIONS, QUEUE_NAMES } from '@mdsc/jobs';
 import { createStorageFromConfig, storageConfigFromEnv } from '@mdsc/storage';
@@ -25,7 +25,9 @@ const config = {
   timezone: env.PLATFORM_TIMEZONE,
   dataDir: env.DATA_DIR,
   mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+  ffmpegPath: await resolveFfmpeg(env.FFMPEG_PATH, env.PATH),
 };
+if (!config.ffmpegPath) logger.info('ffmpeg not found: video renditions (low-data mode) will be skipped');
 const storage = await createStorageFromConfig(storageConfigFromEnv(env, path.join(env.DATA_DIR, 'uploads')));
 // Notifications created by jobs (badges, certificates…) reach the web apps through Redis pub/sub.
 const events = createRedisEventBus({

@@ -1,6 +1,7 @@
 // The one tRPC setup file: context, initTRPC, error formatting and conversion, named procedures.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError, type Actor, type CoreDeps, type RedisPinger } from '@mdsc/core';
+import { DEFAULT_LOCALE, type Locale } from '@mdsc/validators';
 import { z, ZodError } from 'zod';
 
 export interface RequestMeta {
@@ -34,7 +35,12 @@ export interface Context {
   /** Set by createHttpContext when a valid session came with the request. */
   session?: CurrentSession | null;
   cookies?: SessionCookies | null;
+  /** The language the request asked for (x-locale, else Accept-Language); absent: see localeOf. */
+  locale?: Locale | null;
 }
+
+/** The language to answer in: the request's, else the signed-in user's, else French. */
+export const localeOf = (ctx: Pick<Context, 'locale' | 'actor'>): Locale => ctx.locale ?? ctx.actor?.locale ?? DEFAULT_LOCALE;
 
 const DOMAIN_TO_TRPC = {
   NOT_FOUND: 'NOT_FOUND',

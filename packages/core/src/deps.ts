@@ -65,6 +65,8 @@ export interface CoreConfig {
    * waits in the moderation queue, visible only to its author and the moderators. Default false.
    */
   discussionFirstPostReview?: boolean;
+  /** ffmpeg for the low-data video renditions (resolveFfmpeg); absent or null: none are made. */
+  ffmpegPath?: string | null;
   /** Paid courses (issue 13): FedaPay keys, manual-transfer instructions. */
   payments?: PaymentsConfig;
 }

@@ -156,6 +156,11 @@ describe('grading', () => {
     // Corrected to a pass: completed, one event; corrected again: still one.
     await h.caller(teacher).assignments.grade({ submissionId: sub.id, score: 15, feedback: 'Très bien' });
     await h.caller(teacher).assignments.grade({ submissionId: sub.id, score: 16, feedback: 'Très bien !' });
+    // The same grade sent again (a retry after a lost answer): nothing written, nobody notified.
+    const outboxBefore = await OutboxMessage.count();
+    const same = await h.caller(teacher).assignments.grade({ submissionId: sub.id, score: 16, feedback: 'Très bien !' });
+    expect(same.grade).toMatchObject({ score: 16, feedback: 'Très bien !' });
+    expect(await OutboxMessage.count()).toBe(outboxBefore);
     expect((await progressOf())?.status).toBe('completed');
     const events = h.events('lesson_completed').filter((e) => e.payload.userId === student.id && e.payload.sourceId === lessonId);
     expect(events).toHaveLength(1);

@@ -3,7 +3,7 @@
 // Statements of the outbox relay (reading and marking the rows of earlier transactions) are not
 // the submission's; its own outbox INSERTs are counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLearningHarness, type LearningHarness } from '../testing/learning-harness';
+import { createLearningHarness, expectTrpcError, type LearningHarness } from '../testing/learning-harness';
 
 let h: LearningHarness;
 
@@ -54,16 +54,21 @@ describe('quizzes.submitAttempt statement count', () => {
     const passed = await counted(() => as.quizzes.submitAttempt({ attemptId: third.attemptId, answers: [{ questionId, answer: true }] }));
     expect(passed.result).toMatchObject({ passed: true, percentage: 100 });
     await h.jobs.idle();
-    // Quiz context, questions (first submission of this quiz version only), START TRANSACTION,
-    // enrolment FOR UPDATE, attempts, attempt UPDATE, notification INSERT, one outbox INSERT, COMMIT.
-    expect(failed.statements).toHaveLength(9);
-    expect(failedAgain.statements).toHaveLength(8);
+    // One connection for the whole submission (issue 18): SET TRANSACTION ISOLATION LEVEL
+    // READ COMMITTED, START TRANSACTION, quiz context, questions (first submission of this quiz
+    // version only), enrolment FOR UPDATE, attempts, attempt UPDATE, notification INSERT, one
+    // outbox INSERT, COMMIT.
+    expect(failed.statements).toHaveLength(10);
+    expect(failedAgain.statements).toHaveLength(9);
+    expect(failedAgain.statements[0]).toMatch(/ISOLATION LEVEL READ COMMITTED/);
     expect(failedAgain.statements.filter((s) => /FOR UPDATE/.test(s))).toHaveLength(1);
-    // Passing completes the course: + structure (modules, lessons, quizzes), completed lessons,
-    // enrolment UPDATE, certificate lookup, yearly counter, certificate INSERT (events and the
-    // rendering job ride in the same single outbox INSERT).
-    expect(passed.statements).toHaveLength(16);
-    expect(passed.statements.filter((s) => /^INSERT INTO `outbox`/.test(s))).toHaveLength(1);
+    // Passing completes the course: + completed lessons, enrolment UPDATE, certificate lookup,
+    // yearly counter, certificate INSERT (events and the rendering job ride in the same single
+    // outbox INSERT). The course structure comes from the per-version cache (the quiz context
+    // reads courses.structure_version): no query.
+    expect(passed.statements).toHaveLength(14);
+    expect(passed.statements.filter((s) => /FROM `?(modules|lessons|quizzes)`? /.test(s))).toHaveLength(0);
+    expect(passed.statements.filter((s) => /^INSERT INTO `?outbox`? /.test(s))).toHaveLength(1);
   });
 
   it('grades against the edited questions once a question changes (the cache follows the quiz version)', async () => {
@@ -87,5 +92,29 @@ describe('quizzes.submitAttempt statement count', () => {
     const { QuizQuestion } = await import('@mdsc/db');
     await QuizQuestion.update({ correctAnswer: 'true' }, { where: { id: questionId } });
     expect(await submit(true)).toMatchObject({ passed: true });
+  });
+
+  it('follows authoring changes to the course (the structure cache follows the course version)', async () => {
+    const teacher = await h.user('instructor');
+    const course = await h.course(teacher, { modules: [{ lessons: [{}] }], finalQuiz: { maxAttempts: 3 } });
+    const { quizId } = course.finalQuiz!;
+    const student = await h.user();
+    const as = h.caller(student);
+    await as.enrollments.enroll({ courseId: course.id });
+    for (const lessonId of course.lessonIds) await as.progress.completeLesson({ lessonId }); // structure cached
+    // A new required lesson, through the authoring service: the final quiz is locked again.
+    const added = await h.caller(teacher).lessons.create({
+      courseId: course.id,
+      moduleId: course.moduleIds[0],
+      title: 'Ajoutée',
+      contentType: 'text',
+      contentText: 'Nouveau',
+      isPublished: true,
+    });
+    await expectTrpcError(as.quizzes.startAttempt({ quizId }), 'FORBIDDEN', 'quiz_locked');
+    // A write that bypasses the service (another process, a script) bumps the version as well.
+    const { Lesson } = await import('@mdsc/db');
+    await Lesson.update({ isPublished: false }, { where: { id: added.id } });
+    expect(await as.quizzes.startAttempt({ quizId })).toMatchObject({ resumed: false });
   });
 });

@@ -13,7 +13,7 @@ import {
   verifyPassword,
   type CoreDeps,
 } from '@mdsc/core';
-import { createDatabase, RefreshToken, User, UserSession } from '@mdsc/db';
+import { createDatabase, EmailVerificationToken, OutboxMessage, RefreshToken, User, UserSession } from '@mdsc/db';
 import { createInlineJobQueue, type JobContext } from '@mdsc/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpContext } from '../context';
@@ -206,9 +206,18 @@ describe('profile', () => {
     await expect(api.users.changeEmail({ newEmail: target, password: 'wrong-password' })).rejects.toMatchObject({
       message: 'wrong_password',
     });
-    await expect(api.users.changeEmail({ newEmail: email('move-taken'), password: PASSWORD })).rejects.toMatchObject({
-      code: 'CONFLICT',
-    });
+    // Taken (in any case): CONFLICT naming the form's field, nothing written.
+    const mover = (await User.findOne({ where: { email: email('move') } }))!;
+    const outboxBefore = await OutboxMessage.count();
+    for (const taken of [email('move-taken'), email('move-taken').toUpperCase()]) {
+      const err = await api.users.changeEmail({ newEmail: taken, password: PASSWORD }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'CONFLICT', message: 'email_taken' });
+      expect(JSON.stringify((err as { cause: unknown }).cause)).toContain('"field":"newEmail"');
+    }
+    expect(await EmailVerificationToken.count({ where: { userId: mover.id } })).toBe(0);
+    expect(await OutboxMessage.count()).toBe(outboxBefore);
+    expect(mails.filter((m) => m.to === email('move-taken') || m.to === email('move'))).toHaveLength(0);
+    expect((await api.auth.me())!).toMatchObject({ email: email('move'), pendingEmail: null });
     expect(await api.users.changeEmail({ newEmail: target.toUpperCase(), password: PASSWORD })).toEqual({ pendingEmail: target });
     expect((await api.auth.me())!).toMatchObject({ email: email('move'), pendingEmail: target });
 

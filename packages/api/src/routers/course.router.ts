@@ -24,24 +24,24 @@ import {
   courseUpdateInput,
   featuredCoursesInput,
 } from '@mdsc/validators';
-import { adminProcedure, instructorProcedure, publicProcedure, router } from '../trpc';
+import { adminProcedure, instructorProcedure, localeOf, publicProcedure, router } from '../trpc';
 
 export const courseRouter = router({
   /** The public catalog: search, filters, sorts, cursor pages. */
-  list: publicProcedure.input(courseListInput).query(({ ctx, input }) => listCourses(ctx.deps, input)),
+  list: publicProcedure.input(courseListInput).query(({ ctx, input }) => listCourses(ctx.deps, input, localeOf(ctx))),
   /** "Vouliez-vous dire…": the search with its unknown words replaced by the closest indexed ones, or null. */
   searchSuggestion: publicProcedure
     .input(courseSearchSuggestionInput)
     .query(({ ctx, input }) => suggestSearch(ctx.deps, input.q)),
   bySlug: publicProcedure
     .input(courseSlugInput)
-    .query(({ ctx, input }) => getCourseBySlug(ctx.deps, ctx.actor, input.slug)),
+    .query(({ ctx, input }) => getCourseBySlug(ctx.deps, ctx.actor, input.slug, localeOf(ctx))),
   featured: publicProcedure
     .input(featuredCoursesInput)
-    .query(({ ctx, input }) => listFeaturedCourses(ctx.deps, input)),
+    .query(({ ctx, input }) => listFeaturedCourses(ctx.deps, input, localeOf(ctx))),
   perCategory: publicProcedure
     .input(coursesPerCategoryInput)
-    .query(({ ctx, input }) => listCoursesPerCategory(ctx.deps, input)),
+    .query(({ ctx, input }) => listCoursesPerCategory(ctx.deps, input, localeOf(ctx))),
 
   /** The instructor's own courses, drafts included. */
   mine: instructorProcedure.query(({ ctx }) => listMyCourses(ctx.deps, ctx.actor)),

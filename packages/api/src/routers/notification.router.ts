@@ -8,12 +8,12 @@ import {
   updateNotificationPreferences,
 } from '@mdsc/core';
 import { notificationIdInput, notificationListInput, notificationPreferencesInput } from '@mdsc/validators';
-import { authedProcedure, router } from '../trpc';
+import { authedProcedure, localeOf, router } from '../trpc';
 
 export const notificationRouter = router({
   list: authedProcedure
     .input(notificationListInput)
-    .query(({ ctx, input }) => listNotifications(ctx.deps, ctx.actor, input)),
+    .query(({ ctx, input }) => listNotifications(ctx.deps, ctx.actor, input, localeOf(ctx))),
   unreadCount: authedProcedure.query(({ ctx }) => countUnreadNotifications(ctx.deps, ctx.actor)),
   markRead: authedProcedure
     .input(notificationIdInput)
@@ -28,6 +28,6 @@ export const notificationRouter = router({
    * count, then each new notification and read-state change of the caller, from any API process.
    */
   onNotification: authedProcedure.subscription(async function* ({ ctx, signal }) {
-    yield* liveNotifications(ctx.deps, ctx.actor, signal ?? new AbortController().signal);
+    yield* liveNotifications(ctx.deps, ctx.actor, signal ?? new AbortController().signal, localeOf(ctx));
   }),
 });

@@ -9,6 +9,7 @@ import type { RequestInfo } from './register.service';
 import { invalidateUserSessions } from './session';
 import { generateToken, hashToken, RESET_TOKEN_TTL_MS } from './tokens';
 import { findUserByEmail, normalizeEmail, revokeRefreshTokens, toLocale } from './user-dto';
+import { transact } from '../transaction';
 
 const base = (deps: CoreDeps) => deps.config.publicUrl.replace(/\/$/, '');
 
@@ -25,7 +26,7 @@ export async function requestPasswordReset(
   const token = generateToken();
   const tokenHash = hashToken(token);
   // The token and its mail commit together (outbox).
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'accounts.requestPasswordReset', async (transaction) => {
     await PasswordResetToken.create(
       {
         userId: user.id,
@@ -50,8 +51,8 @@ export async function requestPasswordReset(
 async function setPassword(deps: CoreDeps, user: User, password: string, keepSessionToken: string | null) {
   const hash = await hashPassword(password);
   // The new password, the spent reset links and the "password changed" notice commit together.
-  await deps.db.sequelize.transaction(async (transaction) => {
-    await user.update({ password: hash }, { transaction });
+  await transact(deps, 'accounts.setPassword', async (transaction) => {
+    await User.update({ password: hash }, { where: { id: user.id }, transaction });
     await PasswordResetToken.destroy({ where: { userId: user.id }, transaction });
     await enqueueMail(
       deps,

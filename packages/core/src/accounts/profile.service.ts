@@ -7,6 +7,7 @@ import { rateLimiterOf } from '../security/rate-limit';
 import { checkPasswordReentry } from './password.service';
 import type { RequestInfo } from './register.service';
 import { findUserByEmail, normalizeEmail, pendingEmailOf, sendVerification, toLocale, toMeDto, type MeDto } from './user-dto';
+import { transact } from '../transaction';
 
 async function loadActor(actor: Actor): Promise<User> {
   const user = await User.findByPk(actor.id);
@@ -41,7 +42,7 @@ export async function changeEmail(
     throw new ConflictError('email_taken', { field: 'newEmail' });
   }
   // The link to the new address and the notice to the old one commit together (outbox).
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'accounts.changeEmail', async (transaction) => {
     await sendVerification(deps, user, newEmail, transaction);
     await enqueueMail(
       deps,

@@ -8,6 +8,7 @@ import { rateLimiterOf } from '../security/rate-limit';
 import { assertPasswordAcceptable, hashPassword } from './password';
 import { hashToken } from './tokens';
 import { findUserByEmail, normalizeEmail, sendVerification, toLocale } from './user-dto';
+import { transact } from '../transaction';
 
 /** Who is asking: rate limits key on the IP; sessions remember the device. */
 export interface RequestInfo {
@@ -42,7 +43,7 @@ export async function register(deps: CoreDeps, input: RegisterInput, req: Reques
   let user: User;
   try {
     // The account and its verification mail (outbox) commit together.
-    user = await deps.db.sequelize.transaction(async (transaction) => {
+    user = await transact(deps, 'accounts.register', async (transaction) => {
       const created = await User.create(
         {
           email,
@@ -104,13 +105,15 @@ export async function verifyEmail(
     if (holder && holder.id !== user.id) throw emailTaken();
   }
   // One transaction: the address change or confirmation, the spent tokens and the welcome mail.
-  await deps.db.sequelize.transaction(async (transaction) => {
+  // Static updates: a retried attempt must write again (an instance that saw the first attempt's
+  // values would think nothing changed).
+  await transact(deps, 'accounts.verifyEmail', async (transaction) => {
     if (changed) {
-      await user.update({ email: target, isEmailVerified: true }, { transaction });
+      await User.update({ email: target, isEmailVerified: true }, { where: { id: user.id }, transaction });
       // Reset links went to the old address: they must not outlive the change.
       await PasswordResetToken.destroy({ where: { userId: user.id }, transaction });
     } else if (!wasVerified) {
-      await user.update({ isEmailVerified: true }, { transaction });
+      await User.update({ isEmailVerified: true }, { where: { id: user.id }, transaction });
     }
     await EmailVerificationToken.destroy({
       where: { userId: user.id, [Op.or]: [{ email: target }, { email: null }] },

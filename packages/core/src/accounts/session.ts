@@ -2,7 +2,7 @@
 // the functions below, so lucia can be replaced by equivalent hand-written code in this file alone.
 // Our adapter stores SHA-256(session id) in user_sessions.session_id: the table never holds a value
 // that works as a cookie or bearer token.
-import { User, UserSession } from '@mdsc/db';
+import { sqlRows, UserSession } from '@mdsc/db';
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia';
 import { Op } from 'sequelize';
 import type { Locale, Role } from '@mdsc/validators';
@@ -22,6 +22,20 @@ interface SessionAttributes {
   ipAddress?: string | null;
   lastUsedAt?: Date | null;
 }
+/** user_sessions joined with its (not deleted) user; booleans are 0/1 and dates text on SQLite. */
+interface SessionRow {
+  id: number;
+  user_id: number;
+  expires_at: Date | string;
+  user_agent: string | null;
+  ip_address: string | null;
+  last_used_at: Date | string | null;
+  u_id: number | null;
+  role: Role | null;
+  is_email_verified: boolean | number | null;
+  language: string | null;
+  is_active: boolean | number | null;
+}
 interface UserAttributes {
   role: Role;
   emailVerified: boolean;
@@ -38,27 +52,47 @@ declare module 'lucia' {
 }
 
 const adapter: Adapter = {
+  // Every authenticated request starts here: one plain statement (no model instances, issue 18).
   async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await UserSession.findOne({
-      where: { sessionId: hashToken(sessionId) },
-      include: [{ model: User, attributes: ['id', 'role', 'isEmailVerified', 'language', 'isActive'], required: false }],
-    });
+    const [row] = await sqlRows<SessionRow>(
+      { sequelize: UserSession.sequelize! },
+      `SELECT s.id, s.user_id, s.expires_at, s.user_agent, s.ip_address, s.last_used_at,
+              u.id AS u_id, u.role, u.is_email_verified, u.language, u.is_active
+         FROM user_sessions s LEFT JOIN users u ON u.id = s.user_id AND u.deleted_at IS NULL
+        WHERE s.session_id = ? LIMIT 1`,
+      [hashToken(sessionId)],
+    );
     if (!row) return [null, null];
     const session: DatabaseSession = {
       id: sessionId, // lucia hands this back to deleteSession/updateSessionExpiration, which hash it
-      userId: row.userId,
-      expiresAt: row.expiresAt,
-      attributes: { rowId: row.id, userAgent: row.userAgent, ipAddress: row.ipAddress, lastUsedAt: row.lastUsedAt },
+      userId: row.user_id,
+      expiresAt: new Date(row.expires_at),
+      attributes: {
+        rowId: row.id,
+        userAgent: row.user_agent,
+        ipAddress: row.ip_address,
+        lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+      },
     };
-    const u = row.user;
     // A deactivated or deleted user has no session: lucia deletes it on the spot.
-    if (!u || !u.isActive) return [session, null];
-    return [session, { id: u.id, attributes: { role: u.role, emailVerified: u.isEmailVerified, language: u.language } }];
+    if (row.u_id === null || !row.is_active) return [session, null];
+    return [
+      session,
+      {
+        id: row.u_id,
+        attributes: { role: row.role!, emailVerified: !!row.is_email_verified, language: row.language! },
+      },
+    ];
   },
   async getUserSessions(userId) {
     const rows = await UserSession.findAll({ where: { userId } });
     // Only hashes are stored: these ids cannot be used as tokens (listing uses row ids instead).
-    return rows.map((r) => ({ id: r.sessionId, userId: r.userId, expiresAt: r.expiresAt, attributes: { rowId: r.id } }));
+    return rows.map((r) => ({
+      id: r.sessionId,
+      userId: r.userId,
+      expiresAt: r.expiresAt,
+      attributes: { rowId: r.id },
+    }));
   },
   async setSession(s) {
     await UserSession.create({
@@ -111,7 +145,10 @@ export async function createSession(
   userId: number,
   meta: { userAgent?: string | null; ip?: string | null },
 ): Promise<NewSession> {
-  const s = await lucia.createSession(userId, { userAgent: meta.userAgent ?? null, ipAddress: meta.ip ?? null });
+  const s = await lucia.createSession(userId, {
+    userAgent: meta.userAgent ?? null,
+    ipAddress: meta.ip ?? null,
+  });
   return { token: s.id, expiresAt: s.expiresAt };
 }
 
@@ -122,7 +159,8 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   if (!session || !user) return null;
   const rowId = session.rowId!;
   const last = session.lastUsedAt?.getTime() ?? 0;
-  if (Date.now() - last > TOUCH_AFTER_MS) await UserSession.update({ lastUsedAt: new Date() }, { where: { id: rowId } });
+  if (Date.now() - last > TOUCH_AFTER_MS)
+    await UserSession.update({ lastUsedAt: new Date() }, { where: { id: rowId } });
   return {
     token,
     rowId,
@@ -160,7 +198,13 @@ export function isCurrentSession(row: { sessionId: string }, token: string | nul
 export interface SessionCookie {
   name: string;
   value: string;
-  attributes: { httpOnly?: boolean; secure?: boolean; sameSite?: 'lax' | 'strict' | 'none'; path?: string; maxAge?: number };
+  attributes: {
+    httpOnly?: boolean;
+    secure?: boolean;
+    sameSite?: 'lax' | 'strict' | 'none';
+    path?: string;
+    maxAge?: number;
+  };
 }
 
 /** HttpOnly, SameSite=Lax, Secure when served over HTTPS (production). */

@@ -1,10 +1,12 @@
-import { Category, Course, CourseModule, Lesson, MediaFile, User } from '@mdsc/db';
+import { Category, Course, CourseModule, Lesson, User } from '@mdsc/db';
+import { DEFAULT_LOCALE, type Locale } from '@mdsc/validators';
 import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError } from '../errors';
+import { translator } from '../i18n/content-translations';
 import { assertAuthor, canSeeLessonContent, isOwnerOrAdmin, loadEditableCourse } from './access';
 import { toCourseDto, type CourseDto } from './course-dto';
 import { publicationProblems, type PublicationProblem } from './course-rules';
-import { buildOutline, type LessonOutlineDto, type ModuleDto } from './curriculum-dto';
+import { buildOutline, lessonMediaInclude, type LessonOutlineDto, type ModuleDto } from './curriculum-dto';
 
 type Deps = Pick<CoreDeps, 'db'>;
 
@@ -35,12 +37,14 @@ const LESSON_OUTLINE_ATTRS = [
 /**
  * The course page. Unpublished courses exist only for their instructor and admins. Everyone sees
  * the outline (titles, types, durations); lesson content goes only to enrolled students, the
- * instructor and admins. A fixed number of statements: course+joins, enrolment, modules, lessons.
+ * instructor and admins. A fixed number of statements: course+joins, enrolment, modules, lessons
+ * (and the category's name outside French).
  */
 export async function getCourseBySlug(
   _deps: Deps,
   actor: Actor | null,
   slug: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<CourseDetailDto> {
   const course = await Course.findOne({
     where: { slug },
@@ -58,13 +62,14 @@ export async function getCourseBySlug(
     throw new NotFoundError('Course', { slug });
   }
   const viewer = await canSeeLessonContent(actor, course);
-  const [modules, lessons] = await Promise.all([
+  const [modules, lessons, categoryName] = await Promise.all([
     CourseModule.findAll({ where: { courseId: course.id } }),
     Lesson.findAll({
       where: viewer.isOwner ? { courseId: course.id } : { courseId: course.id, isPublished: true },
       attributes: viewer.canSeeContent ? undefined : [...LESSON_OUTLINE_ATTRS],
-      include: viewer.canSeeContent ? [{ model: MediaFile, as: 'mediaFile' }] : [],
+      include: viewer.canSeeContent ? [lessonMediaInclude] : [],
     }),
+    translator('category', [course.category!.id], locale),
   ]);
   const prerequisite = course.prerequisite;
   const showPrerequisite = prerequisite && (prerequisite.isPublished || viewer.isOwner);
@@ -76,7 +81,11 @@ export async function getCourseBySlug(
       avatarUrl: course.instructor!.avatarUrl ?? null,
       organization: course.instructor!.organization ?? null,
     },
-    category: { id: course.category!.id, name: course.category!.name, color: course.category!.color ?? null },
+    category: {
+      id: course.category!.id,
+      name: categoryName(course.category!.id, 'name', course.category!.name),
+      color: course.category!.color ?? null,
+    },
     prerequisite: showPrerequisite
       ? { id: prerequisite.id, slug: prerequisite.slug, title: prerequisite.title }
       : null,
@@ -99,7 +108,7 @@ export async function getCourseForEdit(_deps: Deps, actor: Actor, id: number): P
   const course = await loadEditableCourse(actor, id);
   const [modules, lessons, problems] = await Promise.all([
     CourseModule.findAll({ where: { courseId: id } }),
-    Lesson.findAll({ where: { courseId: id }, include: [{ model: MediaFile, as: 'mediaFile' }] }),
+    Lesson.findAll({ where: { courseId: id }, include: [lessonMediaInclude] }),
     publicationProblems(course),
   ]);
   return { course: toCourseDto(course), ...buildOutline(modules, lessons, true), problems };

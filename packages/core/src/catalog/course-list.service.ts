@@ -1,6 +1,7 @@
-import { courseListInput, type CourseListInput, type Difficulty } from '@mdsc/validators';
+import { courseListInput, DEFAULT_LOCALE, type CourseListInput, type Difficulty, type Locale } from '@mdsc/validators';
 import { QueryTypes } from 'sequelize';
 import type { CoreDeps } from '../deps';
+import { translator } from '../i18n/content-translations';
 import { toIso } from './access';
 import {
   buildCourseListQuery,
@@ -65,6 +66,13 @@ export function toCourseCard(r: Row): CourseCardDto {
   };
 }
 
+/** Cards with their category's name in `locale` (one query for the page; none in French). */
+async function localizeCategories(cards: CourseCardDto[], locale: Locale): Promise<CourseCardDto[]> {
+  const tr = await translator('category', cards.map((c) => c.category.id), locale);
+  for (const card of cards) card.category.name = tr(card.category.id, 'name', card.category.name);
+  return cards;
+}
+
 export interface CoursePage {
   items: CourseCardDto[];
   /** Opaque; pass it back to get the next page. null on the last page. */
@@ -76,7 +84,11 @@ export interface CoursePage {
  * one page per call. One SQL statement per page whatever its size (joins, no lazy loading);
  * keyset pagination, so a page never repeats or skips a course when others are added meanwhile.
  */
-export async function listCourses(deps: Deps, input: CourseListInput): Promise<CoursePage> {
+export async function listCourses(
+  deps: Deps,
+  input: CourseListInput,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<CoursePage> {
   const query = courseListInput.parse(input);
   const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
   const { sql, replacements } = buildCourseListQuery(deps.db.dialect, query, cursor);
@@ -84,19 +96,23 @@ export async function listCourses(deps: Deps, input: CourseListInput): Promise<C
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   return {
-    items: page.map(toCourseCard),
+    items: await localizeCategories(page.map(toCourseCard), locale),
     nextCursor: hasMore ? encodeCursor(cursorFromRow(query.sort, page[page.length - 1])) : null,
   };
 }
 
-export async function listFeaturedCourses(deps: Deps, input: { limit: number }): Promise<CourseCardDto[]> {
+export async function listFeaturedCourses(
+  deps: Deps,
+  input: { limit: number },
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<CourseCardDto[]> {
   const rows = await deps.db.sequelize.query<Row>(
     `SELECT ${COURSE_CARD_COLUMNS} ${courseCardFrom(deps.db.dialect)}
      WHERE c.is_published = TRUE AND c.deleted_at IS NULL AND c.is_featured = TRUE
      ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
     { replacements: { limit: input.limit }, type: QueryTypes.SELECT },
   );
-  return rows.map(toCourseCard);
+  return localizeCategories(rows.map(toCourseCard), locale);
 }
 
 export interface CategoryShelfDto {
@@ -108,6 +124,7 @@ export interface CategoryShelfDto {
 export async function listCoursesPerCategory(
   deps: Deps,
   input: { perCategory: number },
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<CategoryShelfDto[]> {
   const rows = await deps.db.sequelize.query<Row>(
     `SELECT * FROM (
@@ -121,8 +138,7 @@ export async function listCoursesPerCategory(
     { replacements: { n: input.perCategory }, type: QueryTypes.SELECT },
   );
   const shelves = new Map<number, CategoryShelfDto>();
-  for (const r of rows) {
-    const card = toCourseCard(r);
+  for (const card of await localizeCategories(rows.map(toCourseCard), locale)) {
     const shelf = shelves.get(card.category.id) ?? { category: card.category, courses: [] };
     shelf.courses.push(card);
     shelves.set(card.category.id, shelf);

@@ -1,4 +1,4 @@
-import type { CourseModule, Lesson, MediaFile } from '@mdsc/db';
+import { MediaFile, MediaRendition, type CourseModule, type Lesson, type RenditionKind } from '@mdsc/db';
 import type { LessonContentType } from '@mdsc/validators';
 import { toIso } from './access';
 import { plainTextToHtml } from './rich-text';
@@ -11,7 +11,33 @@ export interface MediaRefDto {
   originalFilename: string;
   thumbnailUrl: string | null;
   duration: number | null;
+  /** Images: the worker's small WebP (low-data mode, srcset); videos: their poster frame. Null until
+   * the worker has made it. */
+  thumbnail: { url: string; width: number; height: number } | null;
+  /** Images: size of the served (re-encoded) file, when known. */
+  width: number | null;
+  height: number | null;
+  /** Videos: lighter versions made by the worker (low-data mode); empty without ffmpeg. */
+  renditions: RenditionDto[];
 }
+
+export interface RenditionDto {
+  kind: RenditionKind;
+  /** Served by the same access-checked route as the file itself. */
+  url: string;
+  fileType: string;
+  fileSize: number;
+  width: number | null;
+  height: number | null;
+  bitrate: number | null;
+}
+
+/** Include for a lesson's file with its renditions (one query with the lessons, no N+1). */
+export const lessonMediaInclude = {
+  model: MediaFile,
+  as: 'mediaFile',
+  include: [{ model: MediaRendition, as: 'renditions' }],
+};
 
 /** The lesson's content: only sent to enrolled students, the instructor and admins. */
 export interface LessonContentDto {
@@ -50,6 +76,9 @@ export interface ModuleDto {
 
 export function toMediaRef(m: MediaFile | null | undefined): MediaRefDto | null {
   if (!m) return null;
+  const meta = m.metadata ?? {};
+  const thumb = meta.thumbnail as { width?: number; height?: number } | undefined;
+  const poster = m.renditions?.find((r) => r.kind === 'poster');
   return {
     id: m.id,
     url: m.url,
@@ -58,6 +87,25 @@ export function toMediaRef(m: MediaFile | null | undefined): MediaRefDto | null 
     originalFilename: m.originalFilename,
     thumbnailUrl: m.thumbnailUrl ?? null,
     duration: m.duration ?? null,
+    thumbnail:
+      thumb?.width && thumb.height
+        ? { url: `/api/media/${m.id}/thumbnail`, width: thumb.width, height: thumb.height }
+        : poster?.width && poster.height
+          ? { url: `/api/media/${m.id}/renditions/poster`, width: poster.width, height: poster.height }
+          : null,
+    width: typeof meta.width === 'number' ? meta.width : null,
+    height: typeof meta.height === 'number' ? meta.height : null,
+    renditions: (m.renditions ?? [])
+      .map((r) => ({
+        kind: r.kind,
+        url: `/api/media/${m.id}/renditions/${r.kind}`,
+        fileType: r.fileType,
+        fileSize: Number(r.fileSize),
+        width: r.width ?? null,
+        height: r.height ?? null,
+        bitrate: r.bitrate ?? null,
+      }))
+      .sort((a, b) => a.kind.localeCompare(b.kind)),
   };
 }
 

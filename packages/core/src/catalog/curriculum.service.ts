@@ -18,7 +18,7 @@ import type { Transaction } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError, ValidationError } from '../errors';
 import { assertAuthor, loadEditableCourse } from './access';
-import { toLessonDto, toModuleDto, type LessonOutlineDto, type ModuleDto } from './curriculum-dto';
+import { lessonMediaInclude, toLessonDto, toModuleDto, type LessonOutlineDto, type ModuleDto } from './curriculum-dto';
 import { sameIdSet, writeDenseOrder } from './order';
 import { transact } from '../transaction';
 import { hasVisibleContent, htmlToPlainText, sanitizeLessonHtml } from './rich-text';
@@ -242,7 +242,7 @@ export async function updateLesson(
     }
     await lesson.update(changes, { transaction });
     const reloaded = await Lesson.findByPk(id, {
-      include: [{ model: MediaFile, as: 'mediaFile' }],
+      include: [lessonMediaInclude],
       transaction,
     });
     return toLessonDto(reloaded!, true);

@@ -6,6 +6,7 @@ export * from './course-list.service';
 export * from './curriculum.service';
 export * from './media.service';
 export * from './media-processing.service';
+export * from './media-renditions.service';
 export { indexMissingCourses, reindexCourse, searchIndexRows, suggestSearch } from './search-index';
 export { buildCourseListQuery, decodeCursor, encodeCursor, type CourseCursor } from './course-list.sql';
 export type { CourseDto } from './course-dto';

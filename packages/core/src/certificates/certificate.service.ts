@@ -1,6 +1,7 @@
 // Certificates after issuance: rendering (worker job), my certificates, download rights, public
 // verification, revocation.
-import { Certificate, Course, Enrollment, User } from '@mdsc/db';
+import { Certificate, Course, User } from '@mdsc/db';
+import { QueryTypes } from 'sequelize';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { credentialUrls, ensureCertificateCredential, revokeCertificateCredential } from '../credentials/credential.service';
@@ -16,20 +17,51 @@ type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'jobs' | 'logger' | 'stor
 const fullName = (u: Pick<User, 'firstName' | 'lastName'> | null | undefined) =>
   `${u?.firstName ?? ''} ${u?.lastName ?? ''}`.trim();
 
-async function loadForRender(certificateId: number) {
-  return Certificate.findByPk(certificateId, {
-    include: [
-      { model: User, as: 'user', attributes: ['id', 'firstName', 'lastName', 'language'] },
-      {
-        model: Course,
-        as: 'course',
-        attributes: ['id', 'title', 'slug'],
-        paranoid: false, // a course deleted after completion still names the certificate
-        include: [{ model: User, as: 'instructor', attributes: ['firstName', 'lastName'], paranoid: false }],
-      },
-    ],
-  });
+/** What the rendering job needs, in one raw row (no model instances on the worker's hot path). */
+interface RenderRow {
+  id: number;
+  certificate_code: string;
+  user_id: number;
+  course_id: number;
+  certificate_number: string | null;
+  issued_at: Date | string;
+  pdf_url: string | null;
+  is_valid: number | boolean;
+  revoked_at: Date | string | null;
+  first_name: string | null;
+  last_name: string | null;
+  language: string | null;
+  email: string;
+  email_on_certificate: number | boolean;
+  is_active: number | boolean;
+  course_title: string;
+  instructor_first_name: string | null;
+  instructor_last_name: string | null;
+  credential_uuid: string | null;
 }
+
+/**
+ * The certificate, its holder (not deleted), its course and instructor (even deleted: they still
+ * name the certificate) and its credential's uuid if it has one: one query.
+ */
+async function loadForRender(deps: Deps, certificateId: number): Promise<RenderRow | null> {
+  const [row] = await deps.db.sequelize.query<RenderRow>(
+    `SELECT c.id, c.certificate_code, c.user_id, c.course_id, c.certificate_number, c.issued_at, c.pdf_url,
+            c.is_valid, c.revoked_at, u.first_name, u.last_name, u.language, u.email, u.email_on_certificate,
+            u.is_active, co.title AS course_title, i.first_name AS instructor_first_name,
+            i.last_name AS instructor_last_name, cr.uuid AS credential_uuid
+       FROM certificates c
+       JOIN users u ON u.id = c.user_id AND u.deleted_at IS NULL
+       JOIN courses co ON co.id = c.course_id
+       LEFT JOIN users i ON i.id = co.instructor_id
+       LEFT JOIN credentials cr ON cr.certificate_id = c.id
+      WHERE c.id = :certificateId`,
+    { replacements: { certificateId }, type: QueryTypes.SELECT },
+  );
+  return row ?? null;
+}
+
+const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(toIso(v) ?? v));
 
 /**
  * The `certificates/render-certificate` job: renders the PDF, stores it under a key derived from the
@@ -37,53 +69,84 @@ async function loadForRender(certificateId: number) {
  * enrolment certified. Safe to run any number of times; notifies the holder once.
  */
 export async function renderCertificate(deps: Deps, certificateId: number): Promise<{ rendered: boolean }> {
-  const cert = await loadForRender(certificateId);
-  if (!cert || !cert.user || !cert.course) {
+  const cert = await loadForRender(deps, certificateId);
+  if (!cert) {
     deps.logger.warn({ certificateId }, 'certificate to render not found');
     return { rendered: false };
   }
-  const key = certificateStorageKey(cert.certificateCode);
-  if (cert.pdfUrl && (await deps.storage.stat(key))) return { rendered: false };
-  const locale = (cert.user as User & { language?: string }).language === 'en' ? 'en' : 'fr';
+  const code = cert.certificate_code;
+  const key = certificateStorageKey(code);
+  if (cert.pdf_url && (await deps.storage.stat(key))) return { rendered: false };
+  const locale = cert.language === 'en' ? 'en' : 'fr';
   // The PDF names its verifiable credential: the record (id, status slot) is created now, the
   // signature on first download. Needs no signing key, so the worker can do it.
-  const credential = await ensureCertificateCredential(deps, cert.id);
+  const credentialUuid =
+    cert.credential_uuid ??
+    (
+      await ensureCertificateCredential(deps, cert.id, {
+        userId: cert.user_id,
+        isValid: !!cert.is_valid,
+        revokedAt: cert.revoked_at === null ? null : asDate(cert.revoked_at),
+        credentialMissing: true,
+      })
+    ).uuid;
+  const courseTitle = cert.course_title;
   const pdf = await renderCertificatePdf({
-    holderName: fullName(cert.user),
-    courseTitle: cert.course.title,
-    instructorName: fullName(cert.course.instructor),
-    issuedOn: new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-      dateStyle: 'long',
-      timeZone: deps.config.timezone,
-    }).format(new Date(cert.issuedAt)),
-    number: cert.certificateNumber ?? '',
-    verifyUrl: verificationUrl(deps.config.publicUrl, cert.certificateCode),
-    credentialId: credentialUrls(deps.config.publicUrl).credential(credential.uuid),
+    holderName: fullName({ firstName: cert.first_name ?? '', lastName: cert.last_name ?? '' }),
+    courseTitle,
+    instructorName: fullName({ firstName: cert.instructor_first_name ?? '', lastName: cert.instructor_last_name ?? '' }),
+    issuedOn: dateFormat(locale, deps.config.timezone).format(asDate(cert.issued_at)),
+    number: cert.certificate_number ?? '',
+    verifyUrl: verificationUrl(deps.config.publicUrl, code),
+    credentialId: credentialUrls(deps.config.publicUrl).credential(credentialUuid),
     locale,
   });
   await deps.storage.put(key, pdf, { contentType: 'application/pdf' });
+  const recipient = {
+    email: cert.email,
+    language: cert.language,
+    firstName: cert.first_name ?? '',
+    mailable: !!cert.email_on_certificate && !!cert.is_active,
+  };
   await transact(deps, 'certificates.renderCertificate', async (transaction) => {
-    const [first] = await Certificate.update(
-      { pdfUrl: certificatePdfPath(cert.certificateCode) },
-      { where: { id: cert.id, pdfUrl: null }, transaction },
-    );
-    await Enrollment.update(
-      { status: 'certified' },
-      { where: { userId: cert.userId, courseId: cert.courseId, status: 'completed' }, transaction },
+    // BULKUPDATE: both dialects return the number of rows changed.
+    const q = (sql: string, replacements: Record<string, unknown>) =>
+      deps.db.sequelize.query(sql, { replacements, transaction, type: QueryTypes.BULKUPDATE }) as unknown as Promise<number>;
+    // Only the run that sets the path notifies (a second run, or one racing it, updates nothing).
+    const first = await q('UPDATE certificates SET pdf_url = :pdfUrl WHERE id = :id AND pdf_url IS NULL', {
+      pdfUrl: certificatePdfPath(code),
+      id: cert.id,
+    });
+    await q(
+      "UPDATE enrollments SET status = 'certified' WHERE user_id = :userId AND course_id = :courseId AND status = 'completed'",
+      { userId: cert.user_id, courseId: cert.course_id },
     );
     if (first === 1) {
       await notify(
         deps,
         {
-          userId: cert.userId,
+          userId: cert.user_id,
           type: 'certificate_ready',
-          data: { certificateId: cert.id, certificateCode: cert.certificateCode, courseId: cert.courseId, courseTitle: cert.course!.title },
+          data: { certificateId: cert.id, certificateCode: code, courseId: cert.course_id, courseTitle },
         },
         transaction,
+        { recipient },
       );
     }
   });
   return { rendered: true };
+}
+
+/** Intl formatters are costly to build: one per (locale, time zone) for the life of the process. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: 'fr' | 'en', timeZone: string): Intl.DateTimeFormat {
+  const k = `${locale} ${timeZone}`;
+  let f = dateFormats.get(k);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone });
+    dateFormats.set(k, f);
+  }
+  return f;
 }
 
 /**
@@ -229,7 +292,7 @@ export async function revokeCertificate(
   if (!cert.isValid) throw new ConflictError('This certificate is already revoked', { reason: 'already_revoked' });
   const at = deps.clock.now();
   // The certificate and its credential's status bit change together.
-  await deps.db.sequelize.transaction(async (transaction) => {
+  await transact(deps, 'certificates.revoke', async (transaction) => {
     await Certificate.update({ isValid: false, revokedAt: at, revokedReason: input.reason }, { where: { id: cert.id }, transaction });
     await revokeCertificateCredential(cert.id, at, transaction);
   });

@@ -13,7 +13,7 @@ import {
   type CredentialKind,
 } from '@mdsc/db';
 import { decodeProtectedHeader } from 'jose';
-import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError, ValidationError } from '../errors';
@@ -61,7 +61,11 @@ async function allocateSlot(
   transaction?: Transaction,
 ): Promise<{ statusList: number; statusIndex: number }> {
   // The highest id stands for the count (read from the primary key, where COUNT(*) scans).
-  const total = Number((await Credential.max('id', { transaction })) ?? 0);
+  const [row] = await deps.db.sequelize.query<{ total: number | string | null }>(
+    'SELECT MAX(id) AS total FROM credentials',
+    { type: QueryTypes.SELECT, transaction },
+  );
+  const total = Number(row?.total ?? 0);
   const statusList = 1 + Math.floor(total / CREDENTIALS_PER_LIST);
   await CredentialStatusList.bulkCreate([{ id: statusList }], { ignoreDuplicates: true, transaction });
   return { statusList, statusIndex: randomInt(STATUS_LIST_BITS) };
@@ -74,19 +78,29 @@ async function allocateSlot(
  */
 async function ensureRecord(
   deps: Deps,
-  ref: { kind: 'certificate'; certificateId: number } | { kind: 'badge'; userBadgeId: number },
+  ref:
+    | {
+        kind: 'certificate';
+        certificateId: number;
+        known?: Pick<Certificate, 'userId' | 'isValid' | 'revokedAt'> & { credentialMissing?: boolean };
+      }
+    | { kind: 'badge'; userBadgeId: number },
 ): Promise<Credential> {
   const where =
     ref.kind === 'certificate' ? { certificateId: ref.certificateId } : { userBadgeId: ref.userBadgeId };
   for (let attempt = 0; attempt < 20; attempt++) {
-    const existing = await Credential.findOne({ where });
+    const skipLookup = attempt === 0 && ref.kind === 'certificate' && ref.known?.credentialMissing;
+    const existing = skipLookup ? null : await Credential.findOne({ where });
     if (existing) return existing;
     let userId: number;
     let revokedAt: Date | null = null;
     if (ref.kind === 'certificate') {
-      const cert = await Certificate.findByPk(ref.certificateId, {
-        attributes: ['id', 'userId', 'isValid', 'revokedAt'],
-      });
+      // The caller's row when it has just loaded it (the worker's rendering): one query less.
+      const cert =
+        ref.known ??
+        (await Certificate.findByPk(ref.certificateId, {
+          attributes: ['id', 'userId', 'isValid', 'revokedAt'],
+        }));
       if (!cert) throw new NotFoundError('Certificate');
       userId = cert.userId;
       if (!cert.isValid) revokedAt = cert.revokedAt ?? deps.clock.now();
@@ -124,8 +138,14 @@ async function ensureRecord(
   throw new Error('could not allocate a status list slot');
 }
 
-export const ensureCertificateCredential = (deps: Deps, certificateId: number) =>
-  ensureRecord(deps, { kind: 'certificate', certificateId });
+export const ensureCertificateCredential = (
+  deps: Deps,
+  certificateId: number,
+  known?: Pick<Certificate, 'userId' | 'isValid' | 'revokedAt'> & {
+    /** The caller has just read that the certificate has no credential: skip the first lookup. */
+    credentialMissing?: boolean;
+  },
+) => ensureRecord(deps, { kind: 'certificate', certificateId, known });
 export const ensureBadgeCredential = (deps: Deps, userBadgeId: number) =>
   ensureRecord(deps, { kind: 'badge', userBadgeId });
 

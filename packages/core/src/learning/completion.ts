@@ -1,7 +1,7 @@
 // The learner's state machine, run inside one transaction that holds the enrolment row's lock:
 // lesson completed → percentage and status recomputed → modules unlocked → course completed →
 // certificate issued. Every path that changes progress (lessons, quizzes) goes through here.
-import { Course, Enrollment, Progress, QuizAttempt } from '@mdsc/db';
+import { Course, Enrollment, Progress, QuizAttempt, sqlRows, sqlRun, type SqlParam } from '@mdsc/db';
 import type { Transaction } from 'sequelize';
 import { issueCertificate } from '../certificates/issue';
 import type { CoreDeps } from '../deps';
@@ -10,7 +10,7 @@ import { notify } from '../notifications/notify';
 import type { Effects } from './effects';
 import { computeAccess, loadStructure, type CourseStructure } from './structure';
 
-export type CourseRef = Pick<Course, 'id' | 'title' | 'slug' | 'categoryId' | 'instructorId'>;
+export type CourseRef = Pick<Course, 'id' | 'title' | 'slug' | 'categoryId' | 'instructorId'> & Partial<Pick<Course, 'structureVersion'>>;
 
 export interface LearnerState {
   enrollment: Enrollment;
@@ -58,7 +58,7 @@ export async function loadLearner(
 ): Promise<LearnerState> {
   const enrollment = await findEnrollment(userId, courseId, transaction, lock);
   const course = await Course.findByPk(courseId, {
-    attributes: ['id', 'title', 'slug', 'categoryId', 'instructorId'],
+    attributes: ['id', 'title', 'slug', 'categoryId', 'instructorId', 'structureVersion'],
     transaction,
   });
   if (!course) throw new NotFoundError('Course', { id: courseId });
@@ -72,14 +72,14 @@ export async function learnerState(
   transaction?: Transaction,
   known: { finalPassed?: boolean } = {},
 ): Promise<LearnerState> {
-  const structure = await loadStructure(course.id, transaction);
+  const structure = await loadStructure(course.id, transaction, course.structureVersion);
   const [done, passed] = await Promise.all([
-    Progress.findAll({
-      attributes: ['lessonId'],
-      where: { enrollmentId: enrollment.id, status: 'completed' },
+    sqlRows<{ lesson_id: number }>(
+      { sequelize: Enrollment.sequelize! },
+      "SELECT lesson_id FROM progress WHERE enrollment_id = ? AND status = 'completed'",
+      [enrollment.id],
       transaction,
-      raw: true,
-    }),
+    ),
     // Known by the caller (it has just graded a passing attempt at the final quiz): no query.
     known.finalPassed !== undefined
       ? known.finalPassed
@@ -95,7 +95,7 @@ export async function learnerState(
     enrollment,
     course,
     structure,
-    completed: new Set(done.map((p) => p.lessonId)),
+    completed: new Set(done.map((p) => Number(p.lesson_id))),
     finalPassed: !!passed,
   };
 }
@@ -126,6 +126,34 @@ export async function completeLessonIn(
     occurredAt: now,
   });
   return true;
+}
+
+type EnrollmentChanges = Partial<Pick<Enrollment, 'progressPercentage' | 'lastAccessedAt' | 'startedAt' | 'status' | 'completedAt'>>;
+const ENROLLMENT_COLUMNS: Record<keyof EnrollmentChanges, string> = {
+  progressPercentage: 'progress_percentage',
+  lastAccessedAt: 'last_accessed_at',
+  startedAt: 'started_at',
+  status: 'status',
+  completedAt: 'completed_at',
+};
+
+/**
+ * The enrolment's new values in one plain UPDATE (it runs on every completion, quiz submissions
+ * included: no instance save), then the same values on the in-memory row, which stays unchanged
+ * for Sequelize (a later `update` by the caller does not write them again).
+ */
+async function writeEnrollment(enrollment: Enrollment, changes: EnrollmentChanges, transaction: Transaction): Promise<void> {
+  const keys = Object.keys(changes) as (keyof EnrollmentChanges)[];
+  await sqlRun(
+    { sequelize: Enrollment.sequelize! },
+    `UPDATE enrollments SET ${keys.map((k) => `${ENROLLMENT_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
+    [...keys.map((k) => changes[k] as SqlParam), enrollment.id],
+    transaction,
+  );
+  for (const k of keys) {
+    enrollment.setDataValue(k, changes[k] as never);
+    enrollment.changed(k, false);
+  }
 }
 
 /**
@@ -171,7 +199,7 @@ export async function settleEnrollment(
     }
   }
 
-  const changes: Partial<Enrollment> = { progressPercentage: after.percentage, lastAccessedAt: now };
+  const changes: EnrollmentChanges = { progressPercentage: after.percentage, lastAccessedAt: now };
   if (!enrollment.startedAt) changes.startedAt = now;
   if (enrollment.status === 'enrolled') changes.status = 'in_progress';
 
@@ -184,7 +212,7 @@ export async function settleEnrollment(
     if (after.requiredTotal === 0) changes.progressPercentage = 100;
     effects.event({ ...base, type: 'course_completed', sourceId: course.id });
   }
-  await enrollment.update(changes, { transaction });
+  await writeEnrollment(enrollment, changes, transaction);
   if (completing) {
     // Last statement before the commit: the year's counter row stays locked as briefly as possible.
     const { certificate, created } = await issueCertificate(deps, enrollment.userId, course.id, transaction);

@@ -1,8 +1,8 @@
 // What the learner sees: a course's path with locks and progress, and one lesson with its content.
-import { Certificate, Course, Enrollment, Lesson, MediaFile, Progress, QuizAttempt, User } from '@mdsc/db';
+import { Certificate, Course, Enrollment, Lesson, Progress, QuizAttempt, User } from '@mdsc/db';
 import { Op } from 'sequelize';
 import { isOwnerOrAdmin } from '../catalog/access';
-import { toLessonDto, type LessonOutlineDto } from '../catalog/curriculum-dto';
+import { lessonMediaInclude, toLessonDto, type LessonOutlineDto } from '../catalog/curriculum-dto';
 import type { Actor, CoreDeps } from '../deps';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { enrollBlocker, toEnrollmentDto, type EnrollBlocker, type EnrollmentDto } from './enrollment.service';
@@ -69,7 +69,7 @@ export async function getCourseLearning(deps: Deps, actor: Actor | null, slug: s
   });
   const isOwner = !!course && isOwnerOrAdmin(actor, course.instructorId);
   if (!course || (!course.isPublished && !isOwner)) throw new NotFoundError('Course', { slug });
-  const structure = await loadStructure(course.id);
+  const structure = await loadStructure(course.id, undefined, course.structureVersion);
   const enrollment = actor
     ? await Enrollment.findOne({ where: { userId: actor.id, courseId: course.id } })
     : null;
@@ -168,13 +168,13 @@ export interface LearnerLessonViewDto {
  * without progress, for the course's instructor and admins).
  */
 export async function getLessonForLearner(deps: Deps, actor: Actor, lessonId: number): Promise<LearnerLessonViewDto> {
-  const lesson = await Lesson.findByPk(lessonId, { include: [{ model: MediaFile, as: 'mediaFile' }] });
+  const lesson = await Lesson.findByPk(lessonId, { include: [lessonMediaInclude] });
   if (!lesson) throw new NotFoundError('Lesson', { id: lessonId });
-  const course = await Course.findByPk(lesson.courseId, { attributes: ['id', 'slug', 'title', 'instructorId', 'isPublished'] });
+  const course = await Course.findByPk(lesson.courseId, { attributes: ['id', 'slug', 'title', 'instructorId', 'isPublished', 'structureVersion'] });
   if (!course) throw new NotFoundError('Lesson', { id: lessonId });
   const isOwner = isOwnerOrAdmin(actor, course.instructorId);
   if (!isOwner && (!lesson.isPublished || !course.isPublished)) throw new NotFoundError('Lesson', { id: lessonId });
-  const structure = await loadStructure(course.id);
+  const structure = await loadStructure(course.id, undefined, course.structureVersion);
   const enrollment = await Enrollment.findOne({ where: { userId: actor.id, courseId: course.id, isActive: true } });
   if (!enrollment && !isOwner) throw new ForbiddenError('Enrol in the course to follow its lessons', { reason: 'not_enrolled' });
   const progressRows = enrollment

@@ -1,6 +1,8 @@
 // A course as a learner walks through it: published lessons in order, modules that unlock one after
-// the other, and the final quiz. Loading is three queries; the access rules are pure functions.
-import { CourseModule, Lesson, Quiz } from '@mdsc/db';
+// the other, and the final quiz. Loading is three queries, cached per process and per course
+// version (courses.structure_version, bumped in the transaction of every write to the course's
+// modules, lessons and quizzes by their model hooks); the access rules are pure functions.
+import { Course, CourseModule, Lesson, Quiz } from '@mdsc/db';
 import type { LessonContentType } from '@mdsc/validators';
 import type { Transaction } from 'sequelize';
 
@@ -41,7 +43,46 @@ export interface CourseStructure {
   ordered: LessonNode[];
 }
 
-export async function loadStructure(courseId: number, transaction?: Transaction): Promise<CourseStructure> {
+const MAX_CACHED = 1000;
+const cache = new Map<number, { version: number; structure: CourseStructure }>();
+
+/**
+ * The course's structure at `version` (courses.structure_version, read by the caller before this
+ * call, or here when not given). On a miss the rows are read after the version, so an entry is
+ * never older than its key; a cached structure is frozen (shared by every request of the process).
+ */
+export async function loadStructure(courseId: number, transaction?: Transaction, version?: number): Promise<CourseStructure> {
+  if (version === undefined) {
+    const course = await Course.findByPk(courseId, { attributes: ['structureVersion'], transaction, raw: true, paranoid: false });
+    version = Number(course?.structureVersion ?? 0);
+  }
+  const hit = cache.get(courseId);
+  if (hit && hit.version === version) return hit.structure;
+  const structure = deepFreeze(await readStructure(courseId, transaction));
+  const current = cache.get(courseId);
+  // Versions only grow: a slower reader of an older version does not replace a newer entry.
+  if (!current || current.version <= version) {
+    cache.delete(courseId);
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(courseId, { version, structure });
+  }
+  return structure;
+}
+
+/** For tests: forget every cached structure. */
+export function clearStructureCache(): void {
+  cache.clear();
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+async function readStructure(courseId: number, transaction?: Transaction): Promise<CourseStructure> {
   const [modules, lessons, quizzes] = await Promise.all([
     CourseModule.findAll({
       attributes: ['id', 'title', 'description', 'isUnlocked', 'orderIndex'],

@@ -2,6 +2,7 @@
 // the e-mail preferences. Every query is scoped to the actor: nobody reads another's notifications.
 import { Notification, User } from '@mdsc/db';
 import type {
+  Locale,
   NotificationDto,
   NotificationIdInput,
   NotificationListInput,
@@ -11,9 +12,11 @@ import { Op, type WhereOptions } from 'sequelize';
 import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError, ValidationError } from '../errors';
 import { outboxLive } from '../outbox/writer';
+import { nameLevelUps } from '../gamification/level-names';
 import { notificationDto } from './notification-dto';
+import { transact } from '../transaction';
 
-type Deps = Pick<CoreDeps, 'db'> & Partial<Pick<CoreDeps, 'events' | 'logger' | 'jobs' | 'relay'>>;
+type Deps = Pick<CoreDeps, 'db'> & Partial<Pick<CoreDeps, 'events' | 'logger' | 'jobs' | 'relay' | 'clock'>>;
 
 export interface NotificationPage {
   items: NotificationDto[];
@@ -32,11 +35,15 @@ function parseCursor(cursor: string | null | undefined): number | null {
   return Number(cursor);
 }
 
-/** Newest first. The cursor is the id of the last item seen (ids grow with time). */
+/**
+ * Newest first. The cursor is the id of the last item seen (ids grow with time). Level names come
+ * in `locale` (named when shown, not when sent).
+ */
 export async function listNotifications(
-  _deps: Deps,
+  deps: Deps,
   actor: Actor,
   input: NotificationListInput,
+  locale: Locale = actor.locale,
 ): Promise<NotificationPage> {
   const before = parseCursor(input.cursor);
   const where: WhereOptions<Notification> = { userId: actor.id };
@@ -50,7 +57,11 @@ export async function listNotifications(
   });
   const page = rows.slice(0, input.limit);
   return {
-    items: page.map(notificationDto).filter((n): n is NotificationDto => n !== null),
+    items: await nameLevelUps(
+      deps,
+      page.map(notificationDto).filter((n): n is NotificationDto => n !== null),
+      locale,
+    ),
     nextCursor: rows.length > input.limit ? String(page[page.length - 1].id) : null,
   };
 }
@@ -69,7 +80,7 @@ async function markRead(
   where: WhereOptions<Notification>,
   ids: number[] | 'all',
 ): Promise<number> {
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'notifications.markRead', async (transaction) => {
     const [updated] = await Notification.update({ isRead: true }, { where, transaction });
     if (updated > 0) await outboxLive(deps, transaction, [{ userId, event: { kind: 'read', ids } }]);
     return updated;

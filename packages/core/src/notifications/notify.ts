@@ -13,7 +13,7 @@ import {
 import { Op, type Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
 import { mailJob } from '../mail/send-mail';
-import { outboxJobs, outboxLive, withOutboxTransaction, type OutboxJobInput } from '../outbox/writer';
+import { outboxJobs, outboxLive, outboxWrite, withOutboxTransaction, type OutboxJobInput } from '../outbox/writer';
 import type { UserEvent } from './bus';
 import { encodePayload, notificationDto } from './notification-dto';
 
@@ -152,6 +152,7 @@ export async function notify<T extends NotificationType>(
   deps: NotifyDeps,
   input: NotifyInput<T>,
   tx?: Transaction | null,
+  opts: NotifyOptions = {},
 ): Promise<NotificationDto> {
   return withOutboxTransaction(tx, async (transaction) => {
     const row = await Notification.create(
@@ -159,11 +160,30 @@ export async function notify<T extends NotificationType>(
       { transaction },
     );
     const dto = notificationDto(row)!;
-    const targets = await mailTargets(input.type, [input.userId], transaction);
-    await outboxLive(deps, transaction, [{ userId: input.userId, event: { kind: 'notification', notification: dto } }]);
-    await outboxJobs(deps, transaction, mailJobs(deps, input.type, input.data as Record<string, unknown>, targets, () => row.id));
+    const targets = opts.recipient
+      ? knownTarget(input.type, input.userId, opts.recipient)
+      : await mailTargets(input.type, [input.userId], transaction);
+    // The push and the e-mail in one statement (one round trip on MariaDB).
+    await outboxWrite(deps, transaction, {
+      live: [{ userId: input.userId, event: { kind: 'notification', notification: dto } }],
+      jobs: mailJobs(deps, input.type, input.data as Record<string, unknown>, targets, () => row.id),
+    });
     return dto;
   });
+}
+
+export interface NotifyOptions {
+  /**
+   * The user as the caller has just read them (a job that loaded them with its own row): no
+   * lookup. `mailable`: the user is active and accepts this type's e-mails.
+   */
+  recipient?: { email: string; language: string | null; firstName: string; mailable: boolean };
+}
+
+function knownTarget(type: NotificationType, userId: number, r: NonNullable<NotifyOptions['recipient']>): MailTarget[] {
+  if (!MAILED[type] || !r.mailable) return [];
+  const locale = (LOCALES as readonly string[]).includes(r.language ?? '') ? (r.language as Locale) : 'fr';
+  return [{ userId, email: r.email, locale, name: r.firstName }];
 }
 
 /**

@@ -2,7 +2,7 @@
 // their deterministic job ids) or the live bus, then stamps them sent. A crash at any point before
 // the stamp commits leaves the row unsent, so it is relayed again; the job id makes that second
 // add a no-op while the first job exists, and processors are idempotent for the rest.
-import { OutboxMessage } from '@mdsc/db';
+import { OutboxMessage, sqlRows, sqlRun } from '@mdsc/db';
 import { QUEUE_NAMES, type QueueName } from '@mdsc/jobs';
 import { Op, QueryTypes, Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
@@ -105,11 +105,14 @@ export async function relayOutbox(deps: RelayDeps, opts: RelayOptions = {}): Pro
   return deps.db.sequelize.transaction(
     { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED },
     async (tx) => {
-      const rows = await deps.db.sequelize.query<ClaimedRow>(
+      // Plain statements: after each burst of commits (a class submitting its exam) this runs often.
+      const rows = await sqlRows<ClaimedRow>(
+        deps.db,
         `SELECT id, kind, queue, job_name, job_id, payload FROM outbox
-          WHERE sent_at IS NULL${opts.ids ? ' AND id IN (:ids)' : ''}
-          ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED`,
-        { replacements: { ids: opts.ids ?? [], limit }, type: QueryTypes.SELECT, transaction: tx },
+          WHERE sent_at IS NULL${opts.ids ? ' AND id IN (?)' : ''}
+          ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+        opts.ids ? [opts.ids, limit] : [limit],
+        tx,
       );
       return handOver(deps, rows, limit, opts, tx);
     },
@@ -159,10 +162,7 @@ async function handOver(
   }
   if (opts.beforeMarkSent) await opts.beforeMarkSent(sent);
   if (sent.length) {
-    await OutboxMessage.update(
-      { sentAt: new Date(), attempts: deps.db.sequelize.literal('attempts + 1') as unknown as number },
-      { where: { id: { [Op.in]: sent } }, transaction: tx },
-    );
+    await sqlRun(deps.db, 'UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id IN (?)', [new Date(), sent], tx);
   }
   if (failure) {
     deps.logger.warn({ err: failure.err, outboxId: failure.id }, 'outbox: relay failed, will retry');
@@ -223,13 +223,12 @@ export function createOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions): Ou
 
   // Commits arriving while a relay transaction runs are relayed together by the next one: under a
   // burst (a class submitting its exam), one relay transaction per batch instead of one per
-  // commit, each caller still awaiting the pass that carries its rows.
+  // commit; each caller's promise settles with the pass that carries its rows.
   const limit = opts.limit ?? DEFAULT_LIMIT;
   let queued: number[] = [];
   let waiting: { resolve(): void; reject(err: unknown): void }[] = [];
-  let pumping = false;
+  let pumping: Promise<void> | null = null;
   async function pump(): Promise<void> {
-    pumping = true;
     while (waiting.length) {
       const ids = queued;
       const waiters = waiting;
@@ -242,7 +241,7 @@ export function createOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions): Ou
         for (const w of waiters) w.reject(err);
       }
     }
-    pumping = false;
+    pumping = null;
   }
 
   return {
@@ -250,7 +249,8 @@ export function createOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions): Ou
       // Big broadcasts: the first rows now, the rest by the poll loop (the request does not wait).
       queued.push(...ids.slice(0, limit));
       const done = new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
-      if (!pumping) void pump();
+      // Callers need not await `done` (the writer does not): stop() waits for the pass in flight.
+      if (!pumping) pumping = pump();
       return done;
     },
     drain,
@@ -264,6 +264,7 @@ export function createOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions): Ou
       if (timer) clearInterval(timer);
       timer = null;
       await running;
+      await pumping;
     },
   };
 }

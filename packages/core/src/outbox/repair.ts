@@ -18,6 +18,7 @@ import {
 } from '../learning/effects';
 import { outboxJobId, relayOutbox } from './relay';
 import { outboxJobs, type OutboxJobInput } from './writer';
+import { transact } from '../transaction';
 
 export interface RepairOptions {
   /** Only facts older than this (default 10 min): younger ones may still have their job in flight. */
@@ -201,6 +202,21 @@ export async function runRepairSweep(deps: Deps, opts: RepairOptions = {}): Prom
     p,
   );
 
+  // Videos without their low-data rendition, where ffmpeg is installed (without it the job does
+  // nothing); a video ffmpeg could not read is not tried again.
+  const videos = deps.config.ffmpegPath
+    ? await select<{ id: number }>(
+        deps,
+        `SELECT m.id FROM media_files m
+          WHERE m.file_category = 'video' AND m.status <> 'failed'
+            AND m.uploaded_at >= :since AND m.uploaded_at <= :cutoff
+            AND JSON_EXTRACT(m.metadata, '$.renditionError') IS NULL
+            AND NOT EXISTS (SELECT 1 FROM media_renditions r WHERE r.media_file_id = m.id AND r.kind = 'video_low')
+          ORDER BY m.id LIMIT :limit`,
+        p,
+      )
+    : [];
+
   const jobs: OutboxJobInput[] = [
     ...certs.map((c) => renderCertificateJob(Number(c.id), fresh(renderJobId(Number(c.id)), suffix))),
     ...events.map((e) => eventJob(e, fresh(eventJobId(e), suffix))),
@@ -217,9 +233,13 @@ export async function runRepairSweep(deps: Deps, opts: RepairOptions = {}): Prom
         ? { queue: 'media', name: 'process-image', payload: { mediaFileId }, jobId: fresh(`process-image-${mediaFileId}`, suffix) }
         : { queue: 'media', name: 'probe-media', payload: { mediaFileId }, jobId: fresh(`probe-media-${mediaFileId}`, suffix) };
     }),
+    ...videos.map((v): OutboxJobInput => {
+      const mediaFileId = Number(v.id);
+      return { queue: 'media', name: 'make-renditions', payload: { mediaFileId }, jobId: fresh(`make-renditions-${mediaFileId}`, suffix) };
+    }),
   ];
 
-  const mails = await deps.db.sequelize.transaction(async (tx: Transaction) => {
+  const mails = await transact(deps, 'repair.sweep', async (tx: Transaction) => {
     await outboxJobs(deps, tx, jobs);
     return requeueUndeliveredMails(deps, tx, p, suffix);
   });
@@ -238,7 +258,7 @@ export async function runRepairSweep(deps: Deps, opts: RepairOptions = {}): Prom
     badgeEvaluations: users.length,
     badgePdfs: withoutPdf.length,
     mails: mails.length,
-    media: media.length,
+    media: media.length + videos.length,
     relayed,
   };
   deps.logger.info(report, 'repair sweep');

@@ -1,7 +1,7 @@
 // The transactional outbox, writing side: an effect that must follow a commit (job, mail, live
 // event) is a row of `outbox` inserted in the transaction of the fact. It exists exactly when the
 // fact does: a rollback leaves no row, a crash after the commit leaves the row for the relay.
-import { OutboxMessage } from '@mdsc/db';
+import { OutboxMessage, sqlInsert, type SqlParam } from '@mdsc/db';
 import { parsePayload, type JobName, type JobPayload, type QueueName } from '@mdsc/jobs';
 import type { Transaction } from 'sequelize';
 import type { CoreDeps } from '../deps';
@@ -37,12 +37,17 @@ function relayAfterCommit(deps: WriterDeps, tx: Transaction, ids: number[]): voi
   }
   const all = [...ids];
   pending.set(tx, all);
+  const failed = (err: unknown) => deps.logger?.error({ err }, 'outbox: relay after commit failed (the poller will retry)');
   tx.afterCommit(async () => {
+    // The process's relay works in the background: the request does not wait for its pass, which
+    // under load queues for a pool connection behind every other request (issue 18: that wait
+    // made a burst of submissions all answer at the end). Without one (tests, scripts), the rows
+    // are relayed before the caller goes on.
+    if (deps.relay) return void deps.relay.afterCommit(all).catch(failed);
     try {
-      if (deps.relay) await deps.relay.afterCommit(all);
-      else if (deps.db && deps.jobs) await relayOutbox(deps as RelayableDeps, { ids: all });
+      if (deps.db && deps.jobs) await relayOutbox(deps as RelayableDeps, { ids: all });
     } catch (err) {
-      deps.logger?.error({ err }, 'outbox: relay after commit failed (the poller will retry)');
+      failed(err);
     }
   });
 }
@@ -73,19 +78,26 @@ export async function outboxJobs(
 
 type OutboxRow = Pick<OutboxMessage, 'kind' | 'queue' | 'jobName' | 'jobId' | 'payload'>;
 
+const INSERT_OUTBOX = 'INSERT INTO outbox (kind, queue, job_name, job_id, payload, created_at) VALUES ';
+const ROW = '(?, ?, ?, ?, ?, ?)';
+
 /**
- * One multi-row INSERT on MariaDB/MySQL (one round trip whatever the number of rows; the ids are
- * consecutive from the statement's insert id, InnoDB's default auto-increment lock mode); one
- * INSERT per row on SQLite, whose driver reports only the last id.
+ * Plain INSERTs (no model instances: every quiz submission writes here). One multi-row INSERT on
+ * MariaDB/MySQL (one round trip whatever the number of rows; the ids are consecutive from the
+ * statement's insert id, InnoDB's default auto-increment lock mode); one INSERT per row on
+ * SQLite, whose driver reports only the last id.
  */
 async function insertRows(tx: Transaction, rows: OutboxRow[]): Promise<number[]> {
   if (rows.length === 0) return [];
-  if (rows.length > 1 && OutboxMessage.sequelize!.getDialect() === 'mysql') {
-    const created = await OutboxMessage.bulkCreate(rows, { transaction: tx });
-    return created.map((r) => r.id);
+  const target = { sequelize: OutboxMessage.sequelize! };
+  const createdAt = new Date();
+  const values = (r: OutboxRow): SqlParam[] => [r.kind, r.queue, r.jobName, r.jobId, r.payload == null ? null : JSON.stringify(r.payload), createdAt];
+  if (target.sequelize.getDialect() === 'mysql') {
+    const first = await sqlInsert(target, INSERT_OUTBOX + rows.map(() => ROW).join(', '), rows.flatMap(values), tx);
+    return rows.map((_, i) => first + i);
   }
   const ids: number[] = [];
-  for (const row of rows) ids.push((await OutboxMessage.create(row, { transaction: tx })).id);
+  for (const row of rows) ids.push(await sqlInsert(target, INSERT_OUTBOX + ROW, values(row), tx));
   return ids;
 }
 
@@ -127,14 +139,13 @@ const LIVE_CHUNK = 500;
 
 /** Live events (notification pushes, read marks) to publish once `tx` commits. */
 export async function outboxLive(deps: WriterDeps, tx: Transaction, items: UserEvent[]): Promise<void> {
-  const ids: number[] = [];
+  const rows: OutboxRow[] = [];
   for (let i = 0; i < items.length; i += LIVE_CHUNK) {
-    const row = await OutboxMessage.create(
-      { kind: 'live', queue: null, jobName: null, jobId: null, payload: items.slice(i, i + LIVE_CHUNK) },
-      { transaction: tx },
-    );
-    ids.push(row.id);
+    rows.push({ kind: 'live', queue: null, jobName: null, jobId: null, payload: items.slice(i, i + LIVE_CHUNK) });
   }
+  // One row per chunk, each its own statement: a broadcast's rows stay below the packet size.
+  const ids: number[] = [];
+  for (const row of rows) ids.push(...(await insertRows(tx, [row])));
   if (ids.length) relayAfterCommit(deps, tx, ids);
 }
 

@@ -2,9 +2,9 @@
 // server, against a deadline fixed at start), read the history with feedback. Starting and
 // submitting hold the learner's enrolment lock (SELECT … FOR UPDATE), so max_attempts holds
 // whatever the number of concurrent requests.
-import { Course, Enrollment, Notification, Quiz, QuizAttempt, QuizQuestion, type QuizAnswers } from '@mdsc/db';
-import type { SubmitAttemptInput } from '@mdsc/validators';
-import { QueryTypes, type Transaction } from 'sequelize';
+import { Course, Enrollment, Quiz, QuizAttempt, QuizQuestion, sqlInsert, sqlRows, sqlRun, type QuizAnswers } from '@mdsc/db';
+import type { NotificationData, NotificationDto, SubmitAttemptInput } from '@mdsc/validators';
+import { Transaction } from 'sequelize';
 import { isOwnerOrAdmin } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
@@ -18,7 +18,7 @@ import {
 } from '../learning/completion';
 import { effectJobs, Effects } from '../learning/effects';
 import { computeAccess, isLessonOpen } from '../learning/structure';
-import { encodePayload, notificationDto } from '../notifications/notification-dto';
+import { encodePayload } from '../notifications/notification-dto';
 import { outboxWrite } from '../outbox/writer';
 import { gradeAttempt, readAnswers, toGradable, type QuestionGrade } from './grading';
 import { gradingData } from './grading-cache';
@@ -204,6 +204,7 @@ interface AttemptContextRow {
   is_final: number | boolean;
   questions_version: number;
   course_id: number;
+  structure_version: number;
   course_title: string;
   slug: string;
   category_id: number;
@@ -211,15 +212,17 @@ interface AttemptContextRow {
 }
 
 /** The attempt's quiz and course in one plain query (the submission path is hot: no model building). */
-async function attemptContext(deps: Pick<CoreDeps, 'db'>, userId: number, attemptId: number) {
-  const [row] = await deps.db.sequelize.query<AttemptContextRow>(
+async function attemptContext(deps: Pick<CoreDeps, 'db'>, userId: number, attemptId: number, tx: Transaction) {
+  const [row] = await sqlRows<AttemptContextRow>(
+    deps.db,
     `SELECT q.id AS quiz_id, q.lesson_id, q.title AS quiz_title, q.passing_score, q.max_attempts, q.is_final,
-            q.questions_version, c.id AS course_id, c.title AS course_title, c.slug, c.category_id, c.instructor_id
+            q.questions_version, c.id AS course_id, c.structure_version, c.title AS course_title, c.slug, c.category_id, c.instructor_id
        FROM quiz_attempts a
        JOIN quizzes q ON q.id = a.quiz_id
        JOIN courses c ON c.id = q.course_id AND c.deleted_at IS NULL
       WHERE a.id = ? AND a.user_id = ?`,
-    { replacements: [attemptId, userId], type: QueryTypes.SELECT },
+    [attemptId, userId],
+    tx,
   );
   if (!row) throw new NotFoundError('Attempt', { id: attemptId });
   return {
@@ -238,6 +241,7 @@ async function attemptContext(deps: Pick<CoreDeps, 'db'>, userId: number, attemp
       slug: row.slug,
       categoryId: row.category_id,
       instructorId: row.instructor_id,
+      structureVersion: Number(row.structure_version),
     },
   };
 }
@@ -258,11 +262,13 @@ interface EnrollmentRow {
 
 /** The learner's enrolment, locked FOR UPDATE (the one locking read of the submission), as a plain row. */
 async function lockEnrollmentRow(deps: Pick<CoreDeps, 'db'>, userId: number, courseId: number, tx: Transaction): Promise<EnrollmentRow> {
-  const [row] = await deps.db.sequelize.query<EnrollmentRow>(
+  const [row] = await sqlRows<EnrollmentRow>(
+    deps.db,
     `SELECT id, user_id, course_id, status, enrolled_at, started_at, progress_percentage, completed_at, is_active,
             last_accessed_at, last_lesson_id
        FROM enrollments WHERE user_id = ? AND course_id = ? LIMIT 1${deps.db.dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
-    { replacements: [userId, courseId], type: QueryTypes.SELECT, transaction: tx },
+    [userId, courseId],
+    tx,
   );
   if (!row || !row.is_active) throw new ForbiddenError('Enrol in this course first', { reason: 'not_enrolled', courseId });
   return row;
@@ -296,11 +302,7 @@ interface AttemptRow {
 
 /** The learner's attempts at the quiz, plain rows (read under the enrolment lock). */
 const attemptRows = (deps: Pick<CoreDeps, 'db'>, userId: number, quizId: number, tx: Transaction) =>
-  deps.db.sequelize.query<AttemptRow>('SELECT id, status, started_at, deadline_at FROM quiz_attempts WHERE user_id = ? AND quiz_id = ?', {
-    replacements: [userId, quizId],
-    type: QueryTypes.SELECT,
-    transaction: tx,
-  });
+  sqlRows<AttemptRow>(deps.db, 'SELECT id, status, started_at, deadline_at FROM quiz_attempts WHERE user_id = ? AND quiz_id = ?', [userId, quizId], tx);
 
 /** The attempt's grade, written in one UPDATE of plain values; the same values make the result. */
 interface AttemptOutcome {
@@ -316,43 +318,47 @@ interface AttemptOutcome {
 }
 
 async function writeOutcome(deps: Pick<CoreDeps, 'db'>, attemptId: number, o: AttemptOutcome, tx: Transaction): Promise<void> {
-  await deps.db.sequelize.query(
+  await sqlRun(
+    deps.db,
     `UPDATE quiz_attempts SET status = ?, answers = ?, completed_at = ?, score = ?, total_points = ?, percentage = ?,
             is_passed = ?, results = ?, time_spent_minutes = ? WHERE id = ?`,
-    {
-      replacements: [
-        o.status,
-        JSON.stringify(o.answers),
-        o.completedAt,
-        o.score,
-        o.totalPoints,
-        o.percentage,
-        o.isPassed,
-        JSON.stringify(o.results),
-        o.timeSpentMinutes,
-        attemptId,
-      ],
-      type: QueryTypes.UPDATE,
-      transaction: tx,
-    },
+    [
+      o.status,
+      JSON.stringify(o.answers),
+      o.completedAt,
+      o.score,
+      o.totalPoints,
+      o.percentage,
+      o.isPassed,
+      JSON.stringify(o.results),
+      o.timeSpentMinutes,
+      attemptId,
+    ],
+    tx,
   );
 }
 
 /**
  * Grades an attempt. Answers arriving after the deadline (plus a small grace) are not counted: the
  * attempt is recorded as expired with a score of 0. Passing a lesson's quiz completes the lesson;
- * passing the final quiz may complete the course. The quiz's grading data comes from the
- * per-version cache and the answers are checked before the transaction; inside it, the enrolment
- * lock (the one locking read), the attempts, the writes as plain statements, and the rest of the
- * learner's state only when the attempt passed (what completion needs). The notification row and
- * every outbox row (its live push, the learning events, the certificate rendering) are written
- * with one INSERT each. The statement count is fixed by quiz-query-count.int.test.ts.
+ * passing the final quiz may complete the course. Everything runs on the one connection of the
+ * transaction (a request queues once for the pool: with the context read on a connection of its
+ * own, a burst first ran every context read, then every transaction, and almost all answers came
+ * at the end): the quiz context, the quiz's grading data from the per-version cache, the answers
+ * checked, the enrolment lock (the one locking read), the attempts, the writes as plain
+ * statements, and the rest of the learner's state only when the attempt passed (what completion
+ * needs). READ COMMITTED on MariaDB/MySQL: the context is read before the lock, and every read
+ * after it must see what the learner's previous transactions committed (under REPEATABLE READ
+ * they would see the snapshot of the context read). The notification row and every outbox row
+ * (its live push, the learning events, the certificate rendering) are written with one INSERT
+ * each. The statement count is fixed by quiz-query-count.int.test.ts.
  */
 export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttemptInput): Promise<AttemptResultDto> {
-  const { quiz, course } = await attemptContext(deps, actor.id, input.attemptId);
-  const grading = await gradingData(quiz.id, quiz.questionsVersion);
-  const answers = readAnswers(grading.gradable, input.answers);
+  const isolation = deps.db.dialect === 'mysql' ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
   return transact(deps, 'quizzes.submitAttempt', async (tx) => {
+    const { quiz, course } = await attemptContext(deps, actor.id, input.attemptId, tx);
+    const grading = await gradingData(quiz.id, quiz.questionsVersion, tx);
+    const answers = readAnswers(grading.gradable, input.answers);
     const effects = new Effects(); // per attempt of the transaction
     const enrollment = await lockEnrollmentRow(deps, actor.id, course.id, tx);
     // Read under the lock: a concurrent submission of the same attempt may have graded it.
@@ -393,22 +399,24 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
     await writeOutcome(deps, attempt.id, outcome, tx);
     const passed = outcome.isPassed;
     const percentage = outcome.percentage;
-    const notification = await Notification.create(
-      {
-        userId: actor.id,
-        payload: encodePayload('quiz_graded', {
-          quizId: quiz.id,
-          quizTitle: quiz.title,
-          attemptId: attempt.id,
-          percentage,
-          passed,
-          courseId: course.id,
-          courseSlug: course.slug,
-        }),
-        isRead: false,
-      },
-      { transaction: tx },
+    const graded: NotificationData<'quiz_graded'> = {
+      quizId: quiz.id,
+      quizTitle: quiz.title,
+      attemptId: attempt.id,
+      percentage,
+      passed,
+      courseId: course.id,
+      courseSlug: course.slug,
+    };
+    const notifiedAt = new Date();
+    const notificationId = await sqlInsert(
+      deps.db,
+      'INSERT INTO notifications (user_id, payload, is_read, created_at) VALUES (?, ?, ?, ?)',
+      [actor.id, encodePayload('quiz_graded', graded), false, notifiedAt],
+      tx,
     );
+    // What notificationDto would make of the row just written, without parsing its payload back.
+    const dto: NotificationDto = { id: notificationId, type: 'quiz_graded', data: graded, isRead: false, createdAt: notifiedAt.toISOString() };
     effects.event({
       userId: actor.id,
       type: passed ? 'quiz_passed' : 'quiz_failed',
@@ -426,15 +434,13 @@ export async function submitAttempt(deps: Deps, actor: Actor, input: SubmitAttem
       await settleEnrollment(deps, state, before, effects, tx);
     }
     // quiz_graded is not e-mailed (notify's MAILED list): its push is the only side effect.
-    const dto = notificationDto(notification)!;
     await outboxWrite(deps, tx, {
       live: [{ userId: actor.id, event: { kind: 'notification', notification: dto } }],
       jobs: effectJobs(effects),
     });
     const used = attempts.filter((a) => a.status !== 'in_progress' || a.id === attempt.id).length; // this one included
-    const result = { id: attempt.id, quizId: quiz.id, startedAt, ...outcome } as unknown as QuizAttempt;
-    return toAttemptResultDto(result, grading.questions, passed || used >= quiz.maxAttempts);
-  });
+    return toAttemptResultDto({ id: attempt.id, quizId: quiz.id, startedAt, ...outcome }, grading.feedback, passed || used >= quiz.maxAttempts);
+  }, isolation);
 }
 
 /**

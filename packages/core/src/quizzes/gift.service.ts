@@ -21,6 +21,7 @@ import {
   questionColumns,
 } from './authoring.service';
 import { toAuthorQuestionDto, type AuthorQuestionDto } from './quiz-dto';
+import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db'>;
 
@@ -87,7 +88,7 @@ export async function importGift(
   problems.sort((a, b) => a.line - b.line);
   if (problems.length) refuse(problems);
 
-  return deps.db.sequelize.transaction(async (transaction) => {
+  return transact(deps, 'quizzes.importGift', async (transaction) => {
     const quiz = await loadQuizForEdit(actor, input.quizId, transaction);
     await assertPointsFit(
       quiz.id,

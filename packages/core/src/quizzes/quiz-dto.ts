@@ -108,7 +108,39 @@ export interface AttemptResultDto {
   questions: QuestionFeedbackDto[];
 }
 
-export function toAttemptResultDto(a: QuizAttempt, questions: QuizQuestion[], reveal: boolean): AttemptResultDto {
+/** What feedback shows of a question whatever the answer: computed once per quiz version (grading cache). */
+export interface QuestionFeedbackTemplate {
+  id: number;
+  learner: LearnerQuestionDto;
+  expected: NonNullable<QuestionFeedbackDto['expected']>;
+  explanation: string | null;
+}
+
+export function toFeedbackTemplate(q: QuizQuestion): QuestionFeedbackTemplate {
+  const author = toAuthorQuestionDto(q);
+  return {
+    id: q.id,
+    learner: toLearnerQuestionDto(q),
+    expected: {
+      optionIndexes: author.options ? author.options.flatMap((o, i) => (o.correct ? [i] : [])) : null,
+      value: author.correctAnswer,
+      acceptedAnswers: author.acceptedAnswers,
+    },
+    explanation: q.explanation ?? null,
+  };
+}
+
+/** The attempt's fields the result shows (a stored attempt, or the values just written). */
+export type AttemptResultSource = Pick<
+  QuizAttempt,
+  'id' | 'quizId' | 'status' | 'startedAt' | 'completedAt' | 'score' | 'totalPoints' | 'percentage' | 'isPassed' | 'answers' | 'results'
+>;
+
+export function toAttemptResultDto(
+  a: AttemptResultSource,
+  questions: QuizQuestion[] | readonly QuestionFeedbackTemplate[],
+  reveal: boolean,
+): AttemptResultDto {
   return {
     id: a.id,
     quizId: a.quizId,
@@ -125,32 +157,32 @@ export function toAttemptResultDto(a: QuizAttempt, questions: QuizQuestion[], re
   };
 }
 
-/** Per-question feedback of graded answers (a submitted attempt, or an author's preview). */
+const isTemplate = (q: QuizQuestion | QuestionFeedbackTemplate): q is QuestionFeedbackTemplate => 'learner' in q;
+
+/**
+ * Per-question feedback of graded answers (a submitted attempt, or an author's preview), from the
+ * questions or from their templates (the grading cache's, on the submission path).
+ */
 export function toQuestionFeedback(
-  questions: QuizQuestion[],
+  questions: QuizQuestion[] | readonly QuestionFeedbackTemplate[],
   answers: Record<string, unknown>,
   graded: { questionId: number; correct: boolean; pointsAwarded: number }[],
   reveal: boolean,
 ): QuestionFeedbackDto[] {
   const results = new Map(graded.map((r) => [r.questionId, r]));
-  return questions
-    .filter((q) => results.has(q.id))
-    .map((q) => {
-      const r = results.get(q.id)!;
-      const author = toAuthorQuestionDto(q);
-      return {
-        ...toLearnerQuestionDto(q),
-        answer: (answers[String(q.id)] as QuizAnswerValue | undefined) ?? null,
-        correct: r.correct,
-        pointsAwarded: r.pointsAwarded,
-        expected: reveal
-          ? {
-              optionIndexes: author.options ? author.options.flatMap((o, i) => (o.correct ? [i] : [])) : null,
-              value: author.correctAnswer,
-              acceptedAnswers: author.acceptedAnswers,
-            }
-          : null,
-        explanation: reveal ? (q.explanation ?? null) : null,
-      };
+  const out: QuestionFeedbackDto[] = [];
+  for (const q of questions) {
+    const r = results.get(q.id);
+    if (!r) continue;
+    const t = isTemplate(q) ? q : toFeedbackTemplate(q);
+    out.push({
+      ...t.learner,
+      answer: (answers[String(t.id)] as QuizAnswerValue | undefined) ?? null,
+      correct: r.correct,
+      pointsAwarded: r.pointsAwarded,
+      expected: reveal ? t.expected : null,
+      explanation: reveal ? t.explanation : null,
     });
+  }
+  return out;
 }
