@@ -8,12 +8,10 @@
 // has its PDF in storage, every ledger row exists exactly once and every certificate-ready mail was
 // received exactly once. In between, Redis "restarts" without persistence (our prefix's keys are
 // deleted) after a completion's jobs were relayed: the sweep recovers those effects too.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { certificateStorageKey, createSession } from '@mdsc/core';
 import {
   Category,
@@ -34,106 +32,22 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recipients, startSmtpSink, type SmtpSink } from '../../api/src/testing/smtp-sink';
 import { trpcHttp } from '../../api/src/testing/trpc-http';
+import { kill9, processHarness, sleep, waitFor } from './testing/processes';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const WORKER_DIR = path.resolve(HERE, '..');
-const API_DIR = path.resolve(HERE, '../../api');
 const run = randomBytes(4).toString('hex');
 const PREFIX = `mdsc-test-chaos-${run}`;
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PUBLIC_URL = 'http://app.mdsc.test';
 const LEARNERS = 6;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let db: Database;
 let redis: Redis;
 let certQueue: Queue;
 let smtp: SmtpSink;
 let dataDir: string;
-const children = new Set<ChildProcess>();
-
-interface Proc {
-  child: ChildProcess;
-  out: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startProcess(cwd: string, env: Record<string, string>): Proc {
-  // node itself (not `pnpm exec`): SIGKILL must hit the process that holds the jobs.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd,
-    env: {
-      PATH: process.env.PATH!,
-      NODE_ENV: 'test',
-      DATABASE_URL: process.env.TEST_DATABASE_URL!,
-      REDIS_URL,
-      REDIS_PREFIX: PREFIX,
-      PUBLIC_URL,
-      DATA_DIR: dataDir,
-      SMTP_URL: smtp.url,
-      OUTBOX_POLL_MS: '300',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  const out: string[] = [];
-  const collect = (chunk: Buffer) => out.push(...chunk.toString().split('\n').filter(Boolean));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => {
-      children.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  return { child, out, exited };
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
-
-async function startWorker(extra: Record<string, string> = {}): Promise<Proc> {
-  const w = startProcess(WORKER_DIR, {
-    WORKER_CONCURRENCY: '10',
-    // A killed worker's job is noticed after ~2 s instead of 30 s; ONE stall allowed (BullMQ's
-    // default, lower than ours): the second kill makes the job fail for good, so only the repair
-    // sweep can save it.
-    WORKER_MAX_STALLED_COUNT: '1',
-    WORKER_LOCK_DURATION_MS: '2000',
-    WORKER_STALLED_INTERVAL_MS: '1000',
-    ...extra,
-  });
-  await waitFor('worker ready', async () => w.out.some((l) => l.includes('"worker ready"')) || (w.child.exitCode !== null && Promise.reject(new Error(`worker exited:\n${w.out.join('\n')}`))), 90_000);
-  return w;
-}
-
-async function startApi(extra: Record<string, string> = {}): Promise<Proc & { base: string }> {
-  const a = startProcess(API_DIR, { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...extra });
-  const base = await waitFor(
-    'API listening',
-    async () => {
-      if (a.child.exitCode !== null) throw new Error(`API exited:\n${a.out.join('\n')}`);
-      const line = a.out.find((l) => /on http:\/\/127\.0\.0\.1:\d+/.test(l));
-      return line ? /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)![1] : null;
-    },
-    90_000,
-  );
-  return { ...a, base };
-}
-
-async function kill9(p: Proc) {
-  p.child.kill('SIGKILL');
-  expect((await p.exited).signal).toBe('SIGKILL');
-}
+let procs: ReturnType<typeof processHarness>;
+const startWorker = (extra?: Record<string, string>) => procs.startWorker(extra);
+const startApi = (extra?: Record<string, string>) => procs.startApi(extra);
 
 beforeAll(async () => {
   db = createDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 10 } });
@@ -141,10 +55,11 @@ beforeAll(async () => {
   certQueue = new Queue('certificates', { connection: redis, prefix: PREFIX });
   smtp = await startSmtpSink();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mdsc-chaos-'));
+  procs = processHarness({ redisUrl: REDIS_URL, prefix: PREFIX, publicUrl: PUBLIC_URL, dataDir, smtpUrl: smtp.url });
 });
 
 afterAll(async () => {
-  for (const c of children) c.kill('SIGKILL');
+  procs?.killAll();
   await certQueue.close();
   const keys = await redis.keys(`${PREFIX}:*`);
   if (keys.length) await redis.del(...keys);

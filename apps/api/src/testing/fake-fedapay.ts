@@ -12,7 +12,7 @@
 // Webhooks: POST to the configured URL, header X-FEDAPAY-SIGNATURE "t=<unix>,s=<hex HMAC-SHA256 of
 // "<t>.<body>" with the webhook secret>", body {id, name: "transaction.<status>", object:
 // "transaction", entity: <transaction>}.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import http from 'node:http';
 
 export interface FakeTransaction {
@@ -50,8 +50,10 @@ export async function startFakeFedaPay(opts: { secretKey: string; webhookSecret:
   const transactions = new Map<number, FakeTransaction>();
   const tokens = new Map<string, number>();
   const requests: FakeFedaPay['requests'] = [];
-  let seq = 1000;
-  let evtSeq = 1;
+  // Ids start at random, as FedaPay's are unique across the test files that share one database
+  // (a fixed start made two files' transactions collide on orders (provider, provider_reference)).
+  let seq = randomInt(1_000, 1_000_000_000);
+  let evtSeq = randomInt(1, 1_000_000_000);
 
   const json = (res: http.ServerResponse, status: number, data: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });

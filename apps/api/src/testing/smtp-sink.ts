@@ -11,6 +11,14 @@ export interface SmtpSink {
   waitFor(to: string, subject?: RegExp, timeoutMs?: number): Promise<ParsedMail>;
   /** All mails to `to` so far. */
   to(to: string): ParsedMail[];
+  /**
+   * From now until the returned release is called, messages are read but not accepted (no 250
+   * reply), as from a slow server: a client that dies meanwhile has delivered nothing (its
+   * message leaves `held` when its connection closes); on release the others are accepted.
+   */
+  hold(): () => void;
+  /** Messages read and waiting for the release of a hold. */
+  held: ParsedMail[];
   close(): Promise<void>;
 }
 
@@ -20,18 +28,34 @@ export const recipients = (m: ParsedMail): string[] =>
 export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
   const taken = new Set<ParsedMail>();
+  const held: ParsedMail[] = [];
+  const heldBySession = new Map<string, ParsedMail>();
+  let gate: Promise<void> | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream, _session, cb) {
+    onData(stream, session, cb) {
       simpleParser(stream).then(
-        (m) => {
+        async (m) => {
+          if (gate) {
+            held.push(m);
+            heldBySession.set(session.id, m);
+            await gate;
+            if (!heldBySession.delete(session.id)) return cb(new Error('connection closed'));
+            held.splice(held.indexOf(m), 1);
+          }
           mails.push(m);
           cb();
         },
         (err: Error) => cb(err),
       );
+    },
+    onClose(session) {
+      const m = heldBySession.get(session.id);
+      if (!m) return;
+      heldBySession.delete(session.id);
+      held.splice(held.indexOf(m), 1);
     },
     ...extra,
   });
@@ -45,6 +69,15 @@ export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Pro
     url: `smtp://127.0.0.1:${port}`,
     mails,
     to: (to) => mails.filter(match(to)),
+    held,
+    hold() {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
     async waitFor(to, subject, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
