@@ -96,6 +96,12 @@ describe('demo media and activity', () => {
   });
 
   it('has the demo students learn through the real services: enrolments, progress, attempts, XP, a certificate', async () => {
+    // The assignment seeder builds on this activity (its learners' paid seats): run before it, it
+    // refuses and writes nothing, so a reordered start-up cannot leave an empty assignment behind.
+    await expect(seedDemoAssignment(h.deps)).rejects.toThrow(/needs seedDemoActivity/);
+    const plaidoyer = (await Course.findOne({ where: { slug: 'plaidoyer-mobilisation-citoyenne' } }))!;
+    expect(await Lesson.count({ where: { courseId: plaidoyer.id, contentType: 'assignment' }, paranoid: false })).toBe(0);
+
     const first = await seedDemoActivity(h.deps);
     expect(first.followed).toBe(DEMO_ACTIVITY.length);
     await h.jobs.idle();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { COURSE_SORTS } from './catalog-constants';
 import { idSchema } from './common';
 import { DIFFICULTIES, FILE_CATEGORIES, LESSON_CONTENT_TYPES, type LessonContentType } from './constants';
-import { optionalLongText, optionalSafeText, safeName } from './text';
+import { englishNameFields, englishNameUpdateFields, optionalLongText, optionalSafeText, safeName } from './text';
 
 // Names, titles and texts are cleaned (control, escape and bidi characters removed; see text.ts).
 const trimmed = (min: number, max: number) => safeName(min, max);
@@ -36,6 +36,7 @@ export const categoryCreateInput = z.object({
   description: optionalMultiline(2000),
   color: categoryColorSchema.nullish().transform((v) => v ?? null),
   icon: optionalText(100),
+  ...englishNameFields,
 });
 export type CategoryCreateInput = z.infer<typeof categoryCreateInput>;
 
@@ -46,6 +47,7 @@ export const categoryUpdateInput = z.object({
   color: categoryColorSchema.nullish().optional(),
   icon: optionalText(100).optional(),
   isActive: z.boolean().optional(),
+  ...englishNameUpdateFields,
 });
 export type CategoryUpdateInput = z.infer<typeof categoryUpdateInput>;
 

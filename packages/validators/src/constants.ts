@@ -36,6 +36,9 @@ export type ChallengeType = (typeof CHALLENGE_TYPES)[number];
 
 export const FILE_CATEGORIES = ['video', 'document', 'audio', 'image', 'presentation', 'h5p', 'other'] as const;
 export type FileCategory = (typeof FILE_CATEGORIES)[number];
+/** Lighter versions of a video for low-data mode: 360p MP4, the sound alone (M4A), a poster (JPEG). */
+export const RENDITION_KINDS = ['video_low', 'audio', 'poster'] as const;
+export type RenditionKind = (typeof RENDITION_KINDS)[number];
 
 /** Processing state of an upload: images stay `processing` until the worker has re-encoded them. */
 export const MEDIA_STATUSES = ['processing', 'ready', 'failed'] as const;

@@ -20,3 +20,4 @@ export * from './discussions';
 export * from './assignments';
 export * from './payments';
 export * from './packages';
+export * from './first-screen';

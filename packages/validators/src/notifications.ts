@@ -45,6 +45,7 @@ export interface NotificationDataMap {
     courseSlug?: string;
   };
   badge_earned: { badgeId: number; badgeName: string; tier?: string; userBadgeId?: number };
+  /** `levelName`: stored in French when sent; the API names the level in the reader's language when it lists or streams it. */
   level_up: { level: number; levelName: string };
   certificate_ready: {
     certificateId: number;

@@ -92,3 +92,16 @@ export const optionalLongText = z
   .pipe(z.string().refine(fitsTextColumn, 'too long (64 KB at most)'))
   .nullish()
   .transform((v) => (v ? v : null));
+
+/**
+ * The English name and description of a badge, challenge or category (issue 17): stored beside the
+ * French original, which is shown where they are empty. On an update, absent means unchanged.
+ */
+export const englishNameFields = {
+  nameEn: optionalSafeText(255),
+  descriptionEn: optionalSafeText(2000, { multiline: true }),
+};
+export const englishNameUpdateFields = {
+  nameEn: englishNameFields.nameEn.optional(),
+  descriptionEn: englishNameFields.descriptionEn.optional(),
+};

@@ -15,6 +15,8 @@ import { submitAssignment, uploadAssignmentFile } from './submission.service';
 const SLUG = 'plaidoyer-mobilisation-citoyenne';
 const TITLE = 'Devoir : le diagnostic de gouvernance de votre organisation';
 
+const DEMO_LEARNERS = ['moussa.ouedraogo@mdsc.test', 'aminata.diallo@mdsc.test'];
+
 const actorOf = (u: User): Actor => ({ id: u.id, role: u.role, emailVerified: !!u.isEmailVerified, locale: 'fr' });
 
 export async function seedDemoAssignment(deps: CoreDeps): Promise<{ created: boolean }> {
@@ -23,6 +25,13 @@ export async function seedDemoAssignment(deps: CoreDeps): Promise<{ created: boo
   if (await Lesson.findOne({ where: { courseId: course.id, title: TITLE }, attributes: ['id'], paranoid: false })) {
     return { created: false };
   }
+  // Its learners' seats in this paid course are bought by seedDemoActivity: without them the lesson
+  // would be created empty and, being there, never completed. Refuse before writing anything.
+  const seats = await Enrollment.count({
+    where: { courseId: course.id, isActive: true },
+    include: [{ model: User, as: 'user', attributes: [], where: { email: DEMO_LEARNERS } }],
+  });
+  if (seats === 0) throw new Error('seedDemoAssignment needs seedDemoActivity first (its learners are not enrolled yet)');
   const last = await Lesson.max<number, Lesson>('orderIndex', { where: { courseId: course.id, moduleId: null } });
   const lesson = await Lesson.create({
     courseId: course.id,
@@ -63,7 +72,7 @@ export async function seedDemoAssignment(deps: CoreDeps): Promise<{ created: boo
     const enrolled = await Enrollment.findOne({ where: { userId: u.id, courseId: course.id, isActive: true } });
     return enrolled ? actorOf(u) : null;
   };
-  const moussa = await learner('moussa.ouedraogo@mdsc.test');
+  const moussa = await learner(DEMO_LEARNERS[0]);
   if (moussa) {
     const pdf = await demoHandoutPdf('Diagnostic de gouvernance — Association Lumière du Zou', 'Rendu de Moussa Ouédraogo.', [
       { heading: 'Nos organes', lines: ['Assemblée générale annuelle, conseil de sept membres, bureau de trois.'] },
@@ -81,7 +90,7 @@ export async function seedDemoAssignment(deps: CoreDeps): Promise<{ created: boo
       mediaFileId: media.id,
     });
   }
-  const aminata = await learner('aminata.diallo@mdsc.test');
+  const aminata = await learner(DEMO_LEARNERS[1]);
   if (aminata) {
     const sub = await submitAssignment(deps, aminata, {
       lessonId: lesson.id,

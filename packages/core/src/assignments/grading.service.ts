@@ -126,6 +126,12 @@ async function writeGrade(
   else await AssignmentGrade.create({ submissionId, ...values }, { transaction: tx });
 }
 
+/** Whether the submission's grade already says `input` (score and feedback). */
+async function sameGrade(submissionId: number, input: GradeSubmissionInput, tx: Transaction): Promise<boolean> {
+  const g = await AssignmentGrade.findOne({ attributes: ['outcome', 'score', 'feedback'], where: { submissionId }, transaction: tx });
+  return g?.outcome === 'graded' && g.score === input.score && (g.feedback ?? null) === (input.feedback ?? null);
+}
+
 async function reload(id: number, lessonId: number): Promise<SubmissionDto> {
   const s = await AssignmentSubmission.findByPk(id, { include: submissionIncludes() });
   return toSubmissionDto(s!, lessonId);
@@ -135,7 +141,8 @@ async function reload(id: number, lessonId: number): Promise<SubmissionDto> {
  * Grades a submission (or corrects a grade): score ≤ the assignment's points, feedback, the learner
  * notified — all in one transaction. A score at the pass mark completes the lesson through the
  * learning path (completeLessonIn is idempotent and the XP event's job id is deterministic, so a
- * regrade never pays twice); a lower regrade does not take a completion back.
+ * regrade never pays twice); a lower regrade does not take a completion back. The same grade sent
+ * again changes nothing and notifies nobody.
  */
 export async function gradeSubmission(deps: Deps, actor: Actor, input: GradeSubmissionInput): Promise<SubmissionDto> {
   let lessonId = 0;
@@ -148,6 +155,11 @@ export async function gradeSubmission(deps: Deps, actor: Actor, input: GradeSubm
     }
     if (input.score > assignment.points) {
       throw new ValidationError('score', `The score must not exceed ${assignment.points}`);
+    }
+    if (submission.status === 'graded' && (await sameGrade(submission.id, input, tx))) {
+      // The same grade sent again (a retry after a lost answer, a double click): already done,
+      // the learner was notified once.
+      return;
     }
     const now = deps.clock.now();
     await writeGrade(

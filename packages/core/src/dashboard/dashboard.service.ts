@@ -2,7 +2,8 @@
 // whatever the number of courses, enrolments or threads (joins and scalar sub-queries, no lazy
 // loading): see dashboard.int.test.ts. Portable SQL: MariaDB/MySQL and the embedded SQLite.
 import { Badge, UserBadge, UserStreak, UserXp } from '@mdsc/db';
-import { levelProgress, type BadgeTier, type EnrollmentStatus } from '@mdsc/validators';
+import { levelProgress, type BadgeTier, type EnrollmentStatus, type Locale } from '@mdsc/validators';
+import { localizeLevel } from '../gamification/level-names';
 import { QueryTypes } from 'sequelize';
 import { toIso } from '../catalog/access';
 import { COURSE_CARD_COLUMNS, courseCardFrom } from '../catalog/course-list.sql';
@@ -58,7 +59,7 @@ const MAX_COURSES = 50;
 const MAX_DEADLINES = 8;
 
 /** The learner's home. Any signed-in user: instructors and admins learn too. 6 statements. */
-export async function getLearnerDashboard(deps: Deps, actor: Actor): Promise<LearnerDashboardDto> {
+export async function getLearnerDashboard(deps: Deps, actor: Actor, locale: Locale = actor.locale): Promise<LearnerDashboardDto> {
   const uid = actor.id;
   const now = deps.clock.now();
   const [enrolRows, quizRows, xp, streak, badges, suggestionRows] = await Promise.all([
@@ -167,7 +168,8 @@ export async function getLearnerDashboard(deps: Deps, actor: Actor): Promise<Lea
     courses,
     deadlines: deadlines.slice(0, MAX_DEADLINES),
     totalXp,
-    level: levelProgress(totalXp),
+    // The level's name in `locale`, from the level-names cache (a query only when it is cold).
+    level: await localizeLevel(deps, levelProgress(totalXp), locale),
     streak: {
       daily: streak ? effectiveDailyStreak({ dailyStreak: streak.dailyStreak, lastActivityDate: last }, today) : 0,
       longest: streak?.longestDailyStreak ?? 0,
@@ -302,15 +304,29 @@ export interface AdminDashboardDto {
   signUps: { total: number; lastWeek: number; lastMonth: number; unverified: number };
   enrolments: { lastWeek: number; completionsLastWeek: number };
   moderation: { pending: number };
+  /**
+   * Payments: paid orders of the last 7 days with their total per currency (refunded ones left
+   * out), bank transfers waiting for an admin's confirmation, and failed payments of the week.
+   */
+  payments: {
+    paidLastWeek: number;
+    totals: { currency: string; amount: number; count: number }[];
+    pendingTransfers: number;
+    oldestPendingTransferAt: string | null;
+    failedLastWeek: number;
+  };
 }
 
-/** Platform health for admins: job queues, the outbox, sign-ups, activity. 1 statement + the queue driver. */
+/**
+ * Platform health for admins: job queues, the outbox, sign-ups, activity, payments. 2 statements
+ * (the counts, the week's totals per currency) + the queue driver.
+ */
 export async function getAdminDashboard(deps: Deps & Pick<CoreDeps, 'jobs'>, actor: Actor): Promise<AdminDashboardDto> {
   if (actor.role !== 'admin') throw new ForbiddenError('admin_only');
   const now = deps.clock.now().getTime();
   const week = new Date(now - WEEK_MS);
   const month = new Date(now - 30 * 24 * 3600 * 1000);
-  const [rows, counts] = await Promise.all([
+  const [rows, paid, counts] = await Promise.all([
     select(
       deps,
       `SELECT
@@ -323,8 +339,18 @@ export async function getAdminDashboard(deps: Deps & Pick<CoreDeps, 'jobs'>, act
          (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL) AS outbox_unsent,
          (SELECT MIN(created_at) FROM outbox WHERE sent_at IS NULL) AS outbox_oldest,
          (SELECT COUNT(*) FROM discussion_threads WHERE deleted_at IS NULL AND review_status = 'pending')
-           + (SELECT COUNT(*) FROM discussion_posts WHERE deleted_at IS NULL AND review_status = 'pending') AS pending`,
+           + (SELECT COUNT(*) FROM discussion_posts WHERE deleted_at IS NULL AND review_status = 'pending') AS pending,
+         (SELECT COUNT(*) FROM orders WHERE status = 'pending' AND provider = 'transfer') AS transfers_pending,
+         (SELECT MIN(created_at) FROM orders WHERE status = 'pending' AND provider = 'transfer') AS transfers_oldest,
+         (SELECT COUNT(*) FROM orders WHERE status = 'failed' AND failed_at >= :week) AS payments_failed`,
       { week, month },
+    ),
+    select(
+      deps,
+      `SELECT currency, COUNT(*) AS n, SUM(amount) AS total
+         FROM orders WHERE status = 'paid' AND paid_at >= :week
+        GROUP BY currency ORDER BY currency`,
+      { week },
     ),
     deps.jobs.counts ? deps.jobs.counts() : Promise.resolve(null),
   ]);
@@ -350,5 +376,12 @@ export async function getAdminDashboard(deps: Deps & Pick<CoreDeps, 'jobs'>, act
     },
     enrolments: { lastWeek: Number(r.enrol_week), completionsLastWeek: Number(r.completed_week) },
     moderation: { pending: Number(r.pending) },
+    payments: {
+      paidLastWeek: paid.reduce((n, p) => n + Number(p.n), 0),
+      totals: paid.map((p) => ({ currency: String(p.currency), amount: Number(p.total), count: Number(p.n) })),
+      pendingTransfers: Number(r.transfers_pending),
+      oldestPendingTransferAt: toIso(r.transfers_oldest as Date | string | null),
+      failedLastWeek: Number(r.payments_failed),
+    },
   };
 }

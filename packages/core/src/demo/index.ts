@@ -7,3 +7,4 @@ export {
   type DemoActivityResult,
 } from './demo-activity.service';
 export { seedDemoPackages, DEMO_PACKAGES_SLUG } from './demo-packages.service';
+export { DEMO_SEED_STEPS, seedDemoContent } from './seed-content';

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
+import { DashCard, DashList } from './DashCard';
 import { CourseCard } from '../catalog/CourseCard';
 import { ProgressBar } from '../learning/ProgressBar';
 
@@ -37,16 +38,22 @@ function courseHref(c: Learner['courses'][number]) {
 }
 
 function LearnerDashboard({ d }: { d: Learner }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const f = useFormat();
   return (
     <div className="dash-grid">
-      <section className="card dash-resume" aria-labelledby="dash-resume" data-testid="dash-resume">
-        <h2 id="dash-resume">{t('dash.resume.title')}</h2>
+      <DashCard
+        id="dash-resume"
+        title={t('dash.resume.title')}
+        className="card dash-resume"
+        testId="dash-resume"
+      >
         {d.resume ? (
           <>
             <p className="dash-course-title">{d.resume.title}</p>
-            {d.resume.lastLesson && <p className="muted small">{t('dash.resume.lesson', { title: d.resume.lastLesson.title })}</p>}
+            {d.resume.lastLesson && (
+              <p className="muted small">{t('dash.resume.lesson', { title: d.resume.lastLesson.title })}</p>
+            )}
             <ProgressBar value={d.resume.percentage} />
             <Link className="button-link" href={courseHref(d.resume)}>
               {t('learn.continue')}
@@ -57,82 +64,78 @@ function LearnerDashboard({ d }: { d: Learner }) {
             {t('dash.resume.none')} <Link href="/courses">{t('dash.resume.browse')}</Link>
           </p>
         )}
-      </section>
+      </DashCard>
 
-      <section className="card" aria-labelledby="dash-progress" data-testid="dash-gamification">
-        <h2 id="dash-progress">{t('dash.progress.title')}</h2>
-        <p className="dash-level">{t('gam.level', { level: d.level.level, name: locale === 'fr' ? d.level.name : d.level.nameEn })}</p>
+      <DashCard id="dash-progress" title={t('dash.progress.title')} testId="dash-gamification">
+        <p className="dash-level">
+          {t('gam.level', { level: d.level.level, name: d.level.name })}
+        </p>
         <p className="muted small">{t('dash.xp', { count: d.totalXp })}</p>
-        {d.level.xpToNextLevel !== null && <p className="muted small">{t('dash.xpToNext', { count: d.level.xpToNextLevel })}</p>}
+        {d.level.xpToNextLevel !== null && (
+          <p className="muted small">{t('dash.xpToNext', { count: d.level.xpToNextLevel })}</p>
+        )}
         <p className="dash-streak">{t('dash.streak', { count: d.streak.daily })}</p>
         <p className="muted small">{t('dash.streak.longest', { count: d.streak.longest })}</p>
-      </section>
+      </DashCard>
 
-      <section className="card" aria-labelledby="dash-deadlines" data-testid="dash-deadlines">
-        <h2 id="dash-deadlines">{t('dash.deadlines.title')}</h2>
-        {d.deadlines.length === 0 ? (
-          <p className="muted">{t('dash.deadlines.none')}</p>
-        ) : (
-          <ul className="list">
-            {d.deadlines.map((x) => (
-              <li key={`${x.kind}-${x.quizId ?? x.courseSlug}`}>
-                <Link href={x.quizId ? `/learn/${x.courseSlug}/quiz/${x.quizId}` : `/learn/${x.courseSlug}`}>
-                  {x.kind === 'quiz' ? t('dash.deadlines.quiz', { title: x.title }) : `${t('dash.deadlines.courseEnd')} : ${x.courseTitle}`}
-                </Link>
-                <p className="muted small">
-                  {x.kind === 'quiz' ? `${x.courseTitle} · ` : ''}
-                  {x.dueAt ? t('dash.deadlines.due', { date: f.date(x.dueAt, 'long') }) : t('dash.deadlines.noDate')}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <DashCard id="dash-deadlines" title={t('dash.deadlines.title')} testId="dash-deadlines">
+        <DashList items={d.deadlines} none={t('dash.deadlines.none')}>
+          {(x) => (
+            <li key={`${x.kind}-${x.quizId ?? x.courseSlug}`}>
+              <Link href={x.quizId ? `/learn/${x.courseSlug}/quiz/${x.quizId}` : `/learn/${x.courseSlug}`}>
+                {x.kind === 'quiz'
+                  ? t('dash.deadlines.quiz', { title: x.title })
+                  : `${t('dash.deadlines.courseEnd')} : ${x.courseTitle}`}
+              </Link>
+              <p className="muted small">
+                {x.kind === 'quiz' ? `${x.courseTitle} · ` : ''}
+                {x.dueAt
+                  ? t('dash.deadlines.due', { date: f.date(x.dueAt, 'long') })
+                  : t('dash.deadlines.noDate')}
+              </p>
+            </li>
+          )}
+        </DashList>
+      </DashCard>
 
       {d.courses.length > 0 && (
-        <section className="card dash-courses" aria-labelledby="dash-courses" data-testid="dash-courses">
-          <h2 id="dash-courses">{t('dash.courses.title')}</h2>
+        <DashCard
+          id="dash-courses"
+          title={t('dash.courses.title')}
+          className="card dash-courses"
+          testId="dash-courses"
+        >
           <ul className="list">
             {d.courses.map((c) => (
               <li key={c.courseId} className="dash-course">
                 <Link href={courseHref(c)}>{c.title}</Link>
                 <ProgressBar value={c.percentage} />
-                <p className="muted small">{t('dash.courses.lessons', { done: c.completedLessons, total: c.totalLessons })}</p>
+                <p className="muted small">
+                  {t('dash.courses.lessons', { done: c.completedLessons, total: c.totalLessons })}
+                </p>
               </li>
             ))}
           </ul>
-        </section>
+        </DashCard>
       )}
 
-      <section className="card" aria-labelledby="dash-badges" data-testid="dash-badges">
-        <h2 id="dash-badges">{t('dash.badges.title')}</h2>
-        {d.recentBadges.length === 0 ? (
-          <p className="muted">{t('dash.badges.none')}</p>
-        ) : (
-          <ul className="list">
-            {d.recentBadges.map((b) => (
-              <li key={b.badgeId} className="row">
-                <span>{b.name}</span>
-                <span className={`badge tier-${b.tier}`}>{t(`gam.tier.${b.tier}`)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+      <DashCard id="dash-badges" title={t('dash.badges.title')} testId="dash-badges">
+        <DashList items={d.recentBadges} none={t('dash.badges.none')}>
+          {(b) => (
+            <li key={b.badgeId} className="row">
+              <span>{b.name}</span>
+              <span className={`badge tier-${b.tier}`}>{t(`gam.tier.${b.tier}`)}</span>
+            </li>
+          )}
+        </DashList>
         <Link href="/achievements">{t('dash.badges.all')}</Link>
-      </section>
+      </DashCard>
 
-      <section className="dash-wide stack" aria-labelledby="dash-suggest">
-        <h2 id="dash-suggest">{t('dash.suggest.title')}</h2>
-        {d.suggestions.length === 0 ? (
-          <p className="muted">{t('dash.suggest.none')}</p>
-        ) : (
-          <ul className="course-grid">
-            {d.suggestions.map((c) => (
-              <CourseCard key={c.id} course={c} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <DashCard id="dash-suggest" title={t('dash.suggest.title')} className="dash-wide stack">
+        <DashList items={d.suggestions} none={t('dash.suggest.none')} className="course-grid">
+          {(c) => <CourseCard key={c.id} course={c} />}
+        </DashList>
+      </DashCard>
     </div>
   );
 }
