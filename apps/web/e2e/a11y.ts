@@ -41,26 +41,30 @@ async function axeOnce(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
     // Colours are only meaningful once entrance animations (opacity fades) are over, and an element
     // that starts animating while axe runs (a celebration dialog opening) would be measured mid-fade:
-    // wait for finite animations, and run again when one started during the run.
-    const settle = () =>
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-          .map((a) => a.finished.catch(() => undefined)),
-      );
+    // wait for finite animations, and run again when one started during the run. Animation events are
+    // dispatched on the next frame, so the listener stays until two frames after the run, and an
+    // animation still running (or started since the run began) counts as well.
+    const finite = () => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+    const settle = () => Promise.all(finite().map((a) => a.finished.catch(() => undefined)));
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
     let result: { violations: unknown[] } = { violations: [] };
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 4; attempt++) {
       await settle();
       let started = false;
       const onStart = () => (started = true);
       document.addEventListener('animationstart', onStart, true);
+      document.addEventListener('transitionstart', onStart, true);
+      const since = document.timeline.currentTime as number;
       try {
         result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        await frame();
+        await frame();
       } finally {
         document.removeEventListener('animationstart', onStart, true);
+        document.removeEventListener('transitionstart', onStart, true);
       }
-      if (!started) break;
+      const moved = finite().some((a) => a.playState === 'running' || (typeof a.startTime === 'number' && a.startTime >= since));
+      if (!started && !moved) break;
     }
     return result.violations;
   });

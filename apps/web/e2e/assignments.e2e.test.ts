@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { callInPage, fitsPhoneWidth, trpcMutation, waitForMail } from './helpers';
+import { callInPage, enrolWithDemoVoucher, fitsPhoneWidth, logIn, registerVerified } from './helpers';
 
 const SLUG = 'plaidoyer-mobilisation-citoyenne';
 const LESSON = 'Devoir : le diagnostic de gouvernance de votre organisation';
@@ -26,28 +26,15 @@ describe('assignments in the browser', () => {
     const email = `e2e-assignment-${Date.now()}@mdsc.test`;
     const password = 'Karité-Et-Néré-2026';
     const lastName = `Zinsou${Date.now() % 100000}`;
-    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Aïcha', lastName });
-    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    await trpcMutation(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
+    await registerVerified(baseUrl, inject('dataDir'), { email, password, firstName: 'Aïcha', lastName });
 
     // The learner: log in, enrol, open the assignment lesson.
     const learner = await browser.newContext({ viewport: VIEWPORTS.phone });
     const page = await learner.newPage();
     await dismissCelebrations(page);
-    await page.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${SLUG}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${baseUrl}/courses/${SLUG}`);
+    await logIn(page, baseUrl, email, { password, next: `/courses/${SLUG}` });
     // A priced course: the learner's seat is sponsored (the demo voucher).
-    await page.getByTestId('buy').click();
-    await page.waitForURL(/\/payments\/checkout\/\d+$/);
-    await page.getByLabel('Moyen de paiement').selectOption('voucher');
-    await page.getByLabel('Code bon (facultatif)').fill('ONG-DEMO-2026');
-    await page.getByRole('button', { name: 'Continuer' }).click();
-    await page.waitForURL(/\/payments\/orders\/\d+/);
-    await expect.poll(() => page.getByTestId('order-status').textContent()).toBe('Payée');
-    await page.goto(`${baseUrl}/learn/${SLUG}`);
+    await enrolWithDemoVoucher(page, baseUrl, SLUG);
     await page.getByTestId('course-outline').getByRole('link', { name: LESSON }).click();
     await page.getByRole('heading', { level: 1, name: LESSON }).waitFor();
     const panel = page.getByTestId('assignment-panel');

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { fitsPhoneWidth, trpcMutation, waitForMail } from './helpers';
+import { fitsPhoneWidth, logIn, registerVerified } from './helpers';
 
 const SLUG = 'gouvernance-associative-fondamentaux';
 
@@ -45,20 +45,12 @@ describe('verifiable credentials in the browser', () => {
     const baseUrl = inject('baseUrl');
     const email = `e2e-cred-${Date.now()}@mdsc.test`;
     const password = 'Néré-Et-Baobab-2026';
-    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Rokia', lastName: 'Traoré' });
-    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    await trpcMutation(baseUrl, 'auth.verifyEmail', {
-      token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1],
-    });
+    await registerVerified(baseUrl, inject('dataDir'), { email, password, firstName: 'Rokia', lastName: 'Traoré' });
 
     const page = await browser.newPage({ viewport: VIEWPORTS.phone, acceptDownloads: true });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await dismissCelebrations(page);
-    await page.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${SLUG}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${baseUrl}/courses/${SLUG}`);
+    await logIn(page, baseUrl, email, { password, next: `/courses/${SLUG}` });
     await page.getByTestId('enrol').click();
     await page.waitForURL(`${baseUrl}/learn/${SLUG}`);
     await page.getByTestId('resume').click();

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { waitForMail, trpcMutation, fitsPhoneWidth } from './helpers';
+import { fitsPhoneWidth, logIn, registerVerified } from './helpers';
 
 const SLUG = 'gouvernance-associative-fondamentaux';
 
@@ -29,17 +29,11 @@ describe('gamification in the browser', () => {
     const baseUrl = inject('baseUrl');
     const email = `e2e-gamer-${Date.now()}@mdsc.test`;
     const password = 'Baobab-Et-Karité-2026';
-    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Comlan', lastName: 'Dossou' });
-    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    await trpcMutation(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
+    await registerVerified(baseUrl, inject('dataDir'), { email, password, firstName: 'Comlan', lastName: 'Dossou' });
 
     const page = await browser.newPage({ viewport: VIEWPORTS.phone, acceptDownloads: true });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${SLUG}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${baseUrl}/courses/${SLUG}`);
+    await logIn(page, baseUrl, email, { password, next: `/courses/${SLUG}` });
 
     // A new learner: level 1, no XP.
     const bar = page.getByTestId('xp-bar');

@@ -42,6 +42,20 @@ export async function trpcMutation(baseUrl: string, proc: string, input: unknown
   return body.result!.data;
 }
 
+/**
+ * A new account made the way a person makes one: registered over tRPC, then verified with the token
+ * of the link its verification mail carries.
+ */
+export async function registerVerified(
+  baseUrl: string,
+  dataDir: string,
+  account: { email: string; password: string; firstName: string; lastName: string },
+): Promise<void> {
+  await trpcMutation(baseUrl, 'auth.register', account);
+  const mail = await waitForMail(dataDir, account.email, /verify-email\?token=/);
+  await trpcMutation(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
+}
+
 /** No horizontal scrolling at the phone width. */
 export async function fitsPhoneWidth(page: Page): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -126,6 +140,24 @@ export function png(w: number, h: number, rgb: [number, number, number]): Buffer
 /** On phones the header's account links, language and theme are folded into the menu: open it. */
 export async function openHeaderMenu(page: Page): Promise<void> {
   const toggle = page.getByTestId('nav-toggle');
+  // The app renders after the page's load event (its first render is a transition, index.html's
+  // static header stands in until then): wait for the real header before asking about the toggle.
+  await toggle.waitFor({ state: 'attached' });
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true')
     await toggle.click();
+}
+
+/**
+ * On a priced course's page: the learner's seat is sponsored with the demo voucher (paid at once),
+ * then the course path opens.
+ */
+export async function enrolWithDemoVoucher(page: Page, baseUrl: string, slug: string): Promise<void> {
+  await page.getByTestId('buy').click();
+  await page.waitForURL(/\/payments\/checkout\/\d+$/);
+  await page.getByLabel('Moyen de paiement').selectOption('voucher');
+  await page.getByLabel('Code bon (facultatif)').fill('ONG-DEMO-2026');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.waitForURL(/\/payments\/orders\/\d+/);
+  await expect.poll(() => page.getByTestId('order-status').textContent()).toBe('Payée');
+  await page.goto(`${baseUrl}/learn/${slug}`);
 }

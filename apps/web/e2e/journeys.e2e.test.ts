@@ -2,15 +2,13 @@
 // every role is seen at both widths and in both languages. Each main page gets the axe-core check (no
 // serious or critical violation) and a screenshot (e2e/artifacts/journey-<role>-<step>-<lang>-<width>.png).
 // Texts are read from the app's dictionaries, so the same steps run in either language.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/en';
 import { fr, type MessageKey } from '../src/i18n/fr';
 import { seriousA11yViolations } from './a11y';
 import { launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { openHeaderMenu } from './helpers';
+import { openHeaderMenu, trpcMutation, waitForMail } from './helpers';
 
 const SLUG = 'gouvernance-associative-fondamentaux';
 const DEMO_PASSWORD = 'Demo-2026!';
@@ -74,34 +72,6 @@ function journey(page: Page, run: Run, role: string) {
   };
 }
 
-/** The decoded text of the .eml written for `to` whose body matches `needle`, once it exists. */
-async function waitForMail(dataDir: string, to: string, needle: RegExp): Promise<string> {
-  const dir = path.join(dataDir, 'mail');
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
-    for (const f of files) {
-      const raw = fs.readFileSync(path.join(dir, f), 'latin1');
-      const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-      const text = Buffer.from(bytes, 'latin1').toString('utf8');
-      if (text.includes(`To: ${to}`) && needle.test(text)) return text;
-    }
-    if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function api(baseUrl: string, proc: string, input: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/trpc/${proc}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
-  if (!res.ok) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
-  return body.result!.data;
-}
-
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 
 describe('journeys by role, desktop FR and phone EN', () => {
@@ -117,7 +87,7 @@ describe('journeys by role, desktop FR and phone EN', () => {
     it(`admin: job queue health, deactivates a user, creates a category and a badge (${run.lang}, ${run.width})`, async ({ onTestFailed }) => {
       const baseUrl = inject('baseUrl');
       const victim = `e2e-journey-victim-${stamp()}@mdsc.test`;
-      await api(baseUrl, 'auth.register', { email: victim, password: 'Baobab-Et-Karité-2026', firstName: 'Comlan', lastName: 'Dossou' });
+      await trpcMutation(baseUrl, 'auth.register', { email: victim, password: 'Baobab-Et-Karité-2026', firstName: 'Comlan', lastName: 'Dossou' });
 
       const page = await browser.newPage({ viewport: VIEWPORTS[run.width] });
       page.on('dialog', (d) => void d.accept());

@@ -121,6 +121,9 @@ describe('learner home and lesson layout', () => {
       await dismissCelebrations(page);
       await page.getByTestId('dash-admin').getByRole('heading', { name: 'Santé de la plateforme' }).waitFor();
       await page.getByTestId('dash-failed').waitFor();
+      // Payments of the week: received, bank transfers to confirm, failures.
+      await page.getByTestId('dash-payments').getByRole('heading', { name: 'Paiements (7 jours)' }).waitFor();
+      await expect(page.getByTestId('dash-transfers').textContent()).resolves.toMatch(/virements? à confirmer/);
       if (name === 'phone') await fitsPhoneWidth(page);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `admin-dashboard-${name}`);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { waitForMail, trpcMutation, fitsPhoneWidth } from './helpers';
+import { fitsPhoneWidth, logIn, registerVerified } from './helpers';
 
 const SLUG = 'gouvernance-associative-fondamentaux';
 
@@ -45,18 +45,11 @@ describe('learning path in the browser', () => {
     const baseUrl = inject('baseUrl');
     const email = `e2e-learner-${Date.now()}@mdsc.test`;
     const password = 'Karité-Et-Néré-2026';
-    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Aïssatou', lastName: 'Ouédraogo' });
-    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1];
-    await trpcMutation(baseUrl, 'auth.verifyEmail', { token });
+    await registerVerified(baseUrl, inject('dataDir'), { email, password, firstName: 'Aïssatou', lastName: 'Ouédraogo' });
 
     const page = await browser.newPage({ viewport: VIEWPORTS.phone, acceptDownloads: true });
     await dismissCelebrations(page);
-    await page.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${SLUG}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${baseUrl}/courses/${SLUG}`);
+    await logIn(page, baseUrl, email, { password, next: `/courses/${SLUG}` });
 
     // Enrol from the course page; the course path opens with module 2 locked.
     await page.getByTestId('enrol').click();

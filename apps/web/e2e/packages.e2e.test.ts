@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { callInPage, fitsPhoneWidth, trpcMutation, waitForMail } from './helpers';
+import { callInPage, fitsPhoneWidth, logIn, registerVerified } from './helpers';
 
 const SLUG = 'modules-interactifs-scorm-h5p';
 
@@ -54,19 +54,11 @@ describe('SCORM and H5P lessons in the browser', () => {
     const baseUrl = inject('baseUrl');
     const email = `e2e-scorm-${Date.now()}@mdsc.test`;
     const password = 'Karité-Et-Néré-2026';
-    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Awa', lastName: 'Sanou' });
-    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    await trpcMutation(baseUrl, 'auth.verifyEmail', {
-      token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1],
-    });
+    await registerVerified(baseUrl, inject('dataDir'), { email, password, firstName: 'Awa', lastName: 'Sanou' });
 
     const page = await browser.newPage({ viewport: VIEWPORTS.phone });
     await dismissCelebrations(page);
-    await page.goto(`${baseUrl}/login?next=${encodeURIComponent(`/courses/${SLUG}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${baseUrl}/courses/${SLUG}`);
+    await logIn(page, baseUrl, email, { password, next: `/courses/${SLUG}` });
     await page.getByTestId('enrol').click();
     await page.waitForURL(`${baseUrl}/learn/${SLUG}`);
     const view = await callInPage<CourseView>(page, 'progress.course', { slug: SLUG }, 'GET');

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { ARTIFACTS, dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { callInPage, fitsPhoneWidth, logIn, trpcMutation, waitForMail } from './helpers';
+import { callInPage, fitsPhoneWidth, logIn, registerVerified } from './helpers';
 
 const BAD_GIFT = `// Exporté de Moodle
 ::G1:: Combien de fondateurs faut-il au minimum ? {=2 # Deux personnes suffisent. ~1 ~10}
@@ -270,9 +270,7 @@ describe('quiz editor in the browser', () => {
     // A new student enrols and takes the quiz.
     const email = `e2e-quiz-${Date.now()}@mdsc.test`;
     const password = 'Karité-Et-Néré-2026';
-    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Koffi', lastName: 'Agbodjan' });
-    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    await trpcMutation(baseUrl, 'auth.verifyEmail', { token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1] });
+    await registerVerified(baseUrl, inject('dataDir'), { email, password, firstName: 'Koffi', lastName: 'Agbodjan' });
     const student = await browser.newPage({ viewport: VIEWPORTS.phone });
     await dismissCelebrations(student);
     await logIn(student, baseUrl, email, { password, next: `/courses/${slug}` });

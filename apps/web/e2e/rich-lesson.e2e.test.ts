@@ -6,15 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousA11yViolations } from './a11y';
 import { ARTIFACTS, dismissCelebrations, launchBrowser, screenshot, VIEWPORTS } from './browser';
-import { callInPage, fitsPhoneWidth, png, trpcMutation, waitForMail } from './helpers';
-
-async function login(page: Page, baseUrl: string, email: string, password: string, next: string) {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}${next}`);
-}
+import { callInPage, fitsPhoneWidth, logIn, png, registerVerified } from './helpers';
 
 /** Uploads a file to the course's media library from the page (its session, its origin). */
 function uploadInPage(page: Page, courseId: number, name: string, bytes: Buffer) {
@@ -50,7 +42,7 @@ describe('rich lesson text', () => {
     const ctx = await browser.newContext({ viewport: VIEWPORTS.phone });
     const page = await ctx.newPage();
     page.on('dialog', (d) => void d.accept());
-    await login(page, baseUrl, 'instructeur@mdsc.test', 'Demo-2026!', '/instructor');
+    await logIn(page, baseUrl, 'instructeur@mdsc.test', { next: '/instructor' });
 
     // A course with a module, and an image already in its media library.
     const categories = await callInPage<{ items?: { id: number }[] } | { id: number }[]>(
@@ -234,14 +226,10 @@ describe('rich lesson text', () => {
     // A student enrols and reads the lesson.
     const email = `e2e-rich-${stamp}@mdsc.test`;
     const password = 'Karité-Et-Néré-2026';
-    await trpcMutation(baseUrl, 'auth.register', { email, password, firstName: 'Fatou', lastName: 'Sow' });
-    const mail = await waitForMail(inject('dataDir'), email, /verify-email\?token=/);
-    await trpcMutation(baseUrl, 'auth.verifyEmail', {
-      token: /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)![1],
-    });
+    await registerVerified(baseUrl, inject('dataDir'), { email, password, firstName: 'Fatou', lastName: 'Sow' });
     const student = await browser.newPage({ viewport: VIEWPORTS.phone });
     await dismissCelebrations(student);
-    await login(student, baseUrl, email, password, `/courses/${course.slug}`);
+    await logIn(student, baseUrl, email, { password, next: `/courses/${course.slug}` });
     const enrolled = await callInPage<{ error?: string }>(student, 'enrollments.enroll', {
       courseId: course.id,
     });

@@ -27,6 +27,7 @@ import {
   AchievementsRoute,
   AdminBadgesRoute,
   AdminChallengesRoute,
+  AdminLevelsRoute,
   ChallengesRoute,
   LeaderboardRoute,
 } from './features/gamification/routes';
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="/challenges" component={ChallengesRoute} />
         <Route path="/admin/badges" component={AdminBadgesRoute} />
         <Route path="/admin/challenges" component={AdminChallengesRoute} />
+        <Route path="/admin/levels" component={AdminLevelsRoute} />
         <Route path="/messages" component={MessagesRoute} />
         <Route path="/messages/new" component={ComposeRoute} />
         <Route path="/messages/:id" component={ThreadRoute} />

@@ -25,6 +25,15 @@ export function formatPercent(ratio: number, locale: Locale): string {
   ).format(ratio);
 }
 
+/** A size in bytes as "850 ko", "1,2 Mo", "3,4 Go" (decimal units, as browsers and phones show them). */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const [unit, size] =
+    bytes >= 1e9 ? (['gigabyte', bytes / 1e9] as const) : bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : (['kilobyte', Math.max(bytes, 0) / 1e3] as const);
+  return cached(`b|${locale}|${unit}`, () =>
+    new Intl.NumberFormat(LOCALE_TAG[locale], { style: 'unit', unit, maximumFractionDigits: 1 }),
+  ).format(size);
+}
+
 /** A price; XOF by default. Zero is "free" only for the caller to decide (it has the words). */
 export function formatPrice(amount: number, locale: Locale, currency = 'XOF'): string {
   try {
@@ -101,6 +110,7 @@ export function useFormat() {
       locale,
       number: (n: number, digits?: number) => formatNumber(n, locale, digits),
       percent: (r: number) => formatPercent(r, locale),
+      bytes: (n: number) => formatBytes(n, locale),
       price: (amount: number, currency?: string) => formatPrice(amount, locale, currency),
       date: (v: string | Date, style?: DateStyle) => formatDate(v, locale, style),
       dateTime: (v: string | Date) => formatDateTime(v, locale),

@@ -27,11 +27,31 @@ const STORAGE_KEY = 'mdsc.locale';
  * A value the message names but the caller forgot is shown empty rather than breaking the page.
  */
 const compiled = new Map<string, IntlMessageFormat>();
+/**
+ * Each IntlMessageFormat would otherwise resolve its locale (Intl.NumberFormat.supportedLocalesOf)
+ * and build its own Intl.PluralRules/NumberFormat, for each of the hundred messages of a first
+ * render (seen in bench/lighthouse's main-thread time). One of each per locale and options instead.
+ */
+function memo<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
+  const made = new Map<string, R>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let r = made.get(key);
+    if (r === undefined) made.set(key, (r = make(...args)));
+    return r;
+  };
+}
+const formatters = {
+  getNumberFormat: memo((...a: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...a)),
+  getDateTimeFormat: memo((...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a)),
+  getPluralRules: memo((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
+};
+IntlMessageFormat.resolveLocale = memo(IntlMessageFormat.resolveLocale);
 export function format(template: string, locale: Locale, values: Record<string, string | number> = {}): string {
   const key = `${locale}\u0000${template}`;
   let mf = compiled.get(key);
   if (!mf) {
-    mf = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
+    mf = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true, formatters });
     compiled.set(key, mf);
   }
   try {
@@ -59,6 +79,14 @@ interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
+
+/**
+ * The language the reader chose (saved in this browser), sent to the API with every request
+ * (`x-locale`) so that badge, challenge and category names come back in it.
+ */
+export function chosenLocale(): Locale {
+  return initialLocale();
+}
 
 function initialLocale(): Locale {
   const saved = localStorage.getItem(STORAGE_KEY);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPrice, formatRelative } from './format';
+import { formatBytes, formatDate, formatNumber, formatPrice, formatRelative } from './format';
 
 // Intl uses narrow no-break spaces as French group separators; compare on plain spaces.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -22,5 +22,13 @@ describe('locale formatting', () => {
     expect(formatRelative('2026-03-01T11:55:00Z', 'en', now)).toBe('5 minutes ago');
     expect(formatRelative('2026-03-03T12:00:00Z', 'fr', now)).toBe('après-demain');
     expect(formatRelative('2026-02-28T12:00:00Z', 'en', now)).toBe('yesterday');
+  });
+  it('formats sizes in decimal units (ko, Mo, Go / kB, MB, GB)', () => {
+    expect(plain(formatBytes(850, 'fr'))).toBe('0,9 ko');
+    expect(plain(formatBytes(32_700, 'fr'))).toBe('32,7 ko');
+    expect(plain(formatBytes(1_250_000, 'fr'))).toBe('1,3 Mo');
+    expect(plain(formatBytes(11_480_000_000, 'fr'))).toBe('11,5 Go');
+    expect(formatBytes(1_250_000, 'en')).toBe('1.3 MB');
+    expect(formatBytes(32_700, 'en')).toBe('32.7 kB');
   });
 });

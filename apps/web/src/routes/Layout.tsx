@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { AccountNav } from '../features/auth/AccountNav';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { XpHeader } from '../features/gamification/XpHeader';
+import { AppStatusBar, OfflineBadge, UpdatePrompt } from '../features/pwa/AppStatus';
 import { useI18n } from '../i18n';
 import { ThemeToggle } from '../ui/theme';
 import { RoleNav } from './RoleNav';
@@ -23,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <span>{t('app.name')}</span>
         </Link>
         <RoleNav menu={menu} toolsId={toolsId} />
+        <OfflineBadge />
         <XpHeader />
         <NotificationBell />
         {/* On phones the header is one row: these fold into the menu (see ui.css). */}
@@ -46,6 +48,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <ThemeToggle />
         </div>
       </header>
+      <AppStatusBar />
+      <UpdatePrompt />
       <main id="main" className="app-main">
         {children}
       </main>

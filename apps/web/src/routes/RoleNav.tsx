@@ -33,6 +33,7 @@ const ADMIN: Item[] = [
   { href: '/admin/categories', label: 'nav.adminCategories' },
   { href: '/admin/badges', label: 'nav.adminBadges' },
   { href: '/admin/challenges', label: 'nav.adminChallenges' },
+  { href: '/admin/levels', label: 'nav.adminLevels' },
   { href: '/messages/new', label: 'nav.broadcasts' },
   { href: '/admin/stats', label: 'nav.adminStats' },
   { href: '/admin/jobs', label: 'nav.jobHealth' },

@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../test/render';
-import { PagedQueryState, QueryState } from './QueryState';
+import { PagedQueryState, QueryState, QueryTable } from './QueryState';
 
 afterEach(cleanup);
 
@@ -96,5 +96,42 @@ describe('PagedQueryState', () => {
       </PagedQueryState>,
     );
     expect(screen.queryByRole('button', { name: 'Plus' })).toBeNull();
+  });
+});
+
+describe('QueryTable', () => {
+  const rows = [
+    { queue: 'mail', failed: 2 },
+    { queue: 'pdf', failed: 0 },
+  ];
+  const table = (data: typeof rows) => (
+    <QueryTable
+      query={q({ data })}
+      empty="Aucune file."
+      label="Files"
+      rowKey={(r) => r.queue}
+      columns={[
+        { header: 'File', rowHeader: true, cell: (r) => r.queue },
+        { header: 'Échecs', cell: (r) => String(r.failed), className: (r) => (r.failed > 0 ? 'bad' : undefined) },
+      ]}
+    />
+  );
+
+  it('renders a captioned table from column definitions: headers, row headers, cells and their classes', () => {
+    renderWithProviders(table(rows));
+    expect(screen.getByRole('region', { name: 'Files' })).toBeTruthy();
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['File', 'Échecs']);
+    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['mail', 'pdf']);
+    const cells = screen.getAllByRole('cell');
+    expect(cells.map((c) => [c.textContent, c.className])).toEqual([
+      ['2', 'bad'],
+      ['0', ''],
+    ]);
+  });
+
+  it('says when there are no rows instead of an empty table', () => {
+    renderWithProviders(table([]));
+    expect(screen.getByText('Aucune file.')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });

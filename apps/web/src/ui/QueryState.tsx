@@ -1,7 +1,7 @@
 // Loading, error (with a retry) and empty states for a query, so every page handles them the same way.
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { Button } from './components';
+import { Button, DataTable, type Column } from './components';
 
 export interface QueryLike<D> {
   data: D | undefined;
@@ -131,5 +131,18 @@ export function PagedQueryState<I>({
         </Button>
       )}
     </>
+  );
+}
+
+/** A list query shown as a DataTable, with the same loading, error and empty states as QueryState. */
+export function QueryTable<Row>({
+  query,
+  empty,
+  ...table
+}: { query: QueryLike<Row[]>; empty: ReactNode; label: string; testId?: string; columns: readonly Column<Row>[]; rowKey(row: Row): string | number }) {
+  return (
+    <QueryState query={query} isEmpty={(d) => d.length === 0} empty={empty}>
+      {(rows) => <DataTable {...table} rows={rows} />}
+    </QueryState>
   );
 }

@@ -3,6 +3,7 @@
 // catalog preview.
 import { useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../i18n';
+import { lowDataHtml, useLowData } from '../lib/low-data';
 import './rich-text.css';
 
 /**
@@ -16,6 +17,8 @@ export function RichText({ html, text }: { html?: string | null; text?: string |
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const safe = !!html && !looksUnsafe(html);
+  // Low-data mode: uploaded images as their thumbnails (at most 480 px wide).
+  const lowData = useLowData().enabled;
   // Wide tables scroll inside a focusable region (keyboard users can scroll it too) instead of
   // widening the page on a phone; the table keeps its table semantics.
   useLayoutEffect(() => {
@@ -34,7 +37,7 @@ export function RichText({ html, text }: { html?: string | null; text?: string |
   if (safe) {
     // Sanitised by the server on save (allow-list); the CSP forbids inline scripts besides.
     return (
-      <div ref={ref} className="lesson-text rich-text" data-testid="rich-text" dangerouslySetInnerHTML={{ __html: html }} />
+      <div ref={ref} className="lesson-text rich-text" data-testid="rich-text" dangerouslySetInnerHTML={{ __html: lowData ? lowDataHtml(html) : html }} />
     );
   }
   if (!text) return null;

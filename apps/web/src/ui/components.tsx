@@ -74,3 +74,76 @@ export function ConfirmButton({
     </Button>
   );
 }
+
+/**
+ * A column of a DataTable: its header and each row's cell (`rowHeader`: the row's <th>; `numeric`:
+ * right-aligned figures).
+ */
+export interface Column<Row> {
+  header: string;
+  cell(row: Row): ReactNode;
+  rowHeader?: boolean;
+  numeric?: boolean;
+  className?(row: Row): string | undefined;
+}
+
+/**
+ * A data table: a focusable region so keyboard users can scroll it sideways, a caption for screen
+ * readers (the region's label) and its column headers; the page gives the columns. On a phone each
+ * row shows as "header: value" lines (ui.css), so no column goes out of sight; the explicit roles
+ * keep the table's semantics when CSS changes its display.
+ */
+
+export function DataTable<Row>({
+  label,
+  testId,
+  columns,
+  rows,
+  rowKey,
+  rowProps,
+}: {
+  label: string;
+  testId?: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey(row: Row): string | number;
+  rowProps?(row: Row): Record<`data-${string}`, string>;
+}) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      <table className="data-table stacked" role="table" data-testid={testId}>
+        <caption className="visually-hidden">{label}</caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            {columns.map((c, i) => (
+              <th scope="col" role="columnheader" key={i} className={c.numeric ? 'num' : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          {rows.map((r) => (
+            <tr key={rowKey(r)} role="row" {...rowProps?.(r)}>
+              {columns.map(({ header, rowHeader, numeric, cell, className }, i) => {
+                const Cell = rowHeader ? 'th' : 'td';
+                const classes = [numeric && 'num', className?.(r)].filter(Boolean).join(' ');
+                return (
+                  <Cell
+                    key={i}
+                    scope={rowHeader ? 'row' : undefined}
+                    role={rowHeader ? 'rowheader' : 'cell'}
+                    className={classes || undefined}
+                    data-label={header}
+                  >
+                    {cell(r)}
+                  </Cell>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
-import { Badge } from '../../ui/components';
+import { Badge, DataTable } from '../../ui/components';
 import { QueryState } from '../../ui/QueryState';
 import { serverErrors } from '../../ui/form';
 import { useToast } from '../../ui/toast';
@@ -38,34 +38,22 @@ export function JobHealthPage() {
               <span className="muted small">{t('jobs.checkedAt', { time: fmt.dateTime(h.checkedAt) })}</span>
             </div>
             {h.supported ? (
-              // Focusable so keyboard users can scroll the table sideways on a phone.
-              <div className="table-wrap" role="region" aria-label={t('jobs.title')} tabIndex={0}>
-                <table data-testid="job-health">
-                  <caption className="visually-hidden">{t('jobs.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('jobs.queue')}</th>
-                      {COLUMNS.map((c) => (
-                        <th scope="col" key={c}>
-                          {t(`jobs.${c}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {h.queues.map((q) => (
-                      <tr key={q.queue} data-queue={q.queue}>
-                        <th scope="row">{t(`jobs.queue.${q.queue}` as MessageKey)}</th>
-                        {COLUMNS.map((c) => (
-                          <td key={c} className={c === 'failed' && q.failed > 0 ? 'bad' : undefined}>
-                            {fmt.number(q[c])}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                label={t('jobs.title')}
+                testId="job-health"
+                rows={h.queues}
+                rowKey={(q) => q.queue}
+                rowProps={(q) => ({ 'data-queue': q.queue })}
+                columns={[
+                  { header: t('jobs.queue'), rowHeader: true, cell: (q) => t(`jobs.queue.${q.queue}` as MessageKey) },
+                  ...COLUMNS.map((c) => ({
+                    header: t(`jobs.${c}`),
+                    numeric: true,
+                    cell: (q: (typeof h.queues)[number]) => fmt.number(q[c]),
+                    className: (q: (typeof h.queues)[number]) => (c === 'failed' && q.failed > 0 ? 'bad' : undefined),
+                  })),
+                ]}
+              />
             ) : (
               <p className="muted">{t('jobs.unsupported')}</p>
             )}

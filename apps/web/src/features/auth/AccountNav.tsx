@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../../i18n';
+import { clearOfflineCopies } from '../../lib/offline-copy';
 import { trpc } from '../../lib/trpc';
 import { useAuth } from './useAuth';
 
@@ -12,6 +13,8 @@ export function AccountNav() {
   const logout = trpc.auth.logout.useMutation({
     onSettled: async () => {
       utils.auth.me.setData(undefined, null);
+      // The learner's offline copies go with the session (another person may use this browser next).
+      await clearOfflineCopies();
       await utils.invalidate();
       navigate('/');
     },

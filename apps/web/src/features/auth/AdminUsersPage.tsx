@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { AdminListPage, FilterSelect } from '../../ui/admin/AdminListPage';
 import { Badge, Button, ConfirmButton } from '../../ui/components';
+import { optionsOf } from '../../ui/form';
 import { useActionFeedback } from '../../ui/useActionFeedback';
 import { useAuth } from './useAuth';
 
@@ -28,39 +29,36 @@ export function AdminUsersPage() {
 
   return (
     <AdminListPage<Item>
-      title={t('admin.users.title')}
+      texts="admin.users"
       testId="admin-user-list"
       query={{ ...list, data: list.data?.pages.flatMap((p) => p.items) }}
       more={list}
-      getKey={(u) => u.id}
       itemProps={(u) => ({ 'data-user-email': u.email })}
       itemName={(u) => `${u.firstName} ${u.lastName}`}
       search={{ label: t('admin.users.search'), testId: 'user-search', onSearch: setQ }}
       filters={
         <>
-          <FilterSelect label={t('admin.users.role')} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <FilterSelect label={t('admin.users.role')} value={role} onChange={setRole} options={optionsOf(ROLES, (r) => t(`role.${r}`))} />
           <FilterSelect
             label={t('admin.users.status')}
             value={status}
             onChange={setStatus}
-            options={USER_STATUSES.map((s) => ({ value: s, label: t(`admin.users.status.${s}`) }))}
+            options={optionsOf(USER_STATUSES, (s) => t(`admin.users.status.${s}`))}
           />
         </>
       }
-      empty={t('admin.users.empty')}
-      renderItem={(u) => (
-        <div>
-          <strong>
-            {u.firstName} {u.lastName}
-          </strong>{' '}
+      badges={(u) => (
+        <>
           {u.id === me?.id && <Badge>{t('admin.users.you')}</Badge>}
           {!u.isActive && <Badge tone="warn">{t('admin.users.inactive')}</Badge>}
           {!u.emailVerified && <Badge>{t('admin.users.unverified')}</Badge>}
-          <p className="muted small">
-            {u.email}
-            {u.country ? ` · ${u.country}` : ''}
-          </p>
-        </div>
+        </>
+      )}
+      details={(u) => (
+        <p className="muted small">
+          {u.email}
+          {u.country ? ` · ${u.country}` : ''}
+        </p>
       )}
       actions={(u) => {
         const name = `${u.firstName} ${u.lastName}`;

@@ -3,6 +3,7 @@ import { updateProfileInput } from '@mdsc/validators';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
+import { useLowData } from '../../lib/low-data';
 import { trpc } from '../../lib/trpc';
 import { Notice } from '../../ui/components';
 import { CheckboxField, Form, SelectField, SubmitButton, TextField, useZodForm } from '../../ui/form';
@@ -34,10 +35,47 @@ function Profile({ me }: { me: Me }) {
       <DetailsSection me={me} />
       <EmailSection me={me} />
       <PasswordSection />
+      <LowDataSection />
       <p>
         <Link href="/profile/sessions">{t('profile.sessionsLink')}</Link>
       </p>
     </div>
+  );
+}
+
+/** Kept on this device (see lib/low-data.ts): it is about this device's connection. */
+function LowDataSection() {
+  const { t } = useI18n();
+  const lowData = useLowData();
+  return (
+    <ProfileSection id="profile-low-data" title={t('profile.lowData.title')}>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={lowData.enabled}
+            onChange={(e) => lowData.set(e.currentTarget.checked)}
+            aria-describedby="low-data-help"
+            data-testid="low-data-toggle"
+          />
+          {t('profile.lowData.label')}
+        </label>
+      </div>
+      <p id="low-data-help" className="muted small">
+        {t('profile.lowData.help')}
+      </p>
+      {lowData.chosen ? (
+        <p className="small">
+          <button type="button" className="link-button" onClick={lowData.reset}>
+            {t('profile.lowData.reset')}
+          </button>
+        </p>
+      ) : (
+        <p className="muted small" data-testid="low-data-auto">
+          {t(lowData.suggested ? 'profile.lowData.auto' : 'profile.lowData.autoOff')}
+        </p>
+      )}
+    </ProfileSection>
   );
 }
 

@@ -7,7 +7,7 @@ import { useLocation } from 'wouter';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { Form, NumberField, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from '../../ui/form';
+import { Form, NumberField, SelectField, SubmitButton, TextAreaField, TextField, useSaveForm } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
 import { MediaUpload } from './MediaUpload';
 import { COURSE_LANGUAGES, languageName } from '../../i18n/languages';
@@ -74,22 +74,19 @@ export function CourseForm({ course }: { course?: Course }) {
   const utils = trpc.useUtils();
   const categories = trpc.categories.list.useQuery();
   const mine = trpc.courses.mine.useQuery();
-  const create = trpc.courses.create.useMutation();
-  const update = trpc.courses.update.useMutation();
-  const form = useZodForm(schema, {
+  const form = useSaveForm(schema, {
     ...AUTHORING_ERRORS,
-    defaultValues: initial(course),
-    onSubmit: async (payload) => {
-      if (course) {
-        await update.mutateAsync({ id: course.id, ...payload });
-        await utils.courses.editor.invalidate({ id: course.id });
-      } else {
-        const created = await create.mutateAsync(payload);
-        await utils.courses.mine.invalidate();
-        navigate(`/instructor/courses/${created.id}`);
-      }
+    item: course,
+    toForm: initial,
+    create: trpc.courses.create.useMutation(),
+    update: trpc.courses.update.useMutation(),
+    // A new course opens in the builder; a saved one is refetched there.
+    afterSave: async (saved, created) => {
+      if (!created) return utils.courses.editor.invalidate({ id: saved.id });
+      await utils.courses.mine.invalidate();
+      navigate(`/instructor/courses/${saved.id}`);
     },
-    success: course ? t('authoring.saved') : undefined,
+    success: { updated: t('authoring.saved') },
   });
   const thumbnailUrl = useWatch({ control: form.control, name: 'thumbnailUrl' });
 

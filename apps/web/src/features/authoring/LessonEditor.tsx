@@ -11,17 +11,7 @@ import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { Button } from '../../ui/components';
-import {
-  CheckboxField,
-  Form,
-  NumberField,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useZodForm,
-} from '../../ui/form';
+import { CheckboxField, Form, FormActions, NumberField, SelectField, TextAreaField, TextField, useZodForm } from '../../ui/form';
 import { AUTHORING_ERRORS } from './errors';
 import { PackageUpload } from '../packages/PackageUpload';
 import { MediaUpload } from './MediaUpload';
@@ -186,12 +176,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onDone }: Props) {
       <NumberField name="durationMinutes" min={0} label={t('authoring.field.duration')} />
       <CheckboxField name="isRequired" label={t('authoring.field.required')} />
       <CheckboxField name="isPublished" label={t('authoring.field.lessonPublished')} />
-      <div className="form-actions">
-        <SubmitButton>{lesson ? t('authoring.save') : t('authoring.addLesson')}</SubmitButton>
-        <Button variant="secondary" onClick={onDone}>
-          {t('authoring.cancel')}
-        </Button>
-      </div>
+      <FormActions save={lesson ? t('authoring.save') : t('authoring.addLesson')} onCancel={onDone} />
     </Form>,
     packageForm,
     lesson?.contentType === 'assignment' ? <AssignmentSettings key="assignment" courseId={courseId} lessonId={lesson.id} /> : null,

@@ -1,6 +1,6 @@
 // The catalog: search, filters, sort, and infinite scroll over cursor pages. Filters live in the
 // URL (?q=…&category=…) so that a search can be shared and survives a reload.
-import { COURSE_SORTS, DIFFICULTIES, type CourseSort, type Difficulty } from '@mdsc/validators';
+import { catalogFilters, catalogListInput, COURSE_SORTS, DIFFICULTIES, type CatalogFilters, type CourseSort } from '@mdsc/validators';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { useI18n } from '../../i18n';
@@ -9,33 +9,13 @@ import { flatPages, QueryState } from '../../ui/QueryState';
 import { CourseCard } from './CourseCard';
 import { COURSE_LANGUAGES, languageName } from '../../i18n/languages';
 
-interface Filters {
-  q: string;
-  category: string;
-  difficulty: string;
-  language: string;
-  pricing: string;
-  sort: CourseSort;
-}
-
-function readFilters(search: string): Filters {
-  const p = new URLSearchParams(search);
-  const sort = p.get('sort') as CourseSort | null;
-  return {
-    q: p.get('q') ?? '',
-    category: p.get('category') ?? '',
-    difficulty: p.get('difficulty') ?? '',
-    language: p.get('language') ?? '',
-    pricing: p.get('pricing') ?? '',
-    sort: sort && COURSE_SORTS.includes(sort) ? sort : 'newest',
-  };
-}
+type Filters = CatalogFilters;
 
 export function CatalogPage() {
   const { t, locale } = useI18n();
   const search = useSearch();
   const [, navigate] = useLocation();
-  const filters = readFilters(search);
+  const filters = catalogFilters(search);
   const [q, setQ] = useState(filters.q);
   const categories = trpc.categories.list.useQuery();
 
@@ -46,16 +26,9 @@ export function CatalogPage() {
     navigate(`/courses${p.size ? `?${p}` : ''}`, { replace: true });
   };
 
+  // The same first query as the server's (packages/validators/first-screen): it may answer it inline.
   const list = trpc.courses.list.useInfiniteQuery(
-    {
-      q: filters.q || undefined,
-      categoryId: filters.category ? Number(filters.category) : undefined,
-      difficulty: (filters.difficulty || undefined) as Difficulty | undefined,
-      language: filters.language || undefined,
-      pricing: (filters.pricing || undefined) as 'free' | 'paid' | undefined,
-      sort: filters.sort,
-      limit: 20,
-    },
+    catalogListInput(filters),
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
 
@@ -185,8 +158,8 @@ export function CatalogPage() {
       >
         {(courses) => (
           <ul className="course-grid" data-testid="course-list">
-            {courses.map((c) => (
-              <CourseCard key={c.id} course={c} />
+            {courses.map((c, i) => (
+              <CourseCard key={c.id} course={c} heading="h2" first={i === 0} />
             ))}
           </ul>
         )}

@@ -2,6 +2,7 @@
 // material appears only for enrolled students, the instructor and admins (decided by the server).
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
+import { imageSources, useLowData } from '../../lib/low-data';
 import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { isNotFound } from '../learning/errors';
@@ -16,6 +17,7 @@ export function CoursePage() {
   const { t, locale } = useI18n();
   const { slug } = useParams<{ slug: string }>();
   const detail = trpc.courses.bySlug.useQuery({ slug }, { retry: false });
+  const lowData = useLowData().enabled;
 
   if (!detail.data) {
     return (
@@ -52,7 +54,13 @@ export function CoursePage() {
     <article className="stack course-page">
       <header className="course-hero">
         {course.thumbnailUrl && (
-          <img src={course.thumbnailUrl} alt="" className="course-hero-img" width={640} height={360} />
+          <img
+            {...imageSources(course.thumbnailUrl, lowData, { sizes: '(max-width: 40rem) 100vw, 640px' })}
+            alt=""
+            className="course-hero-img"
+            width={640}
+            height={360}
+          />
         )}
         <div>
           <p className="muted">

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@mdsc/api';
 import { useI18n } from '../../i18n';
+import { useLowData } from '../../lib/low-data';
 import { RichText } from '../../ui/RichText';
 
 type Lesson = RouterOutputs['courses']['bySlug']['modules'][number]['lessons'][number];
@@ -7,6 +8,7 @@ type Lesson = RouterOutputs['courses']['bySlug']['modules'][number]['lessons'][n
 /** A lesson's material, for those allowed to see it; its text as the server's sanitised HTML. */
 export function LessonContent({ lesson }: { lesson: Lesson }) {
   const { t } = useI18n();
+  const lowData = useLowData().enabled;
   const c = lesson.content;
   if (!c) return null;
   const fileUrl = c.media?.url ?? null;
@@ -15,12 +17,18 @@ export function LessonContent({ lesson }: { lesson: Lesson }) {
     <div className="lesson-content">
       <RichText html={c.contentHtml} text={c.contentText} />
       {lesson.contentType === 'video' && src && (
-        <video controls preload="metadata" src={src} className="lesson-media">
+        <video
+          controls
+          preload={lowData ? 'none' : 'metadata'}
+          poster={c.media?.thumbnail?.url}
+          src={(lowData && c.media?.renditions.find((r) => r.kind === 'video_low')?.url) || src}
+          className="lesson-media"
+        >
           {t('course.noVideoSupport')}
         </video>
       )}
       {lesson.contentType === 'audio' && src && (
-        <audio controls preload="metadata" src={src} className="lesson-media" />
+        <audio controls preload={lowData ? 'none' : 'metadata'} src={src} className="lesson-media" />
       )}
       {['document', 'presentation', 'h5p', 'assignment'].includes(lesson.contentType) && src && (
         <p>

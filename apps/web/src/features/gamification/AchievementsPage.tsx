@@ -28,7 +28,7 @@ export function AchievementsPage() {
 function Achievements({ d }: { d: RouterOutputs['gamification']['me'] }) {
   const { t, locale } = useI18n();
   const lvl = d.level;
-  const name = locale === 'fr' ? lvl.name : lvl.nameEn;
+  const name = lvl.name; // in the reader's language (the server names it)
   return (
     <>
       <div className="gam-summary">

@@ -3,11 +3,9 @@ import type { RouterOutputs } from '@mdsc/api';
 import { BADGE_CRITERIA_TYPES, BADGE_TIERS } from '@mdsc/validators';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
-import { trpc } from '../../lib/trpc';
-import { AdminFormActions, saveItem, type Editing } from '../../ui/admin/AdminListPage';
 import { Badge } from '../../ui/components';
-import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../ui/form';
-import { commonBody, CriteriaFields, criteriaFields, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
+import { CheckboxField, EnglishNameFields, Form, FormActions, SelectField, TextAreaField, TextField } from '../../ui/form';
+import { CriteriaFields, criteriaFields, criteriaRule, criteriaToForm, filterOptions, GamAdminList, englishFields, namesToForm, useGamForm } from './admin-common';
 import { describeCriteria } from './format';
 import { TierMedal } from './TierMedal';
 import './gamification.css';
@@ -19,6 +17,7 @@ const schema = z
   .object({
     name: z.string().trim().min(2).max(255),
     description: z.string().max(2000),
+    ...englishFields,
     iconUrl: z.string().max(500),
     tier: z.enum(BADGE_TIERS),
     category: z.string().max(50),
@@ -29,8 +28,7 @@ const schema = z
 
 function toForm(b?: Item): z.input<typeof schema> {
   return {
-    name: b?.name ?? '',
-    description: b?.description ?? '',
+    ...namesToForm(b),
     iconUrl: b?.iconUrl ?? '',
     tier: b?.tier ?? 'bronze',
     category: b?.category ?? '',
@@ -39,27 +37,29 @@ function toForm(b?: Item): z.input<typeof schema> {
   };
 }
 
-const tierOptions = (t: ReturnType<typeof useI18n>['t']) => BADGE_TIERS.map((x) => ({ value: x, label: t(`gam.tier.${x}`) }));
-
-function BadgeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; onDone(): void }) {
+function BadgeForm({ badge, onDone }: { badge?: Item; onDone(): void }) {
   const { t } = useI18n();
-  const { item: badge, save } = saveItem(editing, trpc.badges.create.useMutation(), trpc.badges.update.useMutation());
   const form = useGamForm('badges', schema, {
     onDone,
-    defaultValues: toForm(badge),
-    save: (v) =>
-      save({ ...commonBody(v), iconUrl: v.iconUrl || null, tier: v.tier, category: v.category || null }),
+    item: badge,
+    toForm,
+    own: (v) => ({
+      iconUrl: v.iconUrl || null,
+      tier: v.tier,
+      category: v.category || null,
+    }),
   });
   return (
     <Form form={form} data-testid="badge-form">
       <TextField name="name" label={t('gam.admin.name')} required maxLength={255} />
       <TextField name="iconUrl" label={t('gam.admin.icon')} maxLength={500} />
       <TextAreaField name="description" label={t('gam.admin.description')} rows={2} maxLength={2000} />
-      <SelectField name="tier" label={t('gam.admin.tier')} options={tierOptions(t)} />
+      <EnglishNameFields />
+      <SelectField name="tier" label={t('gam.admin.tier')} options={filterOptions('badges', t)} />
       <TextField name="category" label={t('gam.admin.category')} maxLength={50} />
       <CriteriaFields types={BADGE_CRITERIA_TYPES} />
       <CheckboxField name="isActive" label={t('gam.admin.active')} />
-      <AdminFormActions save={t('gam.admin.save')} onCancel={onDone} />
+      <FormActions save={t('gam.admin.save')} onCancel={onDone} />
     </Form>
   );
 }
@@ -69,23 +69,14 @@ export function AdminBadgesPage() {
   return (
     <GamAdminList
       kind="badges"
-      query={trpc.badges.list.useQuery({ includeInactive: true })}
-      useDelete={trpc.badges.delete.useMutation}
-      filter={{ label: t('gam.admin.tier'), options: tierOptions(t), matches: (b, tier) => b.tier === tier }}
-      renderItem={(b) => (
-        <>
-          <TierMedal tier={b.tier} icon={b.iconUrl} />
-          <div>
-            <h2 className="h3">
-              {b.name} {!b.isActive && <Badge tone="warn">{t('gam.admin.inactive')}</Badge>}
-            </h2>
-            <p className="small muted">
-              {t(`gam.tier.${b.tier}`)} · {describeCriteria(b.criteria, t)} · {t('gam.admin.holders', { count: b.holderCount })}
-            </p>
-          </div>
-        </>
+      lead={(b) => <TierMedal tier={b.tier} icon={b.iconUrl} />}
+      badges={(b) => !b.isActive && <Badge tone="warn">{t('gam.admin.inactive')}</Badge>}
+      details={(b) => (
+        <p className="small muted">
+          {t(`gam.tier.${b.tier}`)} · {describeCriteria(b.criteria, t)} · {t('gam.admin.holders', { count: b.holderCount })}
+        </p>
       )}
-      renderForm={(editing, close) => <BadgeForm editing={editing} onDone={close} />}
+      renderForm={(b, close) => <BadgeForm badge={b} onDone={close} />}
     />
   );
 }

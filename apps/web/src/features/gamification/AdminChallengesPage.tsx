@@ -4,10 +4,9 @@ import { calendarDateSchema, CHALLENGE_TYPES, type ChallengeCriteriaInput } from
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { AdminFormActions, saveItem, type Editing } from '../../ui/admin/AdminListPage';
 import { Badge } from '../../ui/components';
-import { CheckboxField, Form, NumberField, SelectField, TextAreaField, TextField } from '../../ui/form';
-import { commonBody, CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, GamAdminList, useGamForm } from './admin-common';
+import { CheckboxField, EnglishNameFields, Form, FormActions, NumberField, SelectField, TextAreaField, TextField } from '../../ui/form';
+import { CriteriaFields, criteriaFields, criteriaOf, criteriaRule, criteriaToForm, filterOptions, GamAdminList, englishFields, namesToForm, useGamForm } from './admin-common';
 import { describeCriteria, formatDay } from './format';
 import './gamification.css';
 
@@ -27,6 +26,7 @@ const schema = z
   .object({
     name: z.string().trim().min(2).max(255),
     description: z.string().max(2000),
+    ...englishFields,
     type: z.enum(CHALLENGE_TYPES),
     ...criteriaFields,
     rewardXp: z.number().int().min(0).max(10_000),
@@ -42,8 +42,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 function toForm(c?: Item): z.input<typeof schema> {
   return {
-    name: c?.name ?? '',
-    description: c?.description ?? '',
+    ...namesToForm(c),
     type: c?.type ?? 'weekly',
     ...(c ? criteriaToForm(c.criteria) : { criteriaType: 'lessons_completed', value: 5, targetId: null }),
     rewardXp: c?.rewardXp ?? 50,
@@ -54,32 +53,28 @@ function toForm(c?: Item): z.input<typeof schema> {
   };
 }
 
-const typeOptions = (t: ReturnType<typeof useI18n>['t']) =>
-  CHALLENGE_TYPES.map((c) => ({ value: c, label: t(`gam.challenges.type.${c}`) }));
-
-function ChallengeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>>; onDone(): void }) {
+function ChallengeForm({ challenge, onDone }: { challenge?: Item; onDone(): void }) {
   const { t } = useI18n();
   const badges = trpc.badges.list.useQuery({ includeInactive: false });
-  const { item: challenge, save } = saveItem(editing, trpc.challenges.create.useMutation(), trpc.challenges.update.useMutation());
   const form = useGamForm('challenges', schema, {
     onDone,
-    defaultValues: toForm(challenge),
-    save: (v) =>
-      save({
-        ...commonBody(v),
-        criteria: criteriaOf(v) as ChallengeCriteriaInput,
-        type: v.type,
-        rewardXp: v.rewardXp,
-        rewardBadgeId: v.rewardBadgeId,
-        startDate: v.startDate,
-        endDate: v.endDate,
-      }),
+    item: challenge,
+    toForm,
+    own: (v) => ({
+      criteria: criteriaOf(v) as ChallengeCriteriaInput,
+      type: v.type,
+      rewardXp: v.rewardXp,
+      rewardBadgeId: v.rewardBadgeId,
+      startDate: v.startDate,
+      endDate: v.endDate,
+    }),
   });
   return (
     <Form form={form} data-testid="challenge-form">
       <TextField name="name" label={t('gam.admin.name')} maxLength={255} />
-      <SelectField name="type" label={t('gam.admin.type')} options={typeOptions(t)} />
+      <SelectField name="type" label={t('gam.admin.type')} options={filterOptions('challenges', t)} />
       <TextAreaField name="description" label={t('gam.admin.description')} rows={2} maxLength={2000} />
+      <EnglishNameFields />
       <CriteriaFields types={CRITERIA} />
       <NumberField name="rewardXp" label={t('gam.admin.rewardXp')} min={0} max={10_000} />
       <SelectField
@@ -91,7 +86,7 @@ function ChallengeForm({ editing, onDone }: { editing: NonNullable<Editing<Item>
       <TextField name="startDate" type="date" label={t('gam.admin.startDate')} />
       <TextField name="endDate" type="date" label={t('gam.admin.endDate')} />
       <CheckboxField name="isActive" label={t('gam.admin.active')} />
-      <AdminFormActions save={t('gam.admin.save')} onCancel={onDone} />
+      <FormActions save={t('gam.admin.save')} onCancel={onDone} />
     </Form>
   );
 }
@@ -101,25 +96,23 @@ export function AdminChallengesPage() {
   return (
     <GamAdminList
       kind="challenges"
-      query={trpc.challenges.list.useQuery({ includeInactive: true })}
-      useDelete={trpc.challenges.delete.useMutation}
-      filter={{ label: t('gam.admin.type'), options: typeOptions(t), matches: (c, type) => c.type === type }}
-      renderItem={(c) => (
-        <div>
-          <h2 className="h3">
-            {c.name} <Badge>{t(`gam.challenges.status.${c.status}`)}</Badge>
-          </h2>
+      badges={(c) => <Badge>{t(`gam.challenges.status.${c.status}`)}</Badge>}
+      details={(c) => (
+        <>
           <p className="small muted">
             {t(`gam.challenges.type.${c.type}`)} · {describeCriteria(c.criteria, t)} · {t('gam.challenges.reward', { xp: c.rewardXp })}
             {c.rewardBadge && ` ${t('gam.challenges.rewardBadge', { name: c.rewardBadge.name })}`}
           </p>
           <p className="small muted">
-            {t('gam.challenges.window', { start: formatDay(c.startDate, locale), end: formatDay(c.endDate, locale) })} ·{' '}
-            {t('gam.admin.participants', { count: c.participantCount, done: c.completedCount })}
+            {t('gam.challenges.window', {
+              start: formatDay(c.startDate, locale),
+              end: formatDay(c.endDate, locale),
+            })}{' '}
+            · {t('gam.admin.participants', { count: c.participantCount, done: c.completedCount })}
           </p>
-        </div>
+        </>
       )}
-      renderForm={(editing, close) => <ChallengeForm editing={editing} onDone={close} />}
+      renderForm={(c, close) => <ChallengeForm challenge={c} onDone={close} />}
     />
   );
 }

@@ -118,7 +118,9 @@ function Board({ scope, categoryId }: { scope: LeaderboardScope; categoryId: num
                   <th scope="row" className={e.name ? undefined : 'muted'}>
                     {e.name ?? t('gam.board.anonymous')} {e.isViewer && <span className="small">{t('gam.board.you')}</span>}
                   </th>
-                  <td className="num">{e.level}</td>
+                  <td className="num board-level">
+                    {e.level} <span className="small muted">{e.levelName}</span>
+                  </td>
                   <td className="num">{formatNumber(e.xp, locale)}</td>
                 </tr>
               ))}

@@ -64,7 +64,7 @@ function XpBar({ userId }: { userId: number }) {
     localStorage.setItem(key, JSON.stringify(now));
     if (!seen) return; // first visit on this browser: nothing to celebrate retroactively
     const items: CelebrationItem[] = [];
-    if (now.level > seen.level) items.push({ kind: 'level', level: data.level.level, name: locale === 'fr' ? data.level.name : data.level.nameEn });
+    if (now.level > seen.level) items.push({ kind: 'level', level: data.level.level, name: data.level.name });
     for (const b of data.badges) {
       if (!seen.badges.includes(b.userBadgeId)) items.push({ kind: 'badge', name: b.name, tier: b.tier, icon: b.iconUrl });
     }
@@ -73,7 +73,7 @@ function XpBar({ userId }: { userId: number }) {
 
   if (!data) return <div className="xp-header" aria-hidden="true" />;
   const lvl = data.level;
-  const name = locale === 'fr' ? lvl.name : lvl.nameEn;
+  const name = lvl.name; // in the reader's language (the server names it)
   const label = lvl.nextMinXp
     ? t('gam.xpBar', { level: lvl.level, name, xp: data.totalXp, percent: lvl.percent })
     : t('gam.xpBarTop', { level: lvl.level, name, xp: data.totalXp });

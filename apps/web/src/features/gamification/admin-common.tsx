@@ -1,7 +1,8 @@
 // What the badge and challenge admin pages share: the list's defaults and deletion, and the rule of
 // a badge or a challenge in their forms (condition, threshold and, for some conditions, a specific
 // course or challenge), checked in the browser with the API's own schema.
-import { badgeCriteriaSchema, challengeCriteriaSchema, type BadgeCriteriaInput } from '@mdsc/validators';
+import type { RouterOutputs } from '@mdsc/api';
+import { BADGE_TIERS, badgeCriteriaSchema, CHALLENGE_TYPES, challengeCriteriaSchema, type BadgeCriteriaInput } from '@mdsc/validators';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -9,8 +10,14 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
 import { AdminListPage, FilterSelect, useEditor, type AdminListPageProps } from '../../ui/admin/AdminListPage';
-import { NumberField, SelectField, useZodForm, type ErrorOptions, type FormSchema, type ZodFormOptions } from '../../ui/form';
+import { NumberField, SelectField, useSaveForm, type ErrorOptions, type FormSchema, type SaveFormOptions, type SaveMutation } from '../../ui/form';
 import { useActionFeedback } from '../../ui/useActionFeedback';
+
+/** The English name and description of both kinds (empty: the French original is shown). */
+export const englishFields = {
+  nameEn: z.string().trim().max(255),
+  descriptionEn: z.string().trim().max(2000),
+};
 
 export const criteriaFields = {
   criteriaType: z.string(),
@@ -19,10 +26,27 @@ export const criteriaFields = {
 };
 type CriteriaForm = { criteriaType: string; value: number; targetId: number | null };
 
-/** The fields both kinds send: name, description, rule, active. */
-export function commonBody(v: CriteriaForm & { name: string; description: string; isActive: boolean }) {
-  return { name: v.name, description: v.description || null, criteria: criteriaOf(v), isActive: v.isActive };
+type Named = { name: string; description: string; nameEn: string; descriptionEn: string; isActive: boolean };
+
+/** The fields both kinds send: names and descriptions (French, English), rule, active. */
+function commonBody(v: CriteriaForm & Named) {
+  return {
+    name: v.name,
+    description: v.description || null,
+    nameEn: v.nameEn || null,
+    descriptionEn: v.descriptionEn || null,
+    criteria: criteriaOf(v),
+    isActive: v.isActive,
+  };
 }
+
+/** The names' form values of a stored badge or challenge (or a new one). */
+export const namesToForm = (x?: { name: string; description: string | null; nameEn: string | null; descriptionEn: string | null }) => ({
+  name: x?.name ?? '',
+  description: x?.description ?? '',
+  nameEn: x?.nameEn ?? '',
+  descriptionEn: x?.descriptionEn ?? '',
+});
 
 /** The criteria JSON from the form's fields. */
 export function criteriaOf(v: CriteriaForm): BadgeCriteriaInput {
@@ -54,6 +78,7 @@ export const GAM_FORM_ERRORS: ErrorOptions = {
     rewardBadgeId: 'gam.admin.error.rewardBadgeId',
     iconUrl: 'gam.admin.error.iconUrl',
     name: 'gam.admin.error.name',
+    nameEn: 'gam.admin.error.name',
   },
   fieldMap: { criteria: 'value' },
   codes: { CONFLICT: 'gam.admin.conflict' },
@@ -62,8 +87,7 @@ export const GAM_FORM_ERRORS: ErrorOptions = {
 export function CriteriaFields({ types }: { types: readonly string[] }) {
   const { t } = useI18n();
   const type = useWatch({ name: 'criteriaType' }) as string;
-  const target =
-    type === 'course_completion' ? 'gam.admin.courseId' : type === 'challenge_completed' ? 'gam.admin.challengeId' : null;
+  const target = type === 'course_completion' ? 'gam.admin.courseId' : type === 'challenge_completed' ? 'gam.admin.challengeId' : null;
   return (
     <>
       <SelectField
@@ -87,75 +111,117 @@ export function useGamRefresh(kind: Kind) {
     : () => Promise.all([utils.challenges.list.invalidate(), utils.gamification.challenges.invalidate()]);
 }
 
-interface DeleteMutation {
-  mutate(v: { id: number }): void;
-  isPending: boolean;
-  variables?: { id: number };
-}
+type Translate = ReturnType<typeof useI18n>['t'];
+type Items = {
+  badges: RouterOutputs['badges']['list'][number];
+  challenges: RouterOutputs['challenges']['list'][number];
+};
 
-/** One more filter of the list: a select whose value a row must match. */
-interface ExtraFilter<Item, V extends string> {
-  label: string;
-  options: readonly { value: V; label: string }[];
-  matches(item: Item, value: V): boolean;
-}
+/** A kind's list (inactive ones included), its deletion and its extra filter (badges by tier, challenges by type). */
+const KINDS = {
+  badges: {
+    useList: () => trpc.badges.list.useQuery({ includeInactive: true }),
+    useDelete: trpc.badges.delete.useMutation,
+    useCreate: trpc.badges.create.useMutation,
+    useUpdate: trpc.badges.update.useMutation,
+    filter: {
+      label: 'gam.admin.tier',
+      options: (t) => BADGE_TIERS.map((v) => ({ value: v, label: t(`gam.tier.${v}`) })),
+      of: (b) => b.tier,
+    },
+  },
+  challenges: {
+    useList: () => trpc.challenges.list.useQuery({ includeInactive: true }),
+    useDelete: trpc.challenges.delete.useMutation,
+    useCreate: trpc.challenges.create.useMutation,
+    useUpdate: trpc.challenges.update.useMutation,
+    filter: {
+      label: 'gam.admin.type',
+      options: (t) => CHALLENGE_TYPES.map((v) => ({ value: v, label: t(`gam.challenges.type.${v}`) })),
+      of: (c) => c.type,
+    },
+  },
+} satisfies {
+  [K in Kind]: {
+    useList(): AdminListPageProps<Items[K]>['query'];
+    useDelete: unknown;
+    useCreate: unknown;
+    useUpdate: unknown;
+    filter: {
+      label: MessageKey;
+      options(t: Translate): { value: string; label: string }[];
+      of(item: Items[K]): string;
+    };
+  };
+};
+
+/** The options of a kind's extra filter, also the select of its form. */
+export const filterOptions = (kind: Kind, t: Translate) => KINDS[kind].filter.options(t);
 
 /**
- * The admin list of badges or challenges (titles and test id from `kind`): searched by name,
- * filtered by status and by one more select, deleted after a confirmation.
+ * The admin list of badges or challenges (query, deletion, titles, test id and extra filter from
+ * `kind`): searched by name, filtered by status and by tier or type, deleted after a confirmation.
  */
-export function GamAdminList<Item extends { id: number; name: string; isActive: boolean }, V extends string>({
-  kind,
-  useDelete,
-  query,
-  filter,
-  ...p
-}: Pick<AdminListPageProps<Item>, 'renderItem' | 'renderForm' | 'query'> & {
-  kind: Kind;
-  /** The procedure's useMutation (e.g. trpc.badges.delete.useMutation). */
-  useDelete(opts: ReturnType<ReturnType<typeof useActionFeedback>>): DeleteMutation;
-  filter: ExtraFilter<Item, V>;
-}) {
+export function GamAdminList<K extends Kind>({ kind, ...p }: Pick<AdminListPageProps<Items[K]>, 'lead' | 'badges' | 'details' | 'renderForm'> & { kind: K }) {
   const { t } = useI18n();
   const feedback = useActionFeedback();
-  const [value, setValue] = useState<V | ''>('');
+  const [value, setValue] = useState('');
+  const { useList, useDelete, filter } = KINDS[kind] as (typeof KINDS)['badges'];
+  const query = useList() as AdminListPageProps<Items[K]>['query'];
   const remove = useDelete(feedback(t('gam.admin.deleted'), useGamRefresh(kind), GAM_FORM_ERRORS.codes));
+  const of = filter.of as (item: Items[K]) => string;
   return (
-    <AdminListPage<Item>
+    <AdminListPage<Items[K]>
       {...p}
-      title={t(`gam.admin.${kind}.title`)}
-      newTitle={t(`gam.admin.${kind}.new`)}
+      texts={`gam.admin.${kind}`}
       testId={`admin-${kind}`}
-      query={{ ...query, data: query.data?.filter((x) => !value || filter.matches(x, value)) }}
-      filters={<FilterSelect label={filter.label} value={value} onChange={setValue} options={filter.options} />}
-      getKey={(x) => x.id}
-      itemName={(x) => x.name}
-      search={{}}
-      isActive={(x) => x.isActive}
-      empty={t('ui.empty')}
-      editor={useEditor<Item>()}
-      newLabel={t('gam.admin.new')}
-      remove={{ run: (x) => remove.mutate({ id: x.id }), pendingKey: remove.isPending ? remove.variables?.id : null }}
+      query={{ ...query, data: query.data?.filter((x) => !value || of(x) === value) }}
+      filters={<FilterSelect<string> label={t(filter.label)} value={value} onChange={setValue} options={filterOptions(kind, t)} />}
+      active
+      editor={useEditor<Items[K]>()}
+      remove={{
+        run: (x) => remove.mutate({ id: x.id }),
+        pendingKey: remove.isPending ? remove.variables?.id : null,
+      }}
     />
   );
 }
 
-/** The side form of a badge or a challenge: the shared messages, then save, refetch, close and a toast. */
-export function useGamForm<S extends FormSchema>(
-  kind: Kind,
+/** What a kind's create mutation takes (the update takes it with the id). */
+type Body<K extends Kind> = Parameters<ReturnType<(typeof KINDS)[K]['useCreate']>['mutateAsync']>[0];
+
+/**
+ * The side form of a badge or a challenge: the kind's create and update mutations, the body both
+ * kinds send plus the kind's `own` fields, the shared messages, then refetch, close and a toast.
+ */
+export function useGamForm<K extends Kind, S extends FormSchema>(
+  kind: K,
   schema: S,
-  { save, onDone, ...opts }: Omit<ZodFormOptions<S, unknown>, 'onSubmit'> & { save(v: z.output<S>): Promise<unknown>; onDone(): void },
+  {
+    onDone,
+    own,
+    ...opts
+  }: Omit<SaveFormOptions<S, Items[K], Body<K>, object, unknown>, 'create' | 'update' | 'body' | 'afterSave' | 'success'> & {
+    onDone(): void;
+    own(values: z.output<S>): Omit<Body<K>, keyof ReturnType<typeof commonBody>> & Partial<Body<K>>;
+  },
 ) {
   const { t } = useI18n();
   const refresh = useGamRefresh(kind);
-  return useZodForm(schema, {
+  const { useCreate, useUpdate } = KINDS[kind] as unknown as {
+    useCreate(): SaveMutation<Body<K>, unknown>;
+    useUpdate(): SaveMutation<Body<K> & { id: number }, unknown>;
+  };
+  return useSaveForm<S, Items[K], Body<K>, object, unknown>(schema, {
     ...GAM_FORM_ERRORS,
     ...opts,
-    onSubmit: async (v) => {
-      await save(v);
+    body: (v) => ({ ...commonBody(v as CriteriaForm & Named), ...own(v) }) as Body<K>,
+    create: useCreate(),
+    update: useUpdate(),
+    afterSave: async () => {
       await refresh();
       onDone();
     },
-    success: t('gam.admin.saved'),
+    success: { created: t('gam.admin.saved'), updated: t('gam.admin.saved') },
   });
 }

@@ -6,3 +6,4 @@ export const LeaderboardRoute = lazyPage(() => import('./LeaderboardPage').then(
 export const ChallengesRoute = lazyPage(() => import('./ChallengesPage').then((m) => m.ChallengesPage), 'user');
 export const AdminBadgesRoute = lazyPage(() => import('./AdminBadgesPage').then((m) => m.AdminBadgesPage), 'admin');
 export const AdminChallengesRoute = lazyPage(() => import('./AdminChallengesPage').then((m) => m.AdminChallengesPage), 'admin');
+export const AdminLevelsRoute = lazyPage(() => import('./AdminLevelsPage').then((m) => m.AdminLevelsPage), 'admin');

@@ -1,4 +1,5 @@
 // A course from the learner's side: enrol, progress, the path with its locks, resume, certificate.
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { trpc } from '../../lib/trpc';
@@ -9,6 +10,9 @@ import { isNotFound } from './errors';
 import { ProgressBar } from './ProgressBar';
 import { ReviewSection } from './ReviewSection';
 import './learning.css';
+
+// The offline download code loads only for an enrolled learner's course page.
+const OfflineCoursePanel = lazy(() => import('../offline/OfflineCoursePanel').then((m) => ({ default: m.OfflineCoursePanel })));
 
 export function CourseLearnPage() {
   const { t } = useI18n();
@@ -70,6 +74,11 @@ export function CourseLearnPage() {
           <EnrolButton courseId={d.course.id} slug={d.course.slug} canEnroll={d.canEnroll} prerequisite={d.course.prerequisite} />
         )}
       </header>
+      {e && (
+        <Suspense fallback={null}>
+          <OfflineCoursePanel slug={d.course.slug} />
+        </Suspense>
+      )}
       <section className="card" aria-labelledby="path">
         <h2 id="path">{t('learn.outline')}</h2>
         {!e && <p className="muted small">{t('learn.enrolToStart')}</p>}

@@ -1,10 +1,11 @@
 // The lesson player: the material, time and position reported every 30 s (and on pause, end and
 // leaving), "completed", previous / next, and the course path: the lesson comes first; the path is a
 // side column on desktop and a drawer on phones.
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
-import { useHeartbeatSender } from '../../lib/heartbeat-queue';
+import { submitLearning, useHeartbeatSender, useLearningQueue } from '../../lib/heartbeat-queue';
 import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { CourseOutline, LockIcon } from './CourseOutline';
@@ -16,6 +17,16 @@ import { OutlineDrawer, OutlineToggle } from './OutlineDrawer';
 import './learning.css';
 
 const BEAT_MS = 30_000;
+type CompleteResult = Awaited<ReturnType<ReturnType<typeof trpc.useUtils>['client']['progress']['completeLesson']['mutate']>>;
+
+/** A speech bubble drawn inline: emoji fonts are missing on many phones (and in Chromium here). */
+function ChatIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5v-6Z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    </svg>
+  );
+}
 
 export function LessonPage() {
   const { t } = useI18n();
@@ -28,7 +39,14 @@ export function LessonPage() {
   const start = trpc.progress.start.useMutation();
   // Heartbeats go through a retry queue (lib/heartbeat-queue): a dropped connection loses no progress.
   const sendHeartbeat = useHeartbeatSender();
-  const complete = trpc.progress.completeLesson.useMutation();
+  // Completing goes through the same queue as the heartbeats, after them: offline it is kept and
+  // sent when the network is back, and the server judges it then.
+  const complete = useMutation({
+    networkMode: 'always',
+    mutationFn: (call: { lessonId: number; title: string }) => submitLearning({ kind: 'complete', ...call }),
+  });
+  const { pending } = useLearningQueue();
+  const queued = pending.some((c) => c.kind === 'complete' && c.lessonId === lessonId);
   const mediaRef = useRef<HTMLMediaElement>(null);
   const lastBeat = useRef(Date.now());
   const enrolled = !!lesson.data?.progress;
@@ -111,9 +129,11 @@ export function LessonPage() {
 
   const onComplete = () =>
     complete.mutate(
-      { lessonId },
+      { lessonId, title: d.lesson.title },
       {
-        onSuccess: async (r) => {
+        onSuccess: async (sent) => {
+          if (!sent.sent) return; // kept for later: the queue's banner and this page say so
+          const r = sent.result as CompleteResult;
           await refresh();
           if (r.courseCompleted) navigate(`/learn/${params.slug}/complete`);
           else if (d.nextLessonId) navigate(`/learn/${params.slug}/lessons/${d.nextLessonId}`);
@@ -146,6 +166,11 @@ export function LessonPage() {
           {d.moduleTitle && <p className="muted small">{d.moduleTitle}</p>}
           <h1 data-testid="lesson-title">{d.lesson.title}</h1>
           {done && <span className="badge ok">{t('learn.lessonDone')}</span>}
+          {!done && queued && (
+            <span className="badge warn" data-testid="complete-pending">
+              {t('learn.completePending')}
+            </span>
+          )}
         </header>
         <LessonBody key={lessonId} ref={mediaRef} lesson={d.lesson} onMediaReady={onMediaReady} />
         {isAssignment && p && <AssignmentPanel lessonId={lessonId} />}
@@ -159,7 +184,8 @@ export function LessonPage() {
             </Link>
           </div>
         )}
-        {p && !isQuizLesson && !isAssignment && !isPackage && !done && (
+        {queued && !done && <p className="callout small">{t('learn.completeQueued')}</p>}
+        {p && !isQuizLesson && !isAssignment && !isPackage && !done && !queued && (
           <div className="form-actions">
             <button type="button" onClick={onComplete} disabled={complete.isPending} data-testid="complete-lesson">
               {t('learn.markComplete')}
@@ -174,13 +200,13 @@ export function LessonPage() {
             href={`/discussions/course/${d.course.id}?lesson=${lessonId}&new=1`}
             data-testid="discuss-lesson"
           >
-            💬 {t('disc.discussLesson')}
+            <ChatIcon /> {t('disc.discussLesson')}
           </Link>{' '}
           · <Link href={`/discussions/course/${d.course.id}?lesson=${lessonId}`}>{t('disc.courseDiscussions')}</Link>
         </p>
-        {complete.isError && (
+        {complete.error && (
           <p role="alert" className="form-error">
-            {complete.error.data?.field === 'lessonId'
+            {(complete.error as { data?: { field?: string } }).data?.field === 'lessonId'
               ? t('learn.error.watch_more', { value: Math.round(d.completionShare * 100) })
               : t(learningErrorKey(complete.error))}
           </p>

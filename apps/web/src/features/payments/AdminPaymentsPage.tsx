@@ -7,12 +7,11 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { trpc } from '../../lib/trpc';
-import { AdminFormActions, AdminListPage, FilterSelect } from '../../ui/admin/AdminListPage';
+import { AdminListPage, FilterSelect, useEditor } from '../../ui/admin/AdminListPage';
 import { Badge, Button, ConfirmButton } from '../../ui/components';
-import { Form, TextField, useZodForm } from '../../ui/form';
+import { Form, FormActions, optionsOf, TextField, useZodForm } from '../../ui/form';
 import { useActionFeedback } from '../../ui/useActionFeedback';
 import { RevenueTable } from './RevenueTable';
-import './payments.css';
 
 type Item = RouterOutputs['payments']['adminList']['items'][number];
 
@@ -46,7 +45,7 @@ function DecisionForm({ order, onDone }: { order: Item; onDone(): void }) {
       ) : (
         <TextField name="transferReference" label={t('pay.admin.transferReference')} required maxLength={100} />
       )}
-      <AdminFormActions save={refund ? t('pay.admin.refund') : t('pay.admin.confirm')} onCancel={onDone} />
+      <FormActions save={refund ? t('pay.admin.refund') : t('pay.admin.confirm')} onCancel={onDone} />
     </Form>
   );
 }
@@ -65,73 +64,77 @@ export function AdminPaymentsPage() {
     pageSize: 100,
   });
   const revenue = trpc.payments.revenue.useQuery({});
-  // The decision being taken (confirm a transfer, refund), in a form above the list.
-  const [deciding, setDeciding] = useState<Item | null>(null);
+  // The decision being taken (confirm a transfer, refund): the side form, opened by the row's buttons.
+  const editor = useEditor<Item>();
+  const decide = (o: Item) => (
+    <Button variant="secondary" onClick={() => editor.edit(o)}>
+      {o.status === 'paid' ? t('pay.admin.refund') : t('pay.admin.confirm')}
+    </Button>
+  );
   const reject = trpc.payments.reject.useMutation(useActionFeedback()(t('pay.admin.rejected'), () => utils.payments.adminList.invalidate()));
-  const items = { ...list, data: list.data?.items };
 
   return (
-    <div className="stack payments">
-      {deciding && (
-        <section className="card" aria-live="polite">
-          <DecisionForm key={deciding.id} order={deciding} onDone={() => setDeciding(null)} />
-        </section>
+    <AdminListPage
+      texts="pay.admin"
+      testId="admin-payments"
+      query={{ ...list, data: list.data?.items }}
+      itemName={(o) => o.reference}
+      itemProps={(o) => ({ 'data-order': o.reference })}
+      search={{ label: t('pay.admin.search'), onSearch: setSearch }}
+      filters={
+        <>
+          <FilterSelect
+            label={t('pay.admin.status')}
+            value={status}
+            onChange={setStatus}
+            options={optionsOf(ORDER_STATUS_VALUES, (s) => t(`pay.status.${s}`))}
+          />
+          <FilterSelect
+            label={t('pay.order.method')}
+            value={provider}
+            onChange={setProvider}
+            options={optionsOf(PAYMENT_METHODS, (m) => t(`pay.method.${m}`))}
+          />
+        </>
+      }
+      badges={(o) => <Badge tone={o.status === 'paid' ? 'ok' : o.status === 'pending' ? 'warn' : 'neutral'}>{t(`pay.status.${o.status}`)}</Badge>}
+      details={(o) => (
+        <>
+          <p className="small">
+            {o.buyer.name} ({o.buyer.email}) — {o.courseTitle} — {f.price(o.amount, o.currency)} — {t(`pay.method.${o.provider}`)}
+            {o.providerReference ? ` — ${o.providerReference}` : ''}
+          </p>
+          <p className="small muted">
+            {f.dateTime(o.createdAt)}
+            {o.note ? ` — ${o.note}` : ''}
+          </p>
+        </>
       )}
-      <AdminListPage
-        title={t('pay.admin.title')}
-        testId="admin-payments"
-        query={items}
-        getKey={(o) => o.id}
-        itemName={(o) => o.reference}
-        itemProps={(o) => ({ 'data-order': o.reference })}
-        search={{ label: t('pay.admin.search'), onSearch: setSearch }}
-        filters={
-          <>
-            <FilterSelect label={t('pay.admin.status')} value={status} onChange={setStatus} options={ORDER_STATUS_VALUES.map((s) => ({ value: s, label: t(`pay.status.${s}`) }))} />
-            <FilterSelect label={t('pay.order.method')} value={provider} onChange={setProvider} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`pay.method.${m}`) }))} />
-          </>
-        }
-        empty={t('pay.admin.empty')}
-        renderItem={(o) => (
-          <div>
-            <h2 className="h3">
-              {o.reference} <Badge tone={o.status === 'paid' ? 'ok' : o.status === 'pending' ? 'warn' : 'neutral'}>{t(`pay.status.${o.status}`)}</Badge>
-            </h2>
-            <p className="small break">
-              {o.buyer.name} ({o.buyer.email}) — {o.courseTitle} — {f.price(o.amount, o.currency)} — {t(`pay.method.${o.provider}`)}
-              {o.providerReference ? ` — ${o.providerReference}` : ''}
-            </p>
-            <p className="small muted">{f.dateTime(o.createdAt)}{o.note ? ` — ${o.note}` : ''}</p>
-          </div>
-        )}
-        actions={(o) => (
-          <>
-            {o.status === 'pending' && o.provider === 'transfer' && (
-              <Button variant="secondary" onClick={() => setDeciding(o)}>
-                {t('pay.admin.confirm')}
-              </Button>
-            )}
-            {o.status === 'pending' && (
-              <ConfirmButton
-                confirm={t('pay.admin.rejectConfirm', { reference: o.reference })}
-                busy={reject.isPending && reject.variables?.orderId === o.id}
-                onConfirm={() => reject.mutate({ orderId: o.id, reason: t('pay.admin.rejectReason') })}
-              >
-                {t('pay.admin.reject')}
-              </ConfirmButton>
-            )}
-            {o.status === 'paid' && (
-              <Button variant="secondary" onClick={() => setDeciding(o)}>
-                {t('pay.admin.refund')}
-              </Button>
-            )}
-          </>
-        )}
-      />
-      <section className="stack" aria-labelledby="revenue-admin">
-        <h2 id="revenue-admin">{t('pay.revenue.title')}</h2>
-        <RevenueTable query={revenue} />
-      </section>
-    </div>
+      editor={editor}
+      opens="actions"
+      formTitle={(o) => t(o.status === 'paid' ? 'pay.admin.refund' : 'pay.admin.confirm')}
+      renderForm={(o, close) => o && <DecisionForm order={o} onDone={close} />}
+      actions={(o) => (
+        <>
+          {o.status === 'pending' && o.provider === 'transfer' && decide(o)}
+          {o.status === 'pending' && (
+            <ConfirmButton
+              confirm={t('pay.admin.rejectConfirm', { reference: o.reference })}
+              busy={reject.isPending && reject.variables?.orderId === o.id}
+              onConfirm={() => reject.mutate({ orderId: o.id, reason: t('pay.admin.rejectReason') })}
+            >
+              {t('pay.admin.reject')}
+            </ConfirmButton>
+          )}
+          {o.status === 'paid' && decide(o)}
+        </>
+      )}
+      after={
+        <section className="stack" aria-labelledby="revenue-admin">
+          <h2 id="revenue-admin">{t('pay.revenue.title')}</h2>
+          <RevenueTable query={revenue} />
+        </section>
+      }
+    />
   );
 }

@@ -3,21 +3,24 @@
 // The form's own shape is turned into the API's input and checked with the shared schema.
 import type { RouterOutputs } from '@mdsc/api';
 import { QUESTION_TYPES, questionContentInput } from '@mdsc/validators';
+import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/fr';
 import { trpc } from '../../lib/trpc';
 import { Button } from '../../ui/components';
 import {
   CheckboxField,
   Form,
+  FormActions,
   NumberField,
+  optionsOf,
   SelectField,
-  SubmitButton,
   TextAreaField,
   TextField,
   useFieldError,
-  useZodForm,
+  useSaveForm,
   type ZodForm,
 } from '../../ui/form';
 import { QUIZ_EDITOR_ERRORS } from './errors';
@@ -81,89 +84,101 @@ function useRows<K extends 'options' | 'acceptedAnswers'>(form: ZodForm<typeof s
   };
 }
 
-function OptionsEditor({ form }: { form: ZodForm<typeof schema> }) {
+/** What differs between the two list fields: their bounds, a new row and their texts. */
+const LISTS = {
+  options: {
+    min: 2,
+    max: MAX_OPTIONS,
+    newRow: { text: '', correct: false },
+    text: { legend: 'quizEd.options', help: 'quizEd.optionsHelp', add: 'quizEd.addOption', remove: 'quizEd.removeOption' },
+  },
+  acceptedAnswers: {
+    min: 1,
+    max: MAX_ACCEPTED,
+    newRow: '',
+    text: { legend: 'quizEd.acceptedAnswers', help: 'quizEd.acceptedHelp', add: 'quizEd.addAccepted', remove: 'quizEd.removeAccepted' },
+  },
+} as const satisfies { [K in 'options' | 'acceptedAnswers']: { min: number; max: number; newRow: Values[K][number]; text: Record<string, MessageKey> } };
+
+/** A list field's rows (options, accepted answers): each row's inputs and a Remove button, then Add. */
+function RowsEditor<K extends keyof typeof LISTS>({
+  form,
+  name,
+  row,
+  rowTestId,
+  error,
+}: {
+  form: ZodForm<typeof schema>;
+  name: K;
+  row(i: number): ReactNode;
+  rowTestId?: string;
+  error?: string;
+}) {
   const { t } = useI18n();
-  const { rows, add, remove } = useRows(form, 'options');
-  // react-hook-form puts a list's own error under `root` once its rows are registered fields.
-  const rootError = useFieldError('options.root');
-  const listError = useFieldError('options');
-  const error = rootError ?? listError;
+  const { rows, add, remove } = useRows(form, name);
+  const { min, max, newRow, text } = LISTS[name];
   return (
-    <fieldset className="stack quiz-answers" aria-describedby={error ? 'options-error' : undefined}>
-      <legend>{t('quizEd.options')}</legend>
-      <p className="muted small">{t('quizEd.optionsHelp')}</p>
+    <fieldset className="stack quiz-answers" aria-describedby={error ? `${name}-error` : undefined}>
+      <legend>{t(text.legend)}</legend>
+      <p className="muted small">{t(text.help)}</p>
       {rows.map((_, i) => (
-        <div key={i} className="quiz-answer-row" data-testid="option-row">
-          <TextField name={`options.${i}.text`} label={t('quizEd.option', { n: i + 1 })} maxLength={1000} />
-          <CheckboxField name={`options.${i}.correct`} label={t('quizEd.optionCorrect', { position: i + 1 })} />
-          <Button
-            variant="secondary"
-            onClick={() => remove(i)}
-            disabled={rows.length <= 2}
-            aria-label={t('quizEd.removeOption', { n: i + 1 })}
-          >
+        <div key={i} className="quiz-answer-row" data-testid={rowTestId}>
+          {row(i)}
+          <Button variant="secondary" onClick={() => remove(i)} disabled={rows.length <= min} aria-label={t(text.remove, { n: i + 1 })}>
             {t('quizEd.remove')}
           </Button>
         </div>
       ))}
       {error && (
-        <p id="options-error" className="field-error" data-field-error="options">
+        <p id={`${name}-error`} className="field-error" data-field-error={name}>
           {error}
         </p>
       )}
       <p>
-        <Button variant="secondary" onClick={() => add({ text: '', correct: false })} disabled={rows.length >= MAX_OPTIONS}>
-          + {t('quizEd.addOption')}
+        <Button variant="secondary" onClick={() => add(newRow as Values[K][number])} disabled={rows.length >= max}>
+          + {t(text.add)}
         </Button>
       </p>
     </fieldset>
   );
 }
 
-function AcceptedAnswersEditor({ form }: { form: ZodForm<typeof schema> }) {
+function OptionsEditor({ form }: { form: ZodForm<typeof schema> }) {
   const { t } = useI18n();
-  const { rows, add, remove } = useRows(form, 'acceptedAnswers');
+  // react-hook-form puts a list's own error under `root` once its rows are registered fields.
+  const rootError = useFieldError('options.root');
+  const listError = useFieldError('options');
   return (
-    <fieldset className="stack quiz-answers">
-      <legend>{t('quizEd.acceptedAnswers')}</legend>
-      <p className="muted small">{t('quizEd.acceptedHelp')}</p>
-      {rows.map((_, i) => (
-        <div key={i} className="quiz-answer-row">
-          <TextField name={`acceptedAnswers.${i}`} label={t('quizEd.accepted', { n: i + 1 })} maxLength={500} />
-          <Button
-            variant="secondary"
-            onClick={() => remove(i)}
-            disabled={rows.length <= 1}
-            aria-label={t('quizEd.removeAccepted', { n: i + 1 })}
-          >
-            {t('quizEd.remove')}
-          </Button>
-        </div>
-      ))}
-      <p>
-        <Button variant="secondary" onClick={() => add('')} disabled={rows.length >= MAX_ACCEPTED}>
-          + {t('quizEd.addAccepted')}
-        </Button>
-      </p>
-    </fieldset>
+    <RowsEditor
+      form={form}
+      name="options"
+      rowTestId="option-row"
+      error={rootError ?? listError}
+      row={(i) => (
+        <>
+          <TextField name={`options.${i}.text`} label={t('quizEd.option', { n: i + 1 })} maxLength={1000} />
+          <CheckboxField name={`options.${i}.correct`} label={t('quizEd.optionCorrect', { position: i + 1 })} />
+        </>
+      )}
+    />
   );
 }
 
 export function QuestionForm({ quizId, question, onDone }: { quizId: number; question?: Question; onDone(): void }) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
-  const add = trpc.quizzes.addQuestion.useMutation();
-  const update = trpc.quizzes.updateQuestion.useMutation();
-  const form = useZodForm(schema, {
+  const form = useSaveForm(schema, {
     ...QUIZ_EDITOR_ERRORS,
-    defaultValues: defaults(question),
-    onSubmit: async (content) => {
-      if (question) await update.mutateAsync({ id: question.id, ...content });
-      else await add.mutateAsync({ quizId, ...content });
+    item: question,
+    toForm: defaults,
+    create: trpc.quizzes.addQuestion.useMutation(),
+    update: trpc.quizzes.updateQuestion.useMutation(),
+    parent: { quizId },
+    afterSave: async () => {
       await utils.quizzes.editor.invalidate({ id: quizId });
       onDone();
     },
-    success: question ? t('quizEd.questionSaved') : t('quizEd.questionAdded'),
+    success: { created: t('quizEd.questionAdded'), updated: t('quizEd.questionSaved') },
   });
   const type = useWatch({ control: form.control, name: 'questionType' });
 
@@ -177,22 +192,21 @@ export function QuestionForm({ quizId, question, onDone }: { quizId: number; que
       <SelectField
         name="questionType"
         label={t('quizEd.type')}
-        options={QUESTION_TYPES.map((qt) => ({ value: qt, label: t(`quizEd.type.${qt}`) }))}
+        options={optionsOf(QUESTION_TYPES, (qt) => t(`quizEd.type.${qt}`))}
       />
       <TextAreaField name="questionText" label={t('quizEd.questionText')} rows={3} maxLength={5000} />
       <NumberField name="points" label={t('quizEd.points')} min={0.25} max={100} step={0.25} />
       {type === 'multiple_choice' && <OptionsEditor form={form} />}
       {type === 'true_false' && (
-        <SelectField
-          name="correctAnswer"
-          label={t('quizEd.rightAnswer')}
-          options={[
-            { value: 'true', label: t('quiz.true') },
-            { value: 'false', label: t('quiz.false') },
-          ]}
+        <SelectField name="correctAnswer" label={t('quizEd.rightAnswer')} options={optionsOf(['true', 'false'], (v) => t(`quiz.${v}`))} />
+      )}
+      {type === 'short_answer' && (
+        <RowsEditor
+          form={form}
+          name="acceptedAnswers"
+          row={(i) => <TextField name={`acceptedAnswers.${i}`} label={t('quizEd.accepted', { n: i + 1 })} maxLength={500} />}
         />
       )}
-      {type === 'short_answer' && <AcceptedAnswersEditor form={form} />}
       <TextAreaField
         name="explanation"
         label={t('quizEd.explanation')}
@@ -200,12 +214,7 @@ export function QuestionForm({ quizId, question, onDone }: { quizId: number; que
         rows={2}
         maxLength={5000}
       />
-      <div className="form-actions">
-        <SubmitButton>{question ? t('quizEd.save') : t('quizEd.addQuestion')}</SubmitButton>
-        <Button variant="secondary" onClick={onDone}>
-          {t('quizEd.cancel')}
-        </Button>
-      </div>
+      <FormActions save={question ? t('quizEd.save') : t('quizEd.addQuestion')} onCancel={onDone} />
     </Form>
   );
 }

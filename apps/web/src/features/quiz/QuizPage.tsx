@@ -1,8 +1,11 @@
 // A quiz from the learner's side: what it is, attempts left, take it (timer), result and history.
 import type { RouterOutputs } from '@mdsc/api';
+import { useMutation } from '@tanstack/react-query';
+import type { SubmitAttemptInput } from '@mdsc/validators';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
+import { submitLearning, useLearningQueue } from '../../lib/heartbeat-queue';
 import { trpc } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { learningErrorKey } from '../learning/errors';
@@ -23,16 +26,22 @@ export function QuizPage() {
   const [running, setRunning] = useState<{ attempt: Started; offset: number } | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [openHistory, setOpenHistory] = useState<number | null>(null);
+  const { pending } = useLearningQueue();
   const start = trpc.quizzes.startAttempt.useMutation({
     onSuccess: (attempt) => {
       setResult(null);
       setRunning({ attempt, offset: Date.parse(attempt.serverNow) - Date.now() });
     },
   });
-  const submit = trpc.quizzes.submitAttempt.useMutation({
-    onSuccess: async (r) => {
+  // Answers go through the learning queue: with no network they are kept and sent when it is back,
+  // and the server grades them then (its time limit still applies).
+  const submit = useMutation({
+    networkMode: 'always',
+    mutationFn: (input: SubmitAttemptInput) => submitLearning({ kind: 'quiz', input, quizId, title: overview.data?.quiz.title ?? '' }),
+    onSuccess: async (sent) => {
       setRunning(null);
-      setResult(r);
+      if (!sent.sent) return;
+      setResult(sent.result as Result);
       await Promise.all([
         utils.quizzes.overview.invalidate({ quizId }),
         utils.quizzes.attempts.invalidate({ quizId }),
@@ -54,6 +63,7 @@ export function QuizPage() {
   }
   const o = overview.data;
   const q = o.quiz;
+  const queued = pending.some((c) => c.kind === 'quiz' && c.quizId === quizId);
   const courseDone = result?.passed && q.isFinal;
 
   if (running) {
@@ -84,6 +94,11 @@ export function QuizPage() {
       </p>
       <h1 id="quiz-title">{q.title}</h1>
       {result && <AttemptFeedback result={result} />}
+      {queued && (
+        <p className="callout" data-testid="quiz-queued">
+          {t('quiz.queued')}
+        </p>
+      )}
       {courseDone && (
         <p>
           <Link className="button primary" href={`/learn/${params.slug}/complete`} data-testid="go-completion">

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
-import { AdminListPage, useEditor, type AdminListPageProps } from './AdminListPage';
+import { AdminListPage, useEditor, type AdminListPageProps, type ToggleMutation } from './AdminListPage';
 
 afterEach(cleanup);
 
@@ -22,32 +22,34 @@ function Page({
   rows = ROWS,
   onDelete = vi.fn(),
   more,
+  toggle,
+  ownActions,
 }: {
   rows?: Row[];
   onDelete?: (r: Row) => void;
   more?: AdminListPageProps<Row>['more'];
+  toggle?: ToggleMutation;
+  /** The page's own row button opens the form (no New, no Edit). */
+  ownActions?: boolean;
 }) {
   const editor = useEditor<Row>();
   return (
     <AdminListPage<Row>
-      title="Badges"
+      texts="gam.admin.badges"
       testId="rows"
       query={{ data: rows, isPending: false, isError: false, refetch: vi.fn() }}
-      getKey={(r) => r.id}
-      itemName={(r) => r.name}
       itemProps={(r) => ({ 'data-name': r.name })}
-      search={{}}
-      isActive={(r) => r.isActive}
-      empty="Aucun badge."
+      active={toggle ?? true}
       more={more}
-      renderItem={(r) => <h2>{r.name}</h2>}
+      details={(r) => <p>n° {r.id}</p>}
       remove={{ run: onDelete }}
       editor={editor}
-      newLabel="Nouveau"
-      newTitle="Nouveau badge"
-      renderForm={(editing, close) => (
+      opens={ownActions ? 'actions' : undefined}
+      formTitle={ownActions ? (r) => `Décider pour ${r.name}` : undefined}
+      actions={ownActions ? (r) => <button onClick={() => editor.edit(r)}>Décider</button> : undefined}
+      renderForm={(item, close) => (
         <form aria-label="Formulaire">
-          <p>{editing.mode === 'edit' ? `édition de ${editing.item.id}` : 'création'}</p>
+          <p>{item ? `édition de ${item.id}` : 'création'}</p>
           <button type="button" onClick={close}>
             Fermer
           </button>
@@ -57,7 +59,10 @@ function Page({
   );
 }
 
-const rowNames = () => within(screen.getByTestId('rows')).getAllByRole('heading').map((h) => h.textContent);
+const rowNames = () =>
+  within(screen.getByTestId('rows'))
+    .getAllByRole('heading')
+    .map((h) => h.textContent?.trim());
 
 describe('AdminListPage', () => {
   it('lists rows with their attributes; Delete asks first', async () => {
@@ -84,7 +89,7 @@ describe('AdminListPage', () => {
     await userEvent.selectOptions(screen.getByLabelText('Statut'), 'inactive');
     await waitFor(() => expect(rowNames()).toEqual(['Marathonien']));
     await userEvent.type(screen.getByLabelText('Rechercher'), 'zzz');
-    expect(await screen.findByText('Aucun badge.')).toBeTruthy();
+    expect(await screen.findByText('Aucun badge pour le moment.')).toBeTruthy();
   });
 
   it('opens the side form for a new item and for a row, and closes it', async () => {
@@ -104,6 +109,16 @@ describe('AdminListPage', () => {
     expect(screen.queryByRole('complementary')).toBeNull();
   });
 
+  it('a page’s own row action opens the side form with the page’s title; no New or Edit then', async () => {
+    renderWithProviders(<Page ownActions />);
+    expect(screen.queryByRole('button', { name: 'Nouveau' })).toBeNull();
+    const row = document.querySelector('[data-name="Marathonien"]') as HTMLElement;
+    expect(within(row).queryByRole('button', { name: 'Modifier' })).toBeNull();
+    await userEvent.click(within(row).getByRole('button', { name: 'Décider' }));
+    const side = screen.getByRole('complementary', { name: 'Décider pour Marathonien' });
+    expect(within(side).getByText('édition de 2')).toBeTruthy();
+  });
+
   it('fetches the next cursor page on "Show more" while the API has one', async () => {
     const fetchNextPage = vi.fn();
     const { rerender } = renderWithProviders(<Page more={{ hasNextPage: true, isFetchingNextPage: false, fetchNextPage }} />);
@@ -113,5 +128,19 @@ describe('AdminListPage', () => {
     expect(screen.getByRole('button', { name: 'Afficher plus' }).getAttribute('aria-busy')).toBe('true');
     rerender(<Page more={{ hasNextPage: false, isFetchingNextPage: false, fetchNextPage }} />);
     expect(screen.queryByRole('button', { name: 'Afficher plus' })).toBeNull();
+  });
+
+  it('switches a row on or off with the toggle mutation, busy on that row only', async () => {
+    const mutate = vi.fn();
+    const { rerender } = renderWithProviders(<Page toggle={{ mutate, isPending: false }} />);
+    const off = document.querySelector('[data-name="Marathonien"]') as HTMLElement;
+    await userEvent.click(within(off).getByRole('button', { name: 'Réactiver' }));
+    expect(mutate).toHaveBeenLastCalledWith({ id: 2, isActive: true });
+    const on = document.querySelector('[data-name="Premier pas"]') as HTMLElement;
+    await userEvent.click(within(on).getByRole('button', { name: 'Désactiver' }));
+    expect(mutate).toHaveBeenLastCalledWith({ id: 1, isActive: false });
+    rerender(<Page toggle={{ mutate, isPending: true, variables: { id: 1 } }} />);
+    expect(within(on).getByRole('button', { name: 'Désactiver' }).getAttribute('aria-busy')).toBe('true');
+    expect(within(off).getByRole('button', { name: 'Réactiver' }).getAttribute('aria-busy')).toBeNull();
   });
 });

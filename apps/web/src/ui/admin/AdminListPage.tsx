@@ -4,8 +4,9 @@
 // A page keeps only its own row content, filters, actions and form.
 import { useEffect, useId, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { Button, ConfirmButton } from '../components';
-import { Options, SubmitButton } from '../form/fields';
+import type { MessageKey } from '../../i18n/fr';
+import { Badge, Button, ConfirmButton } from '../components';
+import { Options } from '../form/fields';
 import { QueryState } from '../QueryState';
 import './admin.css';
 
@@ -36,20 +37,6 @@ export function useEditor<Item>(initial: Editing<Item> = null) {
   };
 }
 export type Editor<Item> = ReturnType<typeof useEditor<Item>>;
-
-interface Mutation<V, R> {
-  mutateAsync(v: V): Promise<R>;
-}
-
-/** A side form's save: `update` with the item's id when editing, else `create`. */
-export function saveItem<Item extends { id: number }, B, R>(
-  editing: NonNullable<Editing<Item>>,
-  create: Mutation<B, R>,
-  update: Mutation<B & { id: number }, R>,
-): { item: Item | undefined; save(body: B): Promise<R> } {
-  const item = editing.mode === 'edit' ? editing.item : undefined;
-  return { item, save: (body) => (item ? update.mutateAsync({ ...body, id: item.id }) : create.mutateAsync(body)) };
-}
 
 /** Text typed in the search box, passed on after a pause in typing (slow connections). */
 export function useDebounced(value: string, ms = 300): string {
@@ -95,40 +82,84 @@ export const activeOptions = (t: ReturnType<typeof useI18n>['t']) =>
 /** Keeps an item when its status matches the filter ('' = all). */
 export const statusMatches = (filter: 'active' | 'inactive' | '', isActive: boolean) => !filter || isActive === (filter === 'active');
 
-export interface AdminListPageProps<Item> {
-  title: string;
+/** The active badge shown beside an item's name. */
+export function ActiveBadge({ active }: { active: boolean }) {
+  const { t } = useI18n();
+  return <Badge tone={active ? 'ok' : 'warn'}>{t(active ? 'adminCat.active' : 'adminCat.inactive')}</Badge>;
+}
+
+/** The update mutation that switches an item on or off. */
+export interface ToggleMutation {
+  mutate(v: { id: number; isActive: boolean }): void;
+  isPending: boolean;
+  variables?: { id: number };
+}
+
+/** A listed item: rows are keyed by its id. */
+interface Identified {
+  id: number;
+}
+
+function ToggleButton({ mutation, id, active }: { mutation: ToggleMutation; id: number; active: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Button variant="secondary" busy={mutation.isPending && mutation.variables?.id === id} onClick={() => mutation.mutate({ id, isActive: !active })}>
+      {t(active ? 'adminCat.deactivate' : 'adminCat.activate')}
+    </Button>
+  );
+}
+
+/** A prefix `p` of message keys with `p.title` and `p.empty` (and `p.new`, the new item's form title). */
+type TitlePrefix<K = MessageKey> = K extends `${infer P}.title` ? P : never;
+export type AdminTexts = { [P in TitlePrefix]: `${P}.empty` extends MessageKey ? P : never }[TitlePrefix];
+
+export interface AdminListPageProps<Item extends Identified> {
+  /** The page's texts: `<texts>.title`, `<texts>.empty`, `<texts>.new`. */
+  texts: AdminTexts;
   /** The list's data-testid. */
   testId: string;
   query: ListQuery<Item>;
-  getKey(item: Item): string | number;
-  /** The item's name (headings, confirmations, local search). */
-  itemName(item: Item): string;
-  renderItem(item: Item): ReactNode;
-  /** Row actions besides Edit and Delete. */
+  /** The item's name: each row's heading, confirmations, local search (default: its `name`). */
+  itemName?(item: Item): string;
+  /** Before the row's heading (a colour dot, a medal). */
+  lead?(item: Item): ReactNode;
+  /** Beside the name in the row's heading (status badges). */
+  badges?(item: Item): ReactNode;
+  /** Under the row's heading (the item's facts). */
+  details(item: Item): ReactNode;
+  /** Row actions besides (De)activate, Edit and Delete. */
   actions?(item: Item): ReactNode;
   /** Extra attributes of a row (data-* used by tests and links). */
   itemProps?(item: Item): HTMLAttributes<HTMLLIElement> & Record<`data-${string}`, string>;
   /**
-   * Search: by default the loaded list is searched by name (and `searchText` if given); with
+   * The search box: by default the loaded list is searched by name (and `text` if given); with
    * `onSearch` the text goes to the server instead (after a pause in typing).
    */
   search?: { label?: string; testId?: string; text?(item: Item): string; onSearch?(text: string): void };
-  /** An Active/Inactive filter over the loaded list. */
-  isActive?(item: Item): boolean;
+  /**
+   * Items that are active or not (their `isActive`): an Active/Inactive filter over the loaded list;
+   * given the update mutation, each row also shows its state and a Deactivate/Reactivate button.
+   */
+  active?: true | ToggleMutation;
   /** Further filters: the page filters `query.data` itself. */
   filters?: ReactNode;
-  empty: string;
   more?: MorePages;
-  /** The side form: "New" opens it empty, each row's Edit with the row. */
+  /**
+   * The side form: "New" opens it empty, each row's Edit with the row. `opens`: only "New" (items
+   * are not edited), or only the page's own row actions (the form titled by `formTitle`).
+   */
   editor?: Editor<Item>;
-  newLabel?: string;
-  newTitle?: string;
-  renderForm?(editing: NonNullable<Editing<Item>>, close: () => void): ReactNode;
+  /** The form of the item being edited, or of a new one (`item` undefined). */
+  renderForm?(item: Item | undefined, close: () => void): ReactNode;
+  opens?: 'new' | 'actions';
+  formTitle?(item: Item): string;
+  /** The page's further content, below the list (a report, a table). */
+  after?: ReactNode;
   /** A Delete button on each row, after a confirmation. */
-  remove?: { run(item: Item): void; pendingKey?: string | number | null };
+  remove?: { run(item: Item): void; pendingKey?: number | null };
 }
 
-export function AdminListPage<Item>(p: AdminListPageProps<Item>) {
+export function AdminListPage<Item extends Identified>(p: AdminListPageProps<Item>) {
   const { t } = useI18n();
   const titleId = useId();
   const formTitleId = useId();
@@ -138,70 +169,83 @@ export function AdminListPage<Item>(p: AdminListPageProps<Item>) {
   const onSearch = p.search?.onSearch;
   useEffect(() => onSearch?.(q), [q, onSearch]);
   const editing = p.editor?.editing ?? null;
+  const newButton = p.opens !== 'actions';
+  const rowEdit = !p.opens;
+  const itemName = p.itemName ?? ((item: Item) => String((item as Item & { name?: string }).name ?? item.id));
+  const isActive = (item: Item) => (item as Item & { isActive: boolean }).isActive;
+  const toggle = typeof p.active === 'object' ? p.active : undefined;
   // An Edit clicked far down the list: bring the form that opened into view.
   const side = useRef<HTMLElement>(null);
   useEffect(() => {
     if (editing?.mode === 'edit') side.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
   }, [editing]);
   const local = (item: Item) =>
-    (onSearch || !q || `${p.itemName(item)} ${p.search?.text?.(item) ?? ''}`.toLowerCase().includes(q.toLowerCase())) &&
-    (!p.isActive || statusMatches(status, p.isActive(item)));
+    (onSearch || !q || `${itemName(item)} ${p.search?.text?.(item) ?? ''}`.toLowerCase().includes(q.toLowerCase())) &&
+    (!p.active || statusMatches(status, isActive(item)));
   const query = { ...p.query, data: p.query.data?.filter(local) };
   return (
     <section className="stack admin-page" aria-labelledby={titleId}>
       <div className="row">
-        <h1 id={titleId}>{p.title}</h1>
-        {p.editor && p.newLabel && (
+        <h1 id={titleId}>{t(`${p.texts}.title` as MessageKey)}</h1>
+        {p.editor && newButton && (
           <Button onClick={p.editor.create} disabled={editing?.mode === 'new'}>
-            {p.newLabel}
+            {t('admin.list.new')}
           </Button>
         )}
       </div>
       <div className={editing ? 'admin-layout with-form' : 'admin-layout'}>
         {editing && p.renderForm && p.editor && (
-          <aside ref={side} className="card admin-side" aria-labelledby={formTitleId} key={editing.mode === 'edit' ? p.getKey(editing.item) : 'new'}>
+          <aside ref={side} className="card admin-side" aria-labelledby={formTitleId} key={editing.mode === 'edit' ? editing.item.id : 'new'}>
             <h2 id={formTitleId}>
-              {editing.mode === 'edit' ? t('admin.list.editNamed', { name: p.itemName(editing.item) }) : p.newTitle}
+              {editing.mode === 'new'
+                ? t(`${p.texts}.new` as MessageKey)
+                : (p.formTitle?.(editing.item) ?? t('admin.list.editNamed', { name: itemName(editing.item) }))}
             </h2>
-            {p.renderForm(editing, p.editor.close)}
+            {p.renderForm(editing.mode === 'edit' ? editing.item : undefined, p.editor.close)}
           </aside>
         )}
         <div className="stack admin-main">
           <div className="filters" role="search">
-            {p.search && (
-              <div className="field">
-                <label htmlFor={`${titleId}-search`}>{p.search.label ?? t('admin.list.search')}</label>
-                <input
-                  id={`${titleId}-search`}
-                  type="search"
-                  value={text}
-                  onChange={(e) => setText(e.target.value)}
-                  data-testid={p.search.testId}
-                />
-              </div>
-            )}
+            <div className="field">
+              <label htmlFor={`${titleId}-search`}>{p.search?.label ?? t('admin.list.search')}</label>
+              <input id={`${titleId}-search`} type="search" value={text} onChange={(e) => setText(e.target.value)} data-testid={p.search?.testId} />
+            </div>
             {p.filters}
-            {p.isActive && (
-              <FilterSelect label={t('admin.list.status')} value={status} onChange={setStatus} options={activeOptions(t)} />
-            )}
+            {p.active && <FilterSelect label={t('admin.list.status')} value={status} onChange={setStatus} options={activeOptions(t)} />}
           </div>
-          <QueryState query={query} isEmpty={(d) => d.length === 0} empty={p.empty}>
+          <QueryState query={query} isEmpty={(d) => d.length === 0} empty={t(`${p.texts}.empty` as MessageKey)}>
             {(items) => (
               <ul className="list admin-list" data-testid={p.testId}>
                 {items.map((item) => (
-                  <li key={p.getKey(item)} className="card admin-row" {...p.itemProps?.(item)}>
-                    <div className="admin-row-main">{p.renderItem(item)}</div>
+                  <li key={item.id} className="card admin-row" {...p.itemProps?.(item)}>
+                    <div className="admin-row-main">
+                      {p.lead?.(item)}
+                      <div>
+                        <h2 className="h3">
+                          {itemName(item)}
+                          {toggle && (
+                            <>
+                              {' '}
+                              <ActiveBadge active={isActive(item)} />
+                            </>
+                          )}
+                          {p.badges && <> {p.badges(item)}</>}
+                        </h2>
+                        {p.details(item)}
+                      </div>
+                    </div>
                     <div className="row-actions">
                       {p.actions?.(item)}
-                      {p.editor && p.renderForm && (
+                      {toggle && <ToggleButton mutation={toggle} id={item.id} active={isActive(item)} />}
+                      {p.editor && p.renderForm && rowEdit && (
                         <Button variant="secondary" onClick={() => p.editor!.edit(item)}>
                           {t('admin.list.edit')}
                         </Button>
                       )}
                       {p.remove && (
                         <ConfirmButton
-                          busy={p.remove.pendingKey === p.getKey(item)}
-                          confirm={t('admin.list.confirmDelete', { name: p.itemName(item) })}
+                          busy={p.remove.pendingKey === item.id}
+                          confirm={t('admin.list.confirmDelete', { name: itemName(item) })}
                           onConfirm={() => p.remove!.run(item)}
                         >
                           {t('admin.list.delete')}
@@ -220,19 +264,7 @@ export function AdminListPage<Item>(p: AdminListPageProps<Item>) {
           )}
         </div>
       </div>
+      {p.after}
     </section>
-  );
-}
-
-/** Save and Cancel at the foot of a side form. */
-export function AdminFormActions({ save, onCancel }: { save: string; onCancel(): void }) {
-  const { t } = useI18n();
-  return (
-    <div className="form-actions">
-      <SubmitButton>{save}</SubmitButton>
-      <Button variant="secondary" onClick={onCancel}>
-        {t('admin.list.cancel')}
-      </Button>
-    </div>
   );
 }

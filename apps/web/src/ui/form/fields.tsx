@@ -12,6 +12,7 @@ import {
   type RegisterOptions,
   type UseFormReturn,
 } from 'react-hook-form';
+import { useI18n } from '../../i18n';
 import { Button, Notice } from '../components';
 import type { FormSchema, ZodForm } from './useZodForm';
 
@@ -59,6 +60,33 @@ export function SubmitButton({
     <Button type="submit" variant={variant} busy={isSubmitting} disabled={disabled} data-testid={testId}>
       {children}
     </Button>
+  );
+}
+
+/**
+ * The English name and description of a badge, challenge or category (`nameEn`, `descriptionEn`):
+ * empty, the French original is shown to English readers.
+ */
+export function EnglishNameFields({ description = true }: { description?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField name="nameEn" label={t('admin.nameEn')} hint={t('admin.englishHint')} maxLength={255} />
+      {description && <TextAreaField name="descriptionEn" label={t('admin.descriptionEn')} rows={2} maxLength={2000} />}
+    </>
+  );
+}
+
+/** Save and Cancel at the foot of a form (a side form, an editor opened in place). */
+export function FormActions({ save, onCancel }: { save: ReactNode; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      <SubmitButton>{save}</SubmitButton>
+      <Button variant="secondary" onClick={onCancel}>
+        {t('admin.list.cancel')}
+      </Button>
+    </div>
   );
 }
 
@@ -187,6 +215,10 @@ export interface Option {
   value: string | number;
   label: string;
 }
+
+/** An option for each of `values`, labelled by `label(value)` (an enum and its translations). */
+export const optionsOf = <const V extends string>(values: readonly V[], label: (value: V) => string) =>
+  values.map((value) => ({ value, label: label(value) }));
 
 /** The <option>s of a select. */
 export function Options({ options }: { options: readonly Option[] }) {
