@@ -9,16 +9,12 @@
 // Then: the paid order enrols once and mails one receipt; the graded assignment pays its XP once
 // and notifies once; the discussion reply notifies and mails once.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { createSession } from '@mdsc/core';
 import {
   Assignment,
   Category,
   Course,
   CourseModule,
-  createDatabase,
   Enrollment,
   Lesson,
   Notification,
@@ -28,31 +24,27 @@ import {
   User,
   UserXp,
   XpLedger,
-  type Database,
 } from '@mdsc/db';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFedaPay, type FakeFedaPay } from '../../api/src/testing/fake-fedapay';
-import { recipients, startSmtpSink, type SmtpSink } from '../../api/src/testing/smtp-sink';
+import { recipients, type SmtpSink } from '../../api/src/testing/smtp-sink';
 import { trpcHttp } from '../../api/src/testing/trpc-http';
-import { kill9, processHarness, sleep, stop, waitFor, type Proc } from './testing/processes';
+import { chaosEnvironment, type ChaosEnv } from './testing/chaos-env';
+import { kill9, sleep, stop, waitFor, type Proc } from './testing/processes';
 
 const run = randomBytes(4).toString('hex');
 const PREFIX = `mdsc-test-chaos2-${run}`;
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PUBLIC_URL = 'http://app.mdsc.test';
 const SECRET = 'sk_sandbox_chaos0123456789';
 const WEBHOOK_SECRET = 'wh_sandbox_chaos-secret';
 // One kill per job here: the job must come back after it (the default allows one stall only).
 const WORKER = { WORKER_MAX_STALLED_COUNT: '3' };
 
-let db: Database;
-let redis: Redis;
+let env: ChaosEnv;
+let procs: ChaosEnv['procs'];
 let smtp: SmtpSink;
 let fake: FakeFedaPay;
-let dataDir: string;
-let procs: ReturnType<typeof processHarness>;
 let worker: Proc;
 let api: Proc & { base: string };
 let http: ReturnType<typeof trpcHttp>;
@@ -128,19 +120,14 @@ async function course(title: string, lessons: { title: string; contentType?: 'te
 }
 
 beforeAll(async () => {
-  db = createDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 5 } });
-  redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  smtp = await startSmtpSink();
   fake = await startFakeFedaPay({ secretKey: SECRET, webhookSecret: WEBHOOK_SECRET });
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mdsc-chaos2-'));
-  procs = processHarness({
-    redisUrl: REDIS_URL,
+  env = await chaosEnvironment({
     prefix: PREFIX,
     publicUrl: PUBLIC_URL,
-    dataDir,
-    smtpUrl: smtp.url,
-    env: { FEDAPAY_SECRET_KEY: SECRET, FEDAPAY_WEBHOOK_SECRET: WEBHOOK_SECRET, FEDAPAY_API_BASE: fake.base },
+    pool: 5,
+    env: () => ({ FEDAPAY_SECRET_KEY: SECRET, FEDAPAY_WEBHOOK_SECRET: WEBHOOK_SECRET, FEDAPAY_API_BASE: fake.base }),
   });
+  ({ procs, smtp } = env);
   instructor = await User.create({ email: `inst-${run}@chaos.test`, password: 'x', firstName: 'Ina', lastName: 'Prof', role: 'instructor', isEmailVerified: true });
   category = await Category.create({ name: `Chaos 2 ${run}`, color: '#1f7a4d' });
   worker = await procs.startWorker(WORKER);
@@ -148,14 +135,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  procs?.killAll();
-  const keys = await redis.keys(`${PREFIX}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
-  await smtp.close();
-  await fake.close();
-  await db.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await env?.close(fake);
 });
 
 describe('chaos: the effects of payments, grading and discussions across kill -9', () => {
@@ -204,13 +184,13 @@ describe('chaos: the effects of payments, grading and discussions across kill -9
 
     // The test holds the learner's user_xp row: the XP job blocks inside its transaction.
     // (the row as the first XP event would create it, ensureUserRows)
-    await db.sequelize.query(
+    await env.db.sequelize.query(
       'INSERT IGNORE INTO user_xp (user_id, total_xp, current_level, xp_to_next_level, created_at, updated_at) VALUES (?, 0, 1, NULL, NOW(), NOW())',
       { replacements: [student.id] },
     );
-    const hold = await db.sequelize.transaction();
-    await db.sequelize.query('SELECT user_id FROM user_xp WHERE user_id = ? FOR UPDATE', { replacements: [student.id], transaction: hold });
-    const gamification = new Queue('gamification', { connection: redis, prefix: PREFIX });
+    const hold = await env.db.sequelize.transaction();
+    await env.db.sequelize.query('SELECT user_id FROM user_xp WHERE user_id = ? FOR UPDATE', { replacements: [student.id], transaction: hold });
+    const gamification = new Queue('gamification', { connection: env.redis, prefix: PREFIX });
     try {
       // The grade commits (grade, completion, XP event job, notification) and the API dies before
       // relaying: the grader's browser sees an error.

@@ -6,29 +6,22 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Category, Course, createDatabase, MediaFile, MediaRendition, User, type Database } from '@mdsc/db';
+import { Category, Course, MediaFile, MediaRendition, User } from '@mdsc/db';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink, type SmtpSink } from '../../api/src/testing/smtp-sink';
-import { kill9, processHarness, stop, waitFor, type Proc } from './testing/processes';
+import { chaosEnvironment, type ChaosEnv } from './testing/chaos-env';
+import { kill9, stop, waitFor, type Proc } from './testing/processes';
 
 const exec = promisify(execFile);
 const run = randomBytes(4).toString('hex');
 const PREFIX = `mdsc-test-chaos-rend-${run}`;
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WORKER = { WORKER_MAX_STALLED_COUNT: '3' };
 
-let db: Database;
-let redis: Redis;
-let smtp: SmtpSink;
-let dataDir: string;
+let env: ChaosEnv;
 /** The worker processes' TMPDIR: only this test's temporary folders are in it. */
 let tmp: string;
-let procs: ReturnType<typeof processHarness>;
 let worker: Proc;
 
 /** Our temporary folders in the workers' TMPDIR (tsx keeps its cache there too). */
@@ -48,24 +41,21 @@ async function processesWith(needle: string): Promise<{ pid: number; cmd: string
 }
 
 beforeAll(async () => {
-  db = createDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 5 } });
-  redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  smtp = await startSmtpSink();
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mdsc-chaos-rend-'));
-  tmp = path.join(dataDir, 'tmp');
-  await fs.mkdir(tmp);
-  procs = processHarness({ redisUrl: REDIS_URL, prefix: PREFIX, publicUrl: 'http://app.mdsc.test', dataDir, smtpUrl: smtp.url, env: { TMPDIR: tmp } });
-  worker = await procs.startWorker(WORKER);
+  env = await chaosEnvironment({
+    prefix: PREFIX,
+    publicUrl: 'http://app.mdsc.test',
+    pool: 5,
+    env: async (dataDir) => {
+      tmp = path.join(dataDir, 'tmp');
+      await fs.mkdir(tmp);
+      return { TMPDIR: tmp };
+    },
+  });
+  worker = await env.procs.startWorker(WORKER);
 }, 180_000);
 
 afterAll(async () => {
-  procs?.killAll();
-  const keys = await redis.keys(`${PREFIX}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
-  await smtp.close();
-  await db.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
 
 describe('chaos: kill -9 the worker while ffmpeg makes the renditions', () => {
@@ -75,7 +65,7 @@ describe('chaos: kill -9 the worker while ffmpeg makes the renditions', () => {
     const course = await Course.create({ title: `Vidéo ${run}`, slug: `video-${run}`, instructorId: owner.id, categoryId: category.id, isPublished: true });
     // A 720p video long enough for the 360p encode to take a while, with a sound track.
     const key = `tests/${run}/cours.mp4`;
-    const file = path.join(dataDir, 'uploads', key);
+    const file = path.join(env.dataDir, 'uploads', key);
     await fs.mkdir(path.dirname(file), { recursive: true });
     await exec('ffmpeg', [
       '-y', '-hide_banner', '-loglevel', 'error',
@@ -99,7 +89,7 @@ describe('chaos: kill -9 the worker while ffmpeg makes the renditions', () => {
       bucketName: null,
       uploadedBy: owner.id,
     });
-    const queue = new Queue('media', { connection: redis, prefix: PREFIX });
+    const queue = new Queue('media', { connection: env.redis, prefix: PREFIX });
     try {
       const job = await queue.add('make-renditions', { mediaFileId: media.id }, { jobId: `make-renditions-${media.id}`, attempts: 3 });
 
@@ -117,7 +107,7 @@ describe('chaos: kill -9 the worker while ffmpeg makes the renditions', () => {
       expect(await MediaRendition.count({ where: { mediaFileId: media.id } })).toBe(0);
       expect((await fs.readdir(path.dirname(file))).sort()).toEqual(['cours.mp4']);
 
-      worker = await procs.startWorker(WORKER);
+      worker = await env.procs.startWorker(WORKER);
       await waitFor('the renditions job done', async () => (await queue.getJob(job.id!))?.isCompleted(), 240_000, 250);
     } finally {
       await queue.close();
@@ -126,7 +116,7 @@ describe('chaos: kill -9 the worker while ffmpeg makes the renditions', () => {
     const rows = await MediaRendition.findAll({ where: { mediaFileId: media.id }, order: [['kind', 'ASC']] });
     expect(rows.map((r) => r.kind).sort()).toEqual(['audio', 'poster', 'video_low']);
     for (const r of rows) {
-      const stored = path.join(dataDir, 'uploads', r.storagePath);
+      const stored = path.join(env.dataDir, 'uploads', r.storagePath);
       expect((await fs.stat(stored)).size).toBe(Number(r.fileSize));
       if (r.kind !== 'poster') {
         // A whole file: ffmpeg reads its full duration (a cut MP4 has no index and no duration).
@@ -138,7 +128,7 @@ describe('chaos: kill -9 the worker while ffmpeg makes the renditions', () => {
     expect((await fs.readdir(path.dirname(file))).sort()).toEqual(['cours-360p.mp4', 'cours-audio.m4a', 'cours-poster.jpg', 'cours.mp4']);
     // The killed run's temporary folder was removed by the next run, which removed its own.
     expect(await renditionDirs()).toEqual([]);
-    expect(await fs.readdir(path.join(dataDir, 'uploads', '.tmp')).catch(() => [])).toEqual([]);
+    expect(await fs.readdir(path.join(env.dataDir, 'uploads', '.tmp')).catch(() => [])).toEqual([]);
     expect(worker.out.some((l) => l.includes('removed the temporary folders of dead workers'))).toBe(true);
     await stop(worker);
   });

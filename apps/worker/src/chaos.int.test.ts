@@ -9,8 +9,6 @@
 // received exactly once. In between, Redis "restarts" without persistence (our prefix's keys are
 // deleted) after a completion's jobs were relayed: the sweep recovers those effects too.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { certificateStorageKey, createSession } from '@mdsc/core';
 import {
@@ -18,55 +16,42 @@ import {
   Certificate,
   Course,
   CourseModule,
-  createDatabase,
   Enrollment,
   Lesson,
   OutboxMessage,
   User,
   XpLedger,
-  type Database,
 } from '@mdsc/db';
 import { createLocalStorage } from '@mdsc/storage';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recipients, startSmtpSink, type SmtpSink } from '../../api/src/testing/smtp-sink';
+import { recipients, type SmtpSink } from '../../api/src/testing/smtp-sink';
 import { trpcHttp } from '../../api/src/testing/trpc-http';
-import { kill9, processHarness, sleep, waitFor } from './testing/processes';
+import { chaosEnvironment, type ChaosEnv } from './testing/chaos-env';
+import { kill9, sleep, waitFor } from './testing/processes';
 
 const run = randomBytes(4).toString('hex');
 const PREFIX = `mdsc-test-chaos-${run}`;
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PUBLIC_URL = 'http://app.mdsc.test';
 const LEARNERS = 6;
 
-let db: Database;
+let env: ChaosEnv;
 let redis: Redis;
 let certQueue: Queue;
 let smtp: SmtpSink;
 let dataDir: string;
-let procs: ReturnType<typeof processHarness>;
-const startWorker = (extra?: Record<string, string>) => procs.startWorker(extra);
-const startApi = (extra?: Record<string, string>) => procs.startApi(extra);
+const startWorker = (extra?: Record<string, string>) => env.procs.startWorker(extra);
+const startApi = (extra?: Record<string, string>) => env.procs.startApi(extra);
 
 beforeAll(async () => {
-  db = createDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 10 } });
-  redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  env = await chaosEnvironment({ prefix: PREFIX, publicUrl: PUBLIC_URL, pool: 10 });
+  ({ redis, smtp, dataDir } = env);
   certQueue = new Queue('certificates', { connection: redis, prefix: PREFIX });
-  smtp = await startSmtpSink();
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mdsc-chaos-'));
-  procs = processHarness({ redisUrl: REDIS_URL, prefix: PREFIX, publicUrl: PUBLIC_URL, dataDir, smtpUrl: smtp.url });
 });
 
 afterAll(async () => {
-  procs?.killAll();
-  await certQueue.close();
-  const keys = await redis.keys(`${PREFIX}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
-  await smtp.close();
-  await db.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await env?.close(certQueue);
 });
 
 describe('chaos: kill -9 the worker twice mid-render and the API between commit and relay', () => {
