@@ -6,6 +6,8 @@ import {
   AssignmentSubmission,
   Certificate,
   Course,
+  DiscussionPost,
+  DiscussionThread,
   Enrollment,
   Lesson,
   MediaFile,
@@ -15,7 +17,15 @@ import {
   XpLedger,
   seedDemo,
 } from '@mdsc/db';
-import { DEMO_ACTIVITY, seedDemoActivity, seedDemoAssignment, seedDemoMedia, type Actor } from '@mdsc/core';
+import {
+  DEMO_ACTIVITY,
+  getInstructorDashboard,
+  seedDemoActivity,
+  seedDemoAssignment,
+  seedDemoDiscussions,
+  seedDemoMedia,
+  type Actor,
+} from '@mdsc/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing/catalog-harness';
 
@@ -141,5 +151,28 @@ describe('demo media and activity', () => {
     expect(submissions[0].mediaFileId).not.toBeNull();
     expect(await Notification.count({ where: { userId: submissions[1].userId } })).toBeGreaterThan(0);
     await expect(seedDemoAssignment(h.deps)).resolves.toEqual({ created: false });
+  });
+
+  it('has a discussion space: an announcement, an accepted answer (its XP paid once) and a question waiting', async () => {
+    await expect(seedDemoDiscussions(h.deps)).resolves.toEqual({ created: true });
+    await h.jobs.idle();
+    const gouvernance = (await Course.findOne({ where: { slug: 'gouvernance-associative-fondamentaux' } }))!;
+    const threads = await DiscussionThread.findAll({ where: { courseId: gouvernance.id }, order: [['id', 'ASC']] });
+    expect(threads.map((t) => t.category)).toEqual(['announcement', 'question', 'question']);
+    const [, answered, waiting] = threads;
+    const answer = (await DiscussionPost.findOne({ where: { threadId: answered.id } }))!;
+    expect(answered.acceptedPostId).toBe(answer.id);
+    expect(answered.lessonId).not.toBeNull();
+    expect(await XpLedger.count({ where: { userId: answer.authorId, reason: 'answer_accepted' } })).toBe(1);
+    expect(waiting.replyCount).toBe(0);
+    // The instructor's dashboard shows the waiting question.
+    const teacher = (await User.findByPk(gouvernance.instructorId))!;
+    const actor: Actor = { id: teacher.id, role: teacher.role, emailVerified: true, locale: 'fr' };
+    const board = await getInstructorDashboard(h.deps, actor);
+    expect(board.latestQuestions.map((q) => q.title)).toContain(waiting.title);
+    expect(board.courses.find((c) => c.id === gouvernance.id)?.unansweredQuestions).toBe(1);
+
+    await expect(seedDemoDiscussions(h.deps)).resolves.toEqual({ created: false });
+    expect(await DiscussionThread.count({ where: { courseId: gouvernance.id } })).toBe(3);
   });
 });

@@ -3,6 +3,7 @@
 // fails stops the ones after it (they would build on what is missing) and the next start resumes.
 import { seedDemoAssignment } from '../assignments/demo';
 import type { CoreDeps } from '../deps';
+import { seedDemoDiscussions } from '../discussions/demo';
 import { seedDemoActivity, type DemoActivityOptions } from './demo-activity.service';
 import { seedDemoMedia } from './demo-media.service';
 import { seedDemoPackages } from './demo-packages.service';
@@ -26,6 +27,11 @@ export const DEMO_SEED_STEPS: readonly DemoStep[] = [
     name: 'assignment',
     needs: 'activity: its learners’ seats in the paid advocacy course are bought there (voucher, transfer)',
     run: (deps) => seedDemoAssignment(deps),
+  },
+  {
+    name: 'discussions',
+    needs: 'activity: its learners are enrolled in the governance course (only members post)',
+    run: (deps) => seedDemoDiscussions(deps),
   },
 ];
 

@@ -6,3 +6,4 @@ export * from './posts.service';
 export * from './moderation.service';
 export { resolveMentions } from './fanout';
 export { uploadDiscussionFile } from './posting';
+export { seedDemoDiscussions } from './demo';
