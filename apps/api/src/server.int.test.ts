@@ -44,6 +44,12 @@ describe('API in embedded mode', () => {
     expect(body.result.data).toMatchObject({ status: 'ok', mode: 'embedded', database: 'ok', redis: 'disabled' });
     // Plain JSON on the wire: the date is an ISO string, no transformer envelope.
     expect(typeof body.result.data.time).toBe('string');
+    // Helmet's headers on every answer (API and pages alike).
+    for (const r of [res, await fetch(`${server.base}/courses`)]) {
+      expect(r.headers.get('content-security-policy')).toMatch(/default-src 'self';.*img-src 'self' data: blob:/);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    }
   });
 
   it('lists the seeded categories with their published course counts', async () => {
