@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { trpc } from '../../lib/trpc';
 import { useAuth } from '../auth/useAuth';
 import type { CelebrationItem } from './Celebration';
@@ -96,7 +97,7 @@ function XpBar({ userId }: { userId: number }) {
           <span className="xp-fill" style={{ width: `${lvl.percent}%` }} />
         </span>
         <span className="xp-points" aria-hidden="true" data-testid="xp-points">
-          {t('gam.xp', { count: new Intl.NumberFormat(locale).format(data.totalXp) })}
+          {t('gam.xp', { count: formatNumber(data.totalXp, locale) })}
         </span>
       </Link>
       {queue.length > 0 && (
