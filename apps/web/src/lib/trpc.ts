@@ -19,7 +19,10 @@ const headers = () => ({ 'x-locale': chosenLocale() });
 const withOfflineCopy: typeof fetch = async (url, init) => {
   try {
     const res = await withCookies(url, init);
-    void refreshCopies(String(url), res.clone()).catch(() => undefined);
+    // When the main thread is idle: the check opens Cache Storage and parses the answer a second
+    // time, work a first screen does not need (issue 17).
+    const copy = res.clone();
+    whenIdle(() => void refreshCopies(String(url), copy).catch(() => undefined));
     return res;
   } catch (err) {
     const copy = await answerFromCopy(String(url)).catch(() => null);
@@ -27,6 +30,12 @@ const withOfflineCopy: typeof fetch = async (url, init) => {
     throw err;
   }
 };
+
+/** Run `fn` once the browser is idle (within 3 s), or soon where requestIdleCallback is missing. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 3000 });
+  else setTimeout(fn, 0);
+}
 
 /** `firstScreen`: the answers the server inlined into the page (lib/first-screen). */
 export function createTrpcClient(firstScreen: Map<string, unknown> = new Map()) {
