@@ -159,9 +159,15 @@ try {
     for (let i = 0; i < RUNS; i++) {
       for (const p of group) {
         const url = p.server.base + p.path;
-        const page = await context.newPage();
-        const result = await lighthouse(url, { logLevel: 'error', output: ['json', 'html'], onlyCategories: [...CATEGORIES] }, undefined, page);
-        await page.close();
+        // A trace Lighthouse could not read (NO_NAVSTART, seen on a loaded host) is run again, once.
+        let result: Awaited<ReturnType<typeof lighthouse>>;
+        for (let attempt = 1; ; attempt++) {
+          const page = await context.newPage();
+          result = await lighthouse(url, { logLevel: 'error', output: ['json', 'html'], onlyCategories: [...CATEGORIES] }, undefined, page);
+          await page.close();
+          if (!result?.lhr.runtimeError || attempt === 2) break;
+          console.log(`retry: Lighthouse on ${url}: ${result.lhr.runtimeError.code}`);
+        }
         if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
         const { lhr, report } = result;
         if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
