@@ -17,8 +17,11 @@ export const CATALOG_BUDGET_BYTES = 150 * 1024;
 const EDITOR_LIBS =
   /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)\//;
 
-/** Modules only assignment and package (H5P/SCORM) lessons need: lazily loaded by the lesson page. */
-const LESSON_LAZY = /\/src\/features\/(assignments|packages)\/|node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?scorm-again\//;
+/**
+ * Modules only assignment and package (H5P/SCORM) lessons need: lazily loaded by the lesson page.
+ * Their features' routes.tsx (the lazy route declarations the router imports) are not among them.
+ */
+const LESSON_LAZY = /\/src\/features\/(assignments|packages)\/(?!routes\.tsx$)|node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?scorm-again\//;
 
 export function bundleReport(opts: { routeModule: RegExp; editorModule?: RegExp; lessonModule?: RegExp }): Plugin {
   let outDir = 'dist';
