@@ -4,6 +4,7 @@ import { httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/
 import { createTRPCReact } from '@trpc/react-query';
 import { chosenLocale } from '../i18n';
 import { firstScreenLink } from './first-screen';
+import { whenIdle } from './idle';
 import { answerFromCopy, isCopiedQuery, refreshCopies } from './offline-copy';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -22,7 +23,7 @@ const withOfflineCopy: typeof fetch = async (url, init) => {
     // When the main thread is idle: the check opens Cache Storage and parses the answer a second
     // time, work a first screen does not need (issue 17).
     const copy = res.clone();
-    whenIdle(() => void refreshCopies(String(url), copy).catch(() => undefined));
+    whenIdle(() => void refreshCopies(String(url), copy).catch(() => undefined), 3000);
     return res;
   } catch (err) {
     const copy = await answerFromCopy(String(url)).catch(() => null);
@@ -30,12 +31,6 @@ const withOfflineCopy: typeof fetch = async (url, init) => {
     throw err;
   }
 };
-
-/** Run `fn` once the browser is idle (within 3 s), or soon where requestIdleCallback is missing. */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 3000 });
-  else setTimeout(fn, 0);
-}
 
 /** `firstScreen`: the answers the server inlined into the page (lib/first-screen). */
 export function createTrpcClient(firstScreen: Map<string, unknown> = new Map()) {

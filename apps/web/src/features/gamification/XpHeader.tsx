@@ -34,12 +34,13 @@ function XpBar({ userId }: { userId: number }) {
   const [queue, setQueue] = useState<CelebrationItem[]>([]);
   const timers = useRef<number[]>([]);
 
-  // Any successful mutation (lesson completed, quiz submitted…) may earn XP a moment later.
+  // Any successful mutation (lesson completed, quiz submitted…) may earn XP a moment later; not
+  // opening a lesson (progress.start earns nothing), which every lesson page does as it loads.
   useEffect(() => {
     const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
       const key = JSON.stringify(event.mutation.options.mutationKey ?? '');
-      if (key.includes('gamification')) return;
+      if (key.includes('gamification') || key.includes('["progress","start"]')) return;
       for (const ms of REFRESH_AFTER_MUTATION_MS) {
         timers.current.push(window.setTimeout(() => void utils.gamification.me.invalidate(), ms));
       }

@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 
 import { Link, useLocation, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { submitLearning, useHeartbeatSender, useLearningQueue } from '../../lib/heartbeat-queue';
+import { whenIdle } from '../../lib/idle';
 import { trpc } from '../../lib/trpc';
 import { QueryState, Skeleton } from '../../ui/QueryState';
 import { CourseOutline, LockIcon } from './CourseOutline';
@@ -89,12 +90,17 @@ export function LessonPage() {
 
   useEffect(() => {
     if (!enrolled) return;
-    start.mutate({ lessonId }, { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) });
+    // Marking the lesson started waits for an idle main thread (within 2 s): its answer refreshes
+    // the outline, work that has no place in the page's first seconds (issue 17).
+    const started = whenIdle(() =>
+      start.mutate({ lessonId }, { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) }),
+    );
     lastBeat.current = Date.now();
     const timer = setInterval(() => document.visibilityState === 'visible' && sendBeat(), BEAT_MS);
     const onHide = () => document.visibilityState === 'hidden' && sendBeat();
     document.addEventListener('visibilitychange', onHide);
     return () => {
+      started.cancel();
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onHide);
       sendBeat();
