@@ -1,6 +1,6 @@
 import { FIRST_SCREEN_ELEMENT_ID } from '@mdsc/validators';
 import { describe, expect, it } from 'vitest';
-import { firstScreenQuestions, htmlWithFirstScreen, inlineStylesheets, routePreloads, type ViteManifest } from './first-screen';
+import { firstScreenQuestions, htmlWithFirstScreen, routePreloads, type ViteManifest } from './first-screen';
 
 const manifest: ViteManifest = {
   'index.html': { file: 'assets/index-A.js', isEntry: true, imports: ['_i18n.js'], css: ['assets/index-A.css'] },
@@ -35,15 +35,6 @@ describe('first screen (server side)', () => {
     expect(routePreloads(manifest, '/learn/x/lessons/3')).toContain('LessonPage-E.css');
     expect(routePreloads(manifest, '/profile')).toBe('');
     expect(routePreloads(null, '/courses')).toBe('');
-  });
-
-  it('puts the stylesheets in the page, unless one could close its style element', () => {
-    const html = '<head><link rel="stylesheet" crossorigin href="/assets/index-A.css"><link rel="stylesheet" crossorigin href="/assets/x-B.css"></head>';
-    const files: Record<string, string> = { '/assets/index-A.css': 'body{margin:0}', '/assets/x-B.css': 'a::after{content:"</style>"}' };
-    expect(inlineStylesheets(html, (href) => files[href] ?? null)).toBe(
-      '<head><style>body{margin:0}</style><link rel="stylesheet" crossorigin href="/assets/x-B.css"></head>',
-    );
-    expect(inlineStylesheets(html, () => null)).toBe(html);
   });
 
   it('puts the answers in the head, with no way for the data to close the script element', () => {

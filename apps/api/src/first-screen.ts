@@ -98,20 +98,6 @@ export async function firstScreenPayload(url: string, ctx: Context): Promise<Fir
 }
 
 /**
- * index.html with its stylesheets (the entry's CSS, ~5 KB compressed) in `<style>` elements instead
- * of links: the static header can then paint as soon as the page has arrived, before the scripts
- * have downloaded and run, where a render-blocking stylesheet let the entry chunk's evaluation in
- * before the first paint (Lighthouse counted it in First Contentful Paint). `read` gives a file's
- * text by its URL path, or null (the link is kept). The CSP allows inline styles.
- */
-export function inlineStylesheets(html: string, read: (href: string) => string | null): string {
-  return html.replace(/<link rel="stylesheet"(?: crossorigin)? href="(\/assets\/[\w.-]+\.css)">/g, (tag, href: string) => {
-    const css = read(href);
-    return css === null || /<\/style/i.test(css) ? tag : `<style>${css}</style>`;
-  });
-}
-
-/**
  * index.html with the payload in a JSON script element (`<` escaped: no `</script>` can end it),
  * after `head` (preload links).
  */

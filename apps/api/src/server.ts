@@ -18,7 +18,7 @@ import { mediaRoutes } from './routes/media.routes';
 import { assignmentRoutes } from './routes/assignments.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { packageRoutes } from './routes/packages.routes';
-import { firstScreenPayload, htmlWithFirstScreen, inlineStylesheets, routePreloads, type ViteManifest } from './first-screen';
+import { firstScreenPayload, htmlWithFirstScreen, routePreloads, type ViteManifest } from './first-screen';
 import type { Runtime } from './runtime';
 
 /**
@@ -125,11 +125,6 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
       if (!/^\/(trpc|api)\//.test(req.url)) reply.header('vary', [reply.getHeader('vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
     });
     const html = fs.readFileSync(indexHtml, 'utf8');
-    // The pages with their first screen also carry their stylesheet (first-screen.ts).
-    const styledHtml = inlineStylesheets(html, (href) => {
-      const file = path.join(rt.env.WEB_DIST, href);
-      return file.startsWith(rt.env.WEB_DIST) && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
-    });
     const manifestFile = path.join(rt.env.WEB_DIST, '.vite/manifest.json');
     const manifest = fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as ViteManifest) : null;
     app.setNotFoundHandler(async (req, reply) => {
@@ -146,7 +141,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
       let page = html;
       try {
         const payload = await firstScreenPayload(req.url, await httpContext(rt, req, reply));
-        page = htmlWithFirstScreen(styledHtml, payload, routePreloads(manifest, req.url));
+        page = htmlWithFirstScreen(html, payload, routePreloads(manifest, req.url));
       } catch (err) {
         req.log.warn({ err }, 'first screen not inlined'); // the web app asks the API itself
       }
