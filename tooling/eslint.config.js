@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const serverOnly = ['@mdsc/db', '@mdsc/db/*', '@mdsc/core', '@mdsc/core/*', '@mdsc/jobs', '@mdsc/jobs/*', '@mdsc/storage', '@mdsc/storage/*'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/coverage/**', '**/*.d.ts'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/coverage/**', '**/*.d.ts', '.bench-base/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

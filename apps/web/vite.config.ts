@@ -15,6 +15,7 @@ export default defineConfig({
     bundleReport({
       routeModule: /features\/catalog\/CatalogPage\.tsx$/,
       editorModule: /features\/authoring\/rich-editor\/RichTextEditor\.tsx$/,
+      lessonModule: /features\/learning\/LessonPage\.tsx$/,
     }),
     precompress(),
   ],

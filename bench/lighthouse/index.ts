@@ -51,8 +51,9 @@ interface Server {
   label: string;
   base: string;
   host: string;
-  api: ChildProcess;
-  dataDir: string;
+  /** Null for a server this bench did not start (BENCH_COMPARE_API). */
+  api: ChildProcess | null;
+  dataDir: string | null;
 }
 async function serve(label: string, host: string, vars: Record<string, string>): Promise<Server> {
   const port = await freePort();
@@ -81,14 +82,21 @@ async function serve(label: string, host: string, vars: Record<string, string>):
 // only a comparison made in the same minutes means something. Its host is `localhost` (this one's
 // 127.0.0.1), so that the two session cookies do not meet.
 const compareDist = process.env.BENCH_COMPARE_WEB_DIST;
+// BENCH_COMPARE_API: a server already running (say, the previous commit's build, API and web app,
+// started by hand with the demo data), audited in turns with this one: an A/B of both sides. It must
+// not be on 127.0.0.1 (use http://localhost:<port>), for the same reason.
+const compareApi = process.env.BENCH_COMPARE_API?.replace(/\/+$/, '');
+if (compareApi && new URL(compareApi).hostname === '127.0.0.1') throw new Error('BENCH_COMPARE_API must not be on 127.0.0.1 (use localhost)');
+if (compareApi && compareDist) throw new Error('BENCH_COMPARE_API and BENCH_COMPARE_WEB_DIST: one or the other');
 const servers = [await serve('', '127.0.0.1', {})];
 if (compareDist) servers.push(await serve(' (B)', 'localhost', { WEB_DIST: path.resolve(compareDist), WEB_INLINE_FIRST_SCREEN: 'false' }));
+if (compareApi) servers.push({ label: ' (B)', base: compareApi, host: new URL(compareApi).hostname, api: null, dataDir: null });
 let browser: Browser | undefined;
 const cleanup = async () => {
   await browser?.close().catch(() => {});
   for (const s of servers) {
-    s.api.kill('SIGTERM');
-    fs.rmSync(s.dataDir, { recursive: true, force: true });
+    s.api?.kill('SIGTERM');
+    if (s.dataDir) fs.rmSync(s.dataDir, { recursive: true, force: true });
   }
 };
 
@@ -98,7 +106,7 @@ try {
     const { base, api } = server;
     const deadline = Date.now() + 120_000;
     while (!(await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false))) {
-      if (api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}`);
+      if (api && api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}`);
       if (Date.now() > deadline) throw new Error('API not healthy after 120 s');
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -151,9 +159,15 @@ try {
     for (let i = 0; i < RUNS; i++) {
       for (const p of group) {
         const url = p.server.base + p.path;
-        const page = await context.newPage();
-        const result = await lighthouse(url, { logLevel: 'error', output: ['json', 'html'], onlyCategories: [...CATEGORIES] }, undefined, page);
-        await page.close();
+        // A trace Lighthouse could not read (NO_NAVSTART, seen on a loaded host) is run again, once.
+        let result: Awaited<ReturnType<typeof lighthouse>>;
+        for (let attempt = 1; ; attempt++) {
+          const page = await context.newPage();
+          result = await lighthouse(url, { logLevel: 'error', output: ['json', 'html'], onlyCategories: [...CATEGORIES] }, undefined, page);
+          await page.close();
+          if (!result?.lhr.runtimeError || attempt === 2) break;
+          console.log(`retry: Lighthouse on ${url}: ${result.lhr.runtimeError.code}`);
+        }
         if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
         const { lhr, report } = result;
         if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
@@ -199,13 +213,14 @@ try {
   }
   console.log(`targets: perf ≥ ${TARGETS.performance}, a11y ${TARGETS.accessibility}, best practices ≥ ${TARGETS['best-practices']}, installable (! = below target)`);
   if (compareDist) console.log(`(B): the web app in ${compareDist}, served without the inlined first screen, measured in turns with the others`);
+  if (compareApi) console.log(`(B): the server already running at ${compareApi}, measured in turns with the others`);
   for (const r of rows as { page: string; metrics: string; failing: string[]; allPerformance: number[]; allBenchmarkIndex: number[] }[]) {
     console.log(`\n${r.page}: ${r.metrics}`);
     console.log(`  every run: performance ${r.allPerformance.join(', ')}; CPU benchmark index ${r.allBenchmarkIndex.join(', ')}`);
     for (const f of r.failing) console.log(`  ${f}`);
   }
   const summary = path.join(resultsDir, `lighthouse-${stamp}.json`);
-  fs.writeFileSync(summary, JSON.stringify({ servers: servers.map((s) => ({ label: s.label, base: s.base })), compareWebDist: compareDist ?? null, runs: RUNS, targets: TARGETS, rows }, null, 2));
+  fs.writeFileSync(summary, JSON.stringify({ servers: servers.map((s) => ({ label: s.label, base: s.base })), compareWebDist: compareDist ?? null, compareApi: compareApi ?? null, runs: RUNS, targets: TARGETS, rows }, null, 2));
   console.log(`\nreports: ${path.relative(repo, resultsDir)}/lighthouse-*-${stamp}-*.html (open in a browser); summary ${path.relative(repo, summary)}`);
 } finally {
   await cleanup();

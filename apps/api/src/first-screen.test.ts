@@ -30,7 +30,7 @@ describe('first screen (server side)', () => {
     expect(routePreloads(manifest, '/courses?q=x')).toBe(
       '<link rel="modulepreload" crossorigin href="/assets/CatalogPage-D.js">' +
         '<link rel="modulepreload" crossorigin href="/assets/CourseCard-C.js">' +
-        '<link rel="preload" as="style" href="/assets/card-C.css">',
+        '<link rel="preload" as="style" crossorigin href="/assets/card-C.css">',
     );
     expect(routePreloads(manifest, '/learn/x/lessons/3')).toContain('LessonPage-E.css');
     expect(routePreloads(manifest, '/profile')).toBe('');

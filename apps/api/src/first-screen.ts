@@ -29,7 +29,9 @@ export type ViteManifest = Record<string, { file: string; imports?: string[]; cs
 /**
  * Preload links for a page's route chunk and what it imports (JavaScript and CSS), so that they
  * download with the entry chunk instead of after it has run. The entry's own chunks are left out:
- * index.html already names them.
+ * index.html already names them. The CSS preloads carry `crossorigin` too: Vite's preload helper
+ * adds the route's stylesheets as `<link rel="stylesheet" crossorigin>` (CORS mode), and Chromium
+ * only reuses a preload made in the same mode; without it the stylesheet was downloaded twice.
  */
 export function routePreloads(manifest: ViteManifest | null, url: string): string {
   const module = routeModule(url.split('?')[0]!);
@@ -49,7 +51,7 @@ export function routePreloads(manifest: ViteManifest | null, url: string): strin
   const css = new Set(chunks.flatMap((c) => c.css ?? []).filter((f) => !(entry?.css ?? []).includes(f)));
   return [
     ...chunks.map((c) => `<link rel="modulepreload" crossorigin href="/${c.file}">`),
-    ...[...css].map((f) => `<link rel="preload" as="style" href="/${f}">`),
+    ...[...css].map((f) => `<link rel="preload" as="style" crossorigin href="/${f}">`),
   ].join('');
 }
 

@@ -2,7 +2,8 @@
 // page can render (the entry chunk, the catalog route's lazy chunk, and every chunk they import
 // statically), and writes it to dist/bundle-report.json for the budget test. It also checks that the
 // lesson text editor (TipTap/ProseMirror) stays in its own lazily loaded chunks: no other chunk may
-// import them statically.
+// import them statically. And the lesson page's initial JavaScript (entry and lesson route chunk),
+// with the panels only some lessons need (assignments, H5P/SCORM players) left out of it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,7 +17,13 @@ export const CATALOG_BUDGET_BYTES = 150 * 1024;
 const EDITOR_LIBS =
   /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)\//;
 
-export function bundleReport(opts: { routeModule: RegExp; editorModule?: RegExp }): Plugin {
+/**
+ * Modules only assignment and package (H5P/SCORM) lessons need: lazily loaded by the lesson page.
+ * Their features' routes.tsx (the lazy route declarations the router imports) are not among them.
+ */
+const LESSON_LAZY = /\/src\/features\/(assignments|packages)\/(?!routes\.tsx$)|node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?scorm-again\//;
+
+export function bundleReport(opts: { routeModule: RegExp; editorModule?: RegExp; lessonModule?: RegExp }): Plugin {
   let outDir = 'dist';
   return {
     name: 'mdsc-bundle-report',
@@ -71,7 +78,24 @@ export function bundleReport(opts: { routeModule: RegExp; editorModule?: RegExp 
             inCatalog: [...files].filter((f) => hasEditorLib(byFile.get(f)!)),
           }
         : null;
-      Object.assign(report, { editor });
+      // The lesson page: what it downloads before it can render, and which lazy panels leaked into it.
+      const lessonChunk = opts.lessonModule
+        ? chunks.find((c) => c.facadeModuleId && opts.lessonModule!.test(c.facadeModuleId))
+        : undefined;
+      const lessonFiles = lessonChunk ? [...closure(lessonChunk, entry ? closure(entry) : new Set())] : [];
+      const lesson = lessonChunk
+        ? {
+            chunk: lessonChunk.fileName,
+            files: lessonFiles,
+            gzipBytes: lessonFiles.reduce((n, f) => n + gzipSync(byFile.get(f)!.code, { level: 9 }).length, 0),
+            lazyModulesIn: lessonFiles.flatMap((f) =>
+              Object.keys(byFile.get(f)!.modules)
+                .filter((m) => LESSON_LAZY.test(m))
+                .map((m) => path.relative(process.cwd(), m)),
+            ),
+          }
+        : null;
+      Object.assign(report, { editor, lesson });
       fs.writeFileSync(path.join(outDir, 'bundle-report.json'), JSON.stringify(report, null, 2));
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       const verdict = gzip <= CATALOG_BUDGET_BYTES ? 'within' : 'OVER';
@@ -79,6 +103,12 @@ export function bundleReport(opts: { routeModule: RegExp; editorModule?: RegExp 
         `\n[bundle] catalog page initial JS: ${kb(gzip)} gzipped (${files.size} chunks) — ${verdict} the ${kb(CATALOG_BUDGET_BYTES)} budget` +
           (route ? '' : ' (catalog route chunk not found: entry only)'),
       );
+      if (lesson) {
+        console.log(
+          `[bundle] lesson page initial JS: ${kb(lesson.gzipBytes)} gzipped (${lesson.files.length} chunks)` +
+            (lesson.lazyModulesIn.length ? ` — with ${lesson.lazyModulesIn.length} module(s) meant to load lazily` : ''),
+        );
+      }
       if (editor) {
         console.log(
           `[bundle] lesson text editor: ${kb(editor.gzipBytes)} gzipped in its own chunks` +

@@ -1,5 +1,7 @@
-// The catalog page's initial JavaScript stays under 150 KB gzipped (issue 8). The e2e global setup
-// has just built the app; the build's bundle-report plugin measured it.
+// The catalog page's initial JavaScript stays under 150 KB gzipped (issue 8), and so does the lesson
+// page's, without the assignment and H5P/SCORM panels only some lessons need (issue 17: they are
+// lazily loaded). The e2e global setup has just built the app; the build's bundle-report plugin
+// measured it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,5 +34,15 @@ describe('bundle budget', () => {
     // No page other than the editor's imports TipTap statically, the catalog and the learner's included.
     expect(editor!.leaks).toEqual([]);
     expect(editor!.inCatalog).toEqual([]);
+  });
+
+  it('keeps the lesson page initial JS under 150 KB gzipped, without the assignment and package panels', () => {
+    const { lesson } = JSON.parse(fs.readFileSync(path.join(dist, 'bundle-report.json'), 'utf8')) as {
+      lesson: { chunk: string; files: string[]; gzipBytes: number; lazyModulesIn: string[] } | null;
+    };
+    expect(lesson?.chunk, 'the lesson route must be its own lazily loaded chunk').toMatch(/LessonPage-[\w-]+\.js$/);
+    // Assignment submission, H5P and SCORM players (and scorm-again) come with the lessons that use them.
+    expect(lesson!.lazyModulesIn).toEqual([]);
+    expect(lesson!.gzipBytes).toBeLessThanOrEqual(150 * 1024);
   });
 });

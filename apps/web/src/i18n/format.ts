@@ -3,6 +3,7 @@
 import type { Locale } from '@mdsc/validators';
 import { useMemo } from 'react';
 import { useI18n } from './index';
+import { plainInteger } from './numbers';
 
 export const LOCALE_TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -13,7 +14,10 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   return f;
 }
 
+/** A number; 0–999 without building an Intl.NumberFormat (they read the same in every language). */
 export function formatNumber(n: number, locale: Locale, maxFractionDigits = 2): string {
+  const plain = plainInteger(n);
+  if (plain !== null) return plain;
   return cached(`n|${locale}|${maxFractionDigits}`, () =>
     new Intl.NumberFormat(LOCALE_TAG[locale], { maximumFractionDigits: maxFractionDigits }),
   ).format(n);

@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '@mdsc/validators';
 import IntlMessageFormat from 'intl-messageformat';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fr, type MessageKey } from './fr';
+import { lazyNumberFormat } from './numbers';
 
 type Dictionary = Record<MessageKey, string>;
 /**
@@ -30,7 +31,9 @@ const compiled = new Map<string, IntlMessageFormat>();
 /**
  * Each IntlMessageFormat would otherwise resolve its locale (Intl.NumberFormat.supportedLocalesOf)
  * and build its own Intl.PluralRules/NumberFormat, for each of the hundred messages of a first
- * render (seen in bench/lighthouse's main-thread time). One of each per locale and options instead.
+ * render (seen in bench/lighthouse's main-thread time). One of each per locale and options instead;
+ * the number formatter builds its Intl.NumberFormat only for numbers outside 0–999 (i18n/numbers),
+ * and the locale (always one of ours) is taken as it is, without supportedLocalesOf.
  */
 function memo<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
   const made = new Map<string, R>();
@@ -42,11 +45,16 @@ function memo<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => 
   };
 }
 const formatters = {
-  getNumberFormat: memo((...a: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...a)),
+  getNumberFormat: memo((...a: ConstructorParameters<typeof Intl.NumberFormat>) =>
+    // Options (a `{n, number, percent}` style) may change how even 0–999 read: Intl for those.
+    a[1] === undefined ? (lazyNumberFormat(() => new Intl.NumberFormat(...a)) as Intl.NumberFormat) : new Intl.NumberFormat(...a),
+  ),
   getDateTimeFormat: memo((...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a)),
   getPluralRules: memo((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
 };
-IntlMessageFormat.resolveLocale = memo(IntlMessageFormat.resolveLocale);
+IntlMessageFormat.resolveLocale = memo((locales: string | string[]) =>
+  typeof Intl.Locale === 'undefined' ? undefined : new Intl.Locale(typeof locales === 'string' ? locales : locales[0]!),
+);
 export function format(template: string, locale: Locale, values: Record<string, string | number> = {}): string {
   const key = `${locale}\u0000${template}`;
   let mf = compiled.get(key);

@@ -4,6 +4,7 @@ import { httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/
 import { createTRPCReact } from '@trpc/react-query';
 import { chosenLocale } from '../i18n';
 import { firstScreenLink } from './first-screen';
+import { whenIdle } from './idle';
 import { answerFromCopy, isCopiedQuery, refreshCopies } from './offline-copy';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -19,7 +20,10 @@ const headers = () => ({ 'x-locale': chosenLocale() });
 const withOfflineCopy: typeof fetch = async (url, init) => {
   try {
     const res = await withCookies(url, init);
-    void refreshCopies(String(url), res.clone()).catch(() => undefined);
+    // When the main thread is idle: the check opens Cache Storage and parses the answer a second
+    // time, work a first screen does not need (issue 17).
+    const copy = res.clone();
+    whenIdle(() => void refreshCopies(String(url), copy).catch(() => undefined), 3000);
     return res;
   } catch (err) {
     const copy = await answerFromCopy(String(url)).catch(() => null);

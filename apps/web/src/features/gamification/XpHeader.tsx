@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { trpc } from '../../lib/trpc';
 import { useAuth } from '../auth/useAuth';
 import type { CelebrationItem } from './Celebration';
@@ -33,12 +34,13 @@ function XpBar({ userId }: { userId: number }) {
   const [queue, setQueue] = useState<CelebrationItem[]>([]);
   const timers = useRef<number[]>([]);
 
-  // Any successful mutation (lesson completed, quiz submitted…) may earn XP a moment later.
+  // Any successful mutation (lesson completed, quiz submitted…) may earn XP a moment later; not
+  // opening a lesson (progress.start earns nothing), which every lesson page does as it loads.
   useEffect(() => {
     const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
       const key = JSON.stringify(event.mutation.options.mutationKey ?? '');
-      if (key.includes('gamification')) return;
+      if (key.includes('gamification') || key.includes('["progress","start"]')) return;
       for (const ms of REFRESH_AFTER_MUTATION_MS) {
         timers.current.push(window.setTimeout(() => void utils.gamification.me.invalidate(), ms));
       }
@@ -96,7 +98,7 @@ function XpBar({ userId }: { userId: number }) {
           <span className="xp-fill" style={{ width: `${lvl.percent}%` }} />
         </span>
         <span className="xp-points" aria-hidden="true" data-testid="xp-points">
-          {t('gam.xp', { count: new Intl.NumberFormat(locale).format(data.totalXp) })}
+          {t('gam.xp', { count: formatNumber(data.totalXp, locale) })}
         </span>
       </Link>
       {queue.length > 0 && (

@@ -2,19 +2,23 @@
 // leaving), "completed", previous / next, and the course path: the lesson comes first; the path is a
 // side column on desktop and a drawer on phones.
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { useI18n } from '../../i18n';
 import { submitLearning, useHeartbeatSender, useLearningQueue } from '../../lib/heartbeat-queue';
+import { whenIdle } from '../../lib/idle';
 import { trpc } from '../../lib/trpc';
-import { QueryState } from '../../ui/QueryState';
+import { QueryState, Skeleton } from '../../ui/QueryState';
 import { CourseOutline, LockIcon } from './CourseOutline';
 import { learningErrorKey } from './errors';
-import { PackageLesson } from '../packages/PackageLesson';
 import { LessonBody } from './LessonBody';
-import { AssignmentPanel } from '../assignments/AssignmentPanel';
 import { OutlineDrawer, OutlineToggle } from './OutlineDrawer';
 import './learning.css';
+
+// Only some lessons are assignments or H5P/SCORM packages: their panels (submission form, players)
+// are chunks of their own, fetched when such a lesson shows, not with every lesson (issue 17).
+const AssignmentPanel = lazy(() => import('../assignments/AssignmentPanel').then((m) => ({ default: m.AssignmentPanel })));
+const PackageLesson = lazy(() => import('../packages/PackageLesson').then((m) => ({ default: m.PackageLesson })));
 
 const BEAT_MS = 30_000;
 type CompleteResult = Awaited<ReturnType<ReturnType<typeof trpc.useUtils>['client']['progress']['completeLesson']['mutate']>>;
@@ -86,12 +90,17 @@ export function LessonPage() {
 
   useEffect(() => {
     if (!enrolled) return;
-    start.mutate({ lessonId }, { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) });
+    // Marking the lesson started waits for an idle main thread (within 2 s): its answer refreshes
+    // the outline, work that has no place in the page's first seconds (issue 17).
+    const started = whenIdle(() =>
+      start.mutate({ lessonId }, { onSuccess: () => void utils.progress.course.invalidate({ slug: params.slug }) }),
+    );
     lastBeat.current = Date.now();
     const timer = setInterval(() => document.visibilityState === 'visible' && sendBeat(), BEAT_MS);
     const onHide = () => document.visibilityState === 'hidden' && sendBeat();
     document.addEventListener('visibilitychange', onHide);
     return () => {
+      started.cancel();
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onHide);
       sendBeat();
@@ -173,8 +182,12 @@ export function LessonPage() {
           )}
         </header>
         <LessonBody key={lessonId} ref={mediaRef} lesson={d.lesson} onMediaReady={onMediaReady} />
-        {isAssignment && p && <AssignmentPanel lessonId={lessonId} />}
-        {isPackage && <PackageLesson key={`pkg-${lessonId}`} lessonId={lessonId} onCompleted={() => void refresh()} />}
+        {((isAssignment && p) || isPackage) && (
+          <Suspense fallback={<Skeleton lines={4} />}>
+            {isAssignment && p && <AssignmentPanel lessonId={lessonId} />}
+            {isPackage && <PackageLesson key={`pkg-${lessonId}`} lessonId={lessonId} onCompleted={() => void refresh()} />}
+          </Suspense>
+        )}
         {isPackage && p && !done && <p className="muted small">{t('pkg.completesItself')}</p>}
         {isQuizLesson && d.quiz && (
           <div className="card">
