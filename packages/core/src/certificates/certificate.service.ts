@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { renderJobId } from '../learning/effects';
 import { notify } from '../notifications/notify';
 import { certificatePdfPath, certificateStorageKey, verificationUrl } from './issue';
-import { renderCertificatePdf } from './pdf';
+import { renderCertificatePdf, type CertificatePdfData } from './pdf';
 import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'jobs' | 'logger' | 'storage'>;
@@ -77,7 +77,6 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
   const code = cert.certificate_code;
   const key = certificateStorageKey(code);
   if (cert.pdf_url && (await deps.storage.stat(key))) return { rendered: false };
-  const locale = cert.language === 'en' ? 'en' : 'fr';
   // The PDF names its verifiable credential: the record (id, status slot) is created now, the
   // signature on first download. Needs no signing key, so the worker can do it.
   const credentialUuid =
@@ -91,16 +90,20 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
       })
     ).uuid;
   const courseTitle = cert.course_title;
-  const pdf = await renderCertificatePdf({
-    holderName: fullName({ firstName: cert.first_name ?? '', lastName: cert.last_name ?? '' }),
-    courseTitle,
-    instructorName: fullName({ firstName: cert.instructor_first_name ?? '', lastName: cert.instructor_last_name ?? '' }),
-    issuedOn: dateFormat(locale, deps.config.timezone).format(asDate(cert.issued_at)),
-    number: cert.certificate_number ?? '',
-    verifyUrl: verificationUrl(deps.config.publicUrl, code),
-    credentialId: credentialUrls(deps.config.publicUrl).credential(credentialUuid),
-    locale,
-  });
+  const pdf = await renderCertificatePdf(
+    certificatePdfData(deps.config, {
+      holderFirstName: cert.first_name,
+      holderLastName: cert.last_name,
+      courseTitle,
+      instructorFirstName: cert.instructor_first_name,
+      instructorLastName: cert.instructor_last_name,
+      language: cert.language,
+      issuedAt: asDate(cert.issued_at),
+      number: cert.certificate_number,
+      code,
+      credentialUuid,
+    }),
+  );
   await deps.storage.put(key, pdf, { contentType: 'application/pdf' });
   const recipient = {
     email: cert.email,
@@ -135,6 +138,38 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
     }
   });
   return { rendered: true };
+}
+
+/**
+ * What the PDF prints, from the certificate's fields: the worker's rendering and the bench's bare
+ * pdfmake baseline (bench/certificates) build the very same document with it.
+ */
+export function certificatePdfData(
+  config: Pick<CoreDeps['config'], 'publicUrl' | 'timezone'>,
+  c: {
+    holderFirstName: string | null;
+    holderLastName: string | null;
+    courseTitle: string;
+    instructorFirstName: string | null;
+    instructorLastName: string | null;
+    language: string | null;
+    issuedAt: Date;
+    number: string | null;
+    code: string;
+    credentialUuid: string;
+  },
+): CertificatePdfData {
+  const locale = c.language === 'en' ? 'en' : 'fr';
+  return {
+    holderName: fullName({ firstName: c.holderFirstName ?? '', lastName: c.holderLastName ?? '' }),
+    courseTitle: c.courseTitle,
+    instructorName: fullName({ firstName: c.instructorFirstName ?? '', lastName: c.instructorLastName ?? '' }),
+    issuedOn: dateFormat(locale, config.timezone).format(c.issuedAt),
+    number: c.number ?? '',
+    verifyUrl: verificationUrl(config.publicUrl, c.code),
+    credentialId: credentialUrls(config.publicUrl).credential(c.credentialUuid),
+    locale,
+  };
 }
 
 /** Intl formatters are costly to build: one per (locale, time zone) for the life of the process. */
