@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import {
@@ -49,11 +49,15 @@ export function createLocalStorage(opts: { root: string }): Storage {
       await fs.mkdir(tmpDir, { recursive: true });
       const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
       try {
-        await pipeline(
-          Buffer.isBuffer(body) ? Readable.from([body]) : body,
-          createWriteStream(tmp, { flags: 'wx' }),
-        );
-        const { size } = await fs.stat(tmp);
+        let size: number;
+        if (Buffer.isBuffer(body)) {
+          // A buffer in one write (no stream, no stat: its length is the size).
+          await fs.writeFile(tmp, body, { flag: 'wx' });
+          size = body.length;
+        } else {
+          await pipeline(body, createWriteStream(tmp, { flags: 'wx' }));
+          size = (await fs.stat(tmp)).size;
+        }
         await fs.rename(tmp, file);
         return { key, size };
       } catch (err) {
