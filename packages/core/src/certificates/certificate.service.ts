@@ -1,7 +1,6 @@
 // Certificates after issuance: rendering (worker job), my certificates, download rights, public
 // verification, revocation.
-import { Certificate, Course, User } from '@mdsc/db';
-import { QueryTypes } from 'sequelize';
+import { Certificate, Course, sqlRows, sqlRun, User } from '@mdsc/db';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { credentialUrls, ensureCertificateCredential, revokeCertificateCredential } from '../credentials/credential.service';
@@ -45,7 +44,8 @@ interface RenderRow {
  * name the certificate) and its credential's uuid if it has one: one query.
  */
 async function loadForRender(deps: Deps, certificateId: number): Promise<RenderRow | null> {
-  const [row] = await deps.db.sequelize.query<RenderRow>(
+  const [row] = await sqlRows<RenderRow>(
+    deps.db,
     `SELECT c.id, c.certificate_code, c.user_id, c.course_id, c.certificate_number, c.issued_at, c.pdf_url,
             c.is_valid, c.revoked_at, u.first_name, u.last_name, u.language, u.email, u.email_on_certificate,
             u.is_active, co.title AS course_title, i.first_name AS instructor_first_name,
@@ -55,8 +55,8 @@ async function loadForRender(deps: Deps, certificateId: number): Promise<RenderR
        JOIN courses co ON co.id = c.course_id
        LEFT JOIN users i ON i.id = co.instructor_id
        LEFT JOIN credentials cr ON cr.certificate_id = c.id
-      WHERE c.id = :certificateId`,
-    { replacements: { certificateId }, type: QueryTypes.SELECT },
+      WHERE c.id = ?`,
+    [certificateId],
   );
   return row ?? null;
 }
@@ -112,17 +112,19 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
     mailable: !!cert.email_on_certificate && !!cert.is_active,
   };
   await transact(deps, 'certificates.renderCertificate', async (transaction) => {
-    // BULKUPDATE: both dialects return the number of rows changed.
-    const q = (sql: string, replacements: Record<string, unknown>) =>
-      deps.db.sequelize.query(sql, { replacements, transaction, type: QueryTypes.BULKUPDATE }) as unknown as Promise<number>;
+    // Plain statements (sqlRun returns the rows matched: here the rows changed).
     // Only the run that sets the path notifies (a second run, or one racing it, updates nothing).
-    const first = await q('UPDATE certificates SET pdf_url = :pdfUrl WHERE id = :id AND pdf_url IS NULL', {
-      pdfUrl: certificatePdfPath(code),
-      id: cert.id,
-    });
-    await q(
-      "UPDATE enrollments SET status = 'certified' WHERE user_id = :userId AND course_id = :courseId AND status = 'completed'",
-      { userId: cert.user_id, courseId: cert.course_id },
+    const first = await sqlRun(
+      deps.db,
+      'UPDATE certificates SET pdf_url = ? WHERE id = ? AND pdf_url IS NULL',
+      [certificatePdfPath(code), cert.id],
+      transaction,
+    );
+    await sqlRun(
+      deps.db,
+      "UPDATE enrollments SET status = 'certified' WHERE user_id = ? AND course_id = ? AND status = 'completed'",
+      [cert.user_id, cert.course_id],
+      transaction,
     );
     if (first === 1) {
       await notify(
