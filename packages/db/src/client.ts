@@ -8,6 +8,7 @@ import { Transaction } from 'sequelize';
 import { Sequelize, type SequelizeOptions } from 'sequelize-typescript';
 import { allModels, CourseModule, Lesson, Quiz } from './models/index';
 import { installStructureVersionHooks } from './models/structure-version';
+import { reuseSqliteTransactionConnections } from './sqlite-connections';
 import { patchSqliteQuery } from './sqlite-query';
 
 // Driver modules are handed to Sequelize explicitly: under pnpm, Sequelize cannot require()
@@ -128,6 +129,7 @@ export function createDatabase(opts: CreateDatabaseOptions = {}): Database {
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
     patchSqliteQuery(sequelize);
+    reuseSqliteTransactionConnections(sequelize);
   }
   installStructureVersionHooks([CourseModule, Lesson, Quiz]);
   return { sequelize, dialect, close: () => sequelize.close() };
