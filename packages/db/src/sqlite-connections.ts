@@ -33,7 +33,7 @@ const MAX_IDLE = 4;
  * carry a `uuid`, `_onProcessExit` closes what is in `connections`. CHECK ON UPGRADE.
  */
 export function reuseSqliteTransactionConnections(sequelize: Sequelize): void {
-  if ((sequelize.options as { storage?: string }).storage === ':memory:') return; // one shared connection there
+  if ((sequelize as unknown as { options: { storage?: string } }).options.storage === ':memory:') return; // one shared connection there
   const cm = (sequelize as unknown as { connectionManager: SqliteConnectionManager }).connectionManager;
   const idle: SqliteConnection[] = [];
   let closing = false;
