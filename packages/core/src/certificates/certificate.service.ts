@@ -3,12 +3,7 @@
 import { Certificate, Course, sqlRows, sqlRun, User } from '@mdsc/db';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
-import {
-  credentialUrls,
-  ensureCertificateCredential,
-  revokeCertificateCredential,
-  slotHintColumns,
-} from '../credentials/credential.service';
+import { credentialUrls, ensureCertificateCredential, revokeCertificateCredential } from '../credentials/credential.service';
 import { ConflictError, NotFoundError } from '../errors';
 import { renderJobId } from '../learning/effects';
 import { notify } from '../notifications/notify';
@@ -42,8 +37,6 @@ interface RenderRow {
   instructor_first_name: string | null;
   instructor_last_name: string | null;
   credential_uuid: string | null;
-  credentials_max_id: number | string;
-  status_list_id: number | null;
 }
 
 /**
@@ -51,22 +44,19 @@ interface RenderRow {
  * name the certificate) and its credential's uuid if it has one: one query.
  */
 async function loadForRender(deps: Deps, certificateId: number): Promise<RenderRow | null> {
-  // With what the credential record needs for its status slot, should it have to be created.
-  const slot = slotHintColumns(deps.db.dialect);
   const [row] = await sqlRows<RenderRow>(
     deps.db,
     `SELECT c.id, c.certificate_code, c.user_id, c.course_id, c.certificate_number, c.issued_at, c.pdf_url,
             c.is_valid, c.revoked_at, u.first_name, u.last_name, u.language, u.email, u.email_on_certificate,
             u.is_active, co.title AS course_title, i.first_name AS instructor_first_name,
-            i.last_name AS instructor_last_name, cr.uuid AS credential_uuid, ${slot.sql}
+            i.last_name AS instructor_last_name, cr.uuid AS credential_uuid
        FROM certificates c
        JOIN users u ON u.id = c.user_id AND u.deleted_at IS NULL
        JOIN courses co ON co.id = c.course_id
        LEFT JOIN users i ON i.id = co.instructor_id
        LEFT JOIN credentials cr ON cr.certificate_id = c.id
-       ${slot.joins}
       WHERE c.id = ?`,
-    [...slot.params, certificateId],
+    [certificateId],
   );
   return row ?? null;
 }
@@ -97,7 +87,6 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
         isValid: !!cert.is_valid,
         revokedAt: cert.revoked_at === null ? null : asDate(cert.revoked_at),
         credentialMissing: true,
-        slot: { credentialsMaxId: Number(cert.credentials_max_id), statusListExists: cert.status_list_id !== null },
       })
     ).uuid;
   const courseTitle = cert.course_title;

@@ -123,49 +123,19 @@ const fromRow = (r: CredentialRow): CredentialRecord => ({
   signedAt: dateOrNull(r.signed_at),
 });
 
-/**
- * What a caller may already have read for the slot, in one of its own statements (the worker's
- * rendering load, see `slotHintColumns`): the highest credential id and whether the list it points
- * at exists. Lists are never deleted, so "exists" stays true.
- */
-export interface SlotHint {
-  credentialsMaxId: number;
-  statusListExists: boolean;
-}
-
-/**
- * Columns for a caller's SELECT that answer SlotHint: add `${sql}` to the select list and
- * `${joins}` after its FROM/JOINs, with `params` bound at the joins' place.
- */
-export function slotHintColumns(dialect: 'mysql' | 'sqlite'): { sql: string; joins: string; params: number[] } {
-  const div = dialect === 'mysql' ? 'DIV' : '/'; // integer division on both
-  return {
-    sql: 'slot_max.m AS credentials_max_id, slot_list.id AS status_list_id',
-    joins: `CROSS JOIN (SELECT COALESCE(MAX(id), 0) AS m FROM credentials) slot_max
-       LEFT JOIN credential_status_lists slot_list ON slot_list.id = 1 + (slot_max.m ${div} ?)`,
-    params: [CREDENTIALS_PER_LIST],
-  };
-}
-
 /** A free random slot (random allocation: the position says nothing about when it was issued). */
-async function allocateSlot(deps: Deps, hint?: SlotHint): Promise<{ statusList: number; statusIndex: number }> {
+async function allocateSlot(deps: Deps): Promise<{ statusList: number; statusIndex: number }> {
   // The highest id stands for the count (read from the primary key, where COUNT(*) scans).
-  const total = hint
-    ? hint.credentialsMaxId
-    : Number(
-        (await sqlRows<{ total: number | string | null }>(deps.db, 'SELECT MAX(id) AS total FROM credentials', []))[0]
-          ?.total ?? 0,
-      );
+  const [row] = await sqlRows<{ total: number | string | null }>(deps.db, 'SELECT MAX(id) AS total FROM credentials', []);
+  const total = Number(row?.total ?? 0);
   const statusList = 1 + Math.floor(total / CREDENTIALS_PER_LIST);
-  if (!hint?.statusListExists) {
-    const now = deps.clock.now();
-    await sqlRun(
-      deps.db,
-      `INSERT ${deps.db.dialect === 'mysql' ? 'IGNORE' : 'OR IGNORE'} INTO credential_status_lists (id, revision, jwt, jwt_revision, created_at, updated_at)
-       VALUES (?, 0, NULL, NULL, ?, ?)`,
-      [statusList, now, now],
-    );
-  }
+  const now = deps.clock.now();
+  await sqlRun(
+    deps.db,
+    `INSERT ${deps.db.dialect === 'mysql' ? 'IGNORE' : 'OR IGNORE'} INTO credential_status_lists (id, revision, jwt, jwt_revision, created_at, updated_at)
+     VALUES (?, 0, NULL, NULL, ?, ?)`,
+    [statusList, now, now],
+  );
   return { statusList, statusIndex: randomInt(STATUS_LIST_BITS) };
 }
 
@@ -181,7 +151,7 @@ async function ensureRecord(
     | {
         kind: 'certificate';
         certificateId: number;
-        known?: Pick<Certificate, 'userId' | 'isValid' | 'revokedAt'> & { credentialMissing?: boolean; slot?: SlotHint };
+        known?: Pick<Certificate, 'userId' | 'isValid' | 'revokedAt'> & { credentialMissing?: boolean };
       }
     | { kind: 'badge'; userBadgeId: number },
 ): Promise<CredentialRecord> {
@@ -220,8 +190,7 @@ async function ensureRecord(
       if (!ub) throw new NotFoundError('Badge');
       userId = Number(ub.user_id);
     }
-    // The caller's hint serves the first attempt only: a retry reads afresh.
-    const slot = await allocateSlot(deps, attempt === 0 && ref.kind === 'certificate' ? ref.known?.slot : undefined);
+    const slot = await allocateSlot(deps);
     const record: Omit<CredentialRecord, 'id'> = {
       uuid: randomUUID(),
       kind: ref.kind,
@@ -275,8 +244,6 @@ export const ensureCertificateCredential = (
   known?: Pick<Certificate, 'userId' | 'isValid' | 'revokedAt'> & {
     /** The caller has just read that the certificate has no credential: skip the first lookup. */
     credentialMissing?: boolean;
-    /** The caller has read the slot's inputs too (slotHintColumns): two statements less. */
-    slot?: SlotHint;
   },
 ) => ensureRecord(deps, { kind: 'certificate', certificateId, known });
 export const ensureBadgeCredential = (deps: Deps, userBadgeId: number) =>
