@@ -8,12 +8,14 @@ import {
   Course,
   Credential,
   CredentialStatusList,
+  sqlInsert,
+  sqlRows,
+  sqlRun,
   User,
   UserBadge,
   type CredentialKind,
 } from '@mdsc/db';
 import { decodeProtectedHeader } from 'jose';
-import { sqlInsert, sqlRows, sqlRun } from '@mdsc/db';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
