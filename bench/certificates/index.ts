@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOutboxRelay, renderCertificatePdf, type CertificatePdfData } from '@mdsc/core';
+import { randomUUID } from 'node:crypto';
+import { certificatePdfData, createOutboxRelay, renderCertificatePdf, type CertificatePdfData } from '@mdsc/core';
 import { Certificate, createDatabase, ensureMysqlDatabase, migrateUp } from '@mdsc/db';
 import { createProcessors } from '@mdsc/worker';
 import { benchDeps, issuedCertificates, runPool, writeResult } from '../shared/fixtures';
@@ -31,15 +32,24 @@ const process_ = createProcessors(deps).certificates!;
 // Fixtures: one course, N (+5 for the warm-up) learners with an issued, not yet rendered, certificate each.
 const { course, certificates: certs } = await issuedCertificates(N + 5, `cert${Date.now().toString(36)}`);
 
-const sample: CertificatePdfData = {
-  holderName: 'Adjoa Élodie Kpégba',
-  courseTitle: course.title,
-  instructorName: 'Aïcha Dossou',
-  issuedOn: '24 novembre 2026',
-  number: 'MDSC-2026-000123',
-  verifyUrl: `https://mooc.mdsc.example/verify/${'A'.repeat(32)}`,
-  locale: 'fr',
-};
+// The bare side renders the very document the worker renders for each fixture certificate: the
+// same data builder (certificatePdfData), template, fonts and QR code, the holder's and
+// instructor's names, the certificate's number, code and date, and a credential id of a uuid's
+// length (the worker's record gets a random one).
+const bareData: CertificatePdfData[] = certs.map((c, i) =>
+  certificatePdfData(deps.config, {
+    holderFirstName: 'Adjoa Élodie',
+    holderLastName: `Kpégba ${i}`,
+    courseTitle: course.title,
+    instructorFirstName: 'Aïcha',
+    instructorLastName: 'Dossou',
+    language: 'fr',
+    issuedAt: c.issuedAt,
+    number: c.certificateNumber,
+    code: c.certificateCode,
+    credentialUuid: randomUUID(),
+  }),
+);
 
 // Warm-up (fonts parsed once, JIT) on the extra certificates.
 for (const c of certs.slice(N)) await process_({ id: 'w', name: 'render-certificate', data: { certificateId: c.id }, attemptsMade: 0 });
@@ -61,7 +71,7 @@ for (let r = 0; r < ROUNDS; r++) {
   const to = Math.floor(((r + 1) * N) / ROUNDS);
   const round = [...Array(to - from).keys()].map((i) => from + i);
   let cpu = process.cpuUsage();
-  bareMs += (round.length / (await runPool(round, 1, (i) => renderCertificatePdf({ ...sample, verifyUrl: `${sample.verifyUrl}${i}` }, timings)))) * 1000;
+  bareMs += (round.length / (await runPool(round, 1, (i) => renderCertificatePdf(bareData[i], timings)))) * 1000;
   bareCpu += cpuMs(process.cpuUsage(cpu));
   cpu = process.cpuUsage();
   workerMs += (round.length / (await runPool(ids.slice(from, to), CONCURRENCY, (certificateId) =>

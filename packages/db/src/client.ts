@@ -4,10 +4,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import type * as Sqlite3 from 'sqlite3';
-import { DatabaseError, Transaction } from 'sequelize';
+import { Transaction } from 'sequelize';
 import { Sequelize, type SequelizeOptions } from 'sequelize-typescript';
 import { allModels, CourseModule, Lesson, Quiz } from './models/index';
 import { installStructureVersionHooks } from './models/structure-version';
+import { reuseSqliteTransactionConnections } from './sqlite-connections';
+import { patchSqliteQuery } from './sqlite-query';
 
 // Driver modules are handed to Sequelize explicitly: under pnpm, Sequelize cannot require()
 // mysql2/sqlite3 from its own directory, and loading sqlite3 (native) lazily keeps MySQL
@@ -80,33 +82,6 @@ function sqliteDialectModule(): object {
   return Object.assign(Object.create(sqlite3) as object, { Database });
 }
 
-interface QueryLike {
-  formatError(err: Error & { code?: string }, stack: string): Error;
-}
-interface DialectWithQuery {
-  Query: new (...args: any[]) => QueryLike;
-}
-
-/**
- * Sequelize's SQLite dialect reports every SQLITE_CONSTRAINT failure that is not a foreign key
- * (CHECK and NOT NULL included) as a UniqueConstraintError "Validation error", which callers map
- * to a conflict. MySQL reports those as DatabaseError: make SQLite do the same. Only this
- * instance's dialect is changed.
- */
-function fixSqliteConstraintErrors(sequelize: Sequelize): void {
-  const dialect = (sequelize as unknown as { dialect: DialectWithQuery }).dialect;
-  const Base = dialect.Query;
-  dialect.Query = class extends Base {
-    formatError(err: Error & { code?: string }, stack: string): Error {
-      if (/(CHECK|NOT NULL) constraint failed/.test(err.message)) {
-        type Parent = ConstructorParameters<typeof DatabaseError>[0];
-        return new DatabaseError(err as Parent, { stack } as ConstructorParameters<typeof DatabaseError>[1]);
-      }
-      return super.formatError(err, stack);
-    }
-  };
-}
-
 /**
  * Opens a connection pool (MySQL/MariaDB when `url` is given, else SQLite) with every model
  * registered. Model classes are process-wide singletons: they bind to the most recently created
@@ -153,7 +128,8 @@ export function createDatabase(opts: CreateDatabaseOptions = {}): Database {
       // at once); taking the lock up front lets busy_timeout do its job.
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
-    fixSqliteConstraintErrors(sequelize);
+    patchSqliteQuery(sequelize);
+    reuseSqliteTransactionConnections(sequelize);
   }
   installStructureVersionHooks([CourseModule, Lesson, Quiz]);
   return { sequelize, dialect, close: () => sequelize.close() };

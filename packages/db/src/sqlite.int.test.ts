@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DatabaseError, ForeignKeyConstraintError, QueryTypes } from 'sequelize';
+import { DatabaseError, ForeignKeyConstraintError, QueryTypes, UniqueConstraintError } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Badge,
@@ -133,6 +133,25 @@ describe('SQLite (embedded mode)', () => {
 
     const instructor = await User.findOne({ where: { email: 'instructeur@mdsc.test' } });
     await expect(instructor!.destroy({ force: true })).rejects.toBeInstanceOf(ForeignKeyConstraintError);
+  });
+
+  it('formats the caller\'s stack only for a failed statement, and still gives it to the error', async () => {
+    // patchSqliteQuery: Sequelize's `run` copied without the per-statement `new Error().stack`.
+    const student = await User.findOne({ where: { email: 'etudiant@mdsc.test' } });
+    const error = await User.create({ email: student!.email, password: 'x', firstName: 'A', lastName: 'B' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UniqueConstraintError);
+    expect((error as Error).stack).toMatch(/at /);
+    const raw = await db.sequelize.query('SELECT nope FROM users', { type: QueryTypes.SELECT }).catch((e: unknown) => e);
+    expect(raw).toBeInstanceOf(DatabaseError);
+    expect((raw as Error).stack).toMatch(/at /);
+    // Success paths of every kind of statement are unchanged.
+    const [row] = await db.sequelize.query<{ n: number }>('SELECT ? + 1 AS n', { replacements: [41], type: QueryTypes.SELECT });
+    expect(row.n).toBe(42);
+    const [, changes] = (await db.sequelize.query('UPDATE users SET first_name = first_name WHERE id = :id', {
+      replacements: { id: student!.id },
+      type: QueryTypes.UPDATE,
+    })) as unknown as [unknown, number];
+    expect(changes).toBe(1);
   });
 
   it('migrates down to zero and up again with data present', async () => {

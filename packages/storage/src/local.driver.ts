@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import {
@@ -39,26 +39,53 @@ export function createLocalStorage(opts: { root: string }): Storage {
     }
   }
 
+  /** Directories this process has created (or found): not asked for again on every write. */
+  const madeDirs = new Set<string>();
+  async function makeDirs(file: string, cached: boolean): Promise<void> {
+    for (const dir of [path.dirname(file), tmpDir]) {
+      if (cached && madeDirs.has(dir)) continue;
+      await fs.mkdir(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+  }
+
+  /** Writes a temporary file, then renames it into place; returns the size written. */
+  async function writeAndRename(file: string, write: (tmp: string) => Promise<number>): Promise<number> {
+    const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
+    try {
+      const size = await write(tmp);
+      await fs.rename(tmp, file);
+      return size;
+    } catch (err) {
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
   return {
     driver: 'local',
     bucket: null,
 
     async put(key: string, body: Readable | Buffer, _opts?: PutOptions): Promise<PutResult> {
       const file = fileOf(key);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.mkdir(tmpDir, { recursive: true });
-      const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
-      try {
-        await pipeline(
-          Buffer.isBuffer(body) ? Readable.from([body]) : body,
-          createWriteStream(tmp, { flags: 'wx' }),
-        );
-        const { size } = await fs.stat(tmp);
-        await fs.rename(tmp, file);
+      if (!Buffer.isBuffer(body)) {
+        await makeDirs(file, false);
+        const size = await writeAndRename(file, async (tmp) => {
+          await pipeline(body, createWriteStream(tmp, { flags: 'wx' }));
+          return (await fs.stat(tmp)).size;
+        });
         return { key, size };
+      }
+      // A buffer in one write (no stream, no stat: its length is the size). The directories are
+      // created once per process; if one was removed since, the write is simply done again.
+      const write = (tmp: string) => fs.writeFile(tmp, body, { flag: 'wx' }).then(() => body.length);
+      await makeDirs(file, true);
+      try {
+        return { key, size: await writeAndRename(file, write) };
       } catch (err) {
-        await fs.rm(tmp, { force: true });
-        throw err;
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        await makeDirs(file, false);
+        return { key, size: await writeAndRename(file, write) };
       }
     },
 

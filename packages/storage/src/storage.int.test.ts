@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { describe, expect, it } from 'vitest';
 import { createLocalStorage } from './local.driver';
 import { createS3Storage } from './s3.driver';
 import { describeStorageSuite } from './storage-suite';
@@ -43,4 +44,20 @@ describeStorageSuite('s3 (s3rver)', async () => {
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('local disk: remembered directories', () => {
+  it('writes again when a directory it created was removed since', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'mdsc-storage-dirs-'));
+    try {
+      const storage = createLocalStorage({ root });
+      await storage.put('certificates/a.pdf', Buffer.from('one'));
+      await fs.rm(root, { recursive: true, force: true });
+      await expect(storage.put('certificates/b.pdf', Buffer.from('two!'))).resolves.toEqual({ key: 'certificates/b.pdf', size: 4 });
+      expect(await fs.readFile(path.join(root, 'certificates', 'b.pdf'), 'utf8')).toBe('two!');
+      expect(await fs.readdir(path.join(root, '.tmp'))).toEqual([]);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
 });

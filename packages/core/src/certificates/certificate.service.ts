@@ -1,7 +1,6 @@
 // Certificates after issuance: rendering (worker job), my certificates, download rights, public
 // verification, revocation.
-import { Certificate, Course, User } from '@mdsc/db';
-import { QueryTypes } from 'sequelize';
+import { Certificate, Course, sqlRows, sqlRun, User } from '@mdsc/db';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { credentialUrls, ensureCertificateCredential, revokeCertificateCredential } from '../credentials/credential.service';
@@ -9,7 +8,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { renderJobId } from '../learning/effects';
 import { notify } from '../notifications/notify';
 import { certificatePdfPath, certificateStorageKey, verificationUrl } from './issue';
-import { renderCertificatePdf } from './pdf';
+import { renderCertificatePdf, type CertificatePdfData } from './pdf';
 import { transact } from '../transaction';
 
 type Deps = Pick<CoreDeps, 'db' | 'clock' | 'config' | 'jobs' | 'logger' | 'storage'>;
@@ -45,7 +44,8 @@ interface RenderRow {
  * name the certificate) and its credential's uuid if it has one: one query.
  */
 async function loadForRender(deps: Deps, certificateId: number): Promise<RenderRow | null> {
-  const [row] = await deps.db.sequelize.query<RenderRow>(
+  const [row] = await sqlRows<RenderRow>(
+    deps.db,
     `SELECT c.id, c.certificate_code, c.user_id, c.course_id, c.certificate_number, c.issued_at, c.pdf_url,
             c.is_valid, c.revoked_at, u.first_name, u.last_name, u.language, u.email, u.email_on_certificate,
             u.is_active, co.title AS course_title, i.first_name AS instructor_first_name,
@@ -55,8 +55,8 @@ async function loadForRender(deps: Deps, certificateId: number): Promise<RenderR
        JOIN courses co ON co.id = c.course_id
        LEFT JOIN users i ON i.id = co.instructor_id
        LEFT JOIN credentials cr ON cr.certificate_id = c.id
-      WHERE c.id = :certificateId`,
-    { replacements: { certificateId }, type: QueryTypes.SELECT },
+      WHERE c.id = ?`,
+    [certificateId],
   );
   return row ?? null;
 }
@@ -77,7 +77,6 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
   const code = cert.certificate_code;
   const key = certificateStorageKey(code);
   if (cert.pdf_url && (await deps.storage.stat(key))) return { rendered: false };
-  const locale = cert.language === 'en' ? 'en' : 'fr';
   // The PDF names its verifiable credential: the record (id, status slot) is created now, the
   // signature on first download. Needs no signing key, so the worker can do it.
   const credentialUuid =
@@ -91,16 +90,20 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
       })
     ).uuid;
   const courseTitle = cert.course_title;
-  const pdf = await renderCertificatePdf({
-    holderName: fullName({ firstName: cert.first_name ?? '', lastName: cert.last_name ?? '' }),
-    courseTitle,
-    instructorName: fullName({ firstName: cert.instructor_first_name ?? '', lastName: cert.instructor_last_name ?? '' }),
-    issuedOn: dateFormat(locale, deps.config.timezone).format(asDate(cert.issued_at)),
-    number: cert.certificate_number ?? '',
-    verifyUrl: verificationUrl(deps.config.publicUrl, code),
-    credentialId: credentialUrls(deps.config.publicUrl).credential(credentialUuid),
-    locale,
-  });
+  const pdf = await renderCertificatePdf(
+    certificatePdfData(deps.config, {
+      holderFirstName: cert.first_name,
+      holderLastName: cert.last_name,
+      courseTitle,
+      instructorFirstName: cert.instructor_first_name,
+      instructorLastName: cert.instructor_last_name,
+      language: cert.language,
+      issuedAt: asDate(cert.issued_at),
+      number: cert.certificate_number,
+      code,
+      credentialUuid,
+    }),
+  );
   await deps.storage.put(key, pdf, { contentType: 'application/pdf' });
   const recipient = {
     email: cert.email,
@@ -109,17 +112,19 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
     mailable: !!cert.email_on_certificate && !!cert.is_active,
   };
   await transact(deps, 'certificates.renderCertificate', async (transaction) => {
-    // BULKUPDATE: both dialects return the number of rows changed.
-    const q = (sql: string, replacements: Record<string, unknown>) =>
-      deps.db.sequelize.query(sql, { replacements, transaction, type: QueryTypes.BULKUPDATE }) as unknown as Promise<number>;
+    // Plain statements (sqlRun returns the rows matched: here the rows changed).
     // Only the run that sets the path notifies (a second run, or one racing it, updates nothing).
-    const first = await q('UPDATE certificates SET pdf_url = :pdfUrl WHERE id = :id AND pdf_url IS NULL', {
-      pdfUrl: certificatePdfPath(code),
-      id: cert.id,
-    });
-    await q(
-      "UPDATE enrollments SET status = 'certified' WHERE user_id = :userId AND course_id = :courseId AND status = 'completed'",
-      { userId: cert.user_id, courseId: cert.course_id },
+    const first = await sqlRun(
+      deps.db,
+      'UPDATE certificates SET pdf_url = ? WHERE id = ? AND pdf_url IS NULL',
+      [certificatePdfPath(code), cert.id],
+      transaction,
+    );
+    await sqlRun(
+      deps.db,
+      "UPDATE enrollments SET status = 'certified' WHERE user_id = ? AND course_id = ? AND status = 'completed'",
+      [cert.user_id, cert.course_id],
+      transaction,
     );
     if (first === 1) {
       await notify(
@@ -135,6 +140,38 @@ export async function renderCertificate(deps: Deps, certificateId: number): Prom
     }
   });
   return { rendered: true };
+}
+
+/**
+ * What the PDF prints, from the certificate's fields: the worker's rendering and the bench's bare
+ * pdfmake baseline (bench/certificates) build the very same document with it.
+ */
+export function certificatePdfData(
+  config: Pick<CoreDeps['config'], 'publicUrl' | 'timezone'>,
+  c: {
+    holderFirstName: string | null;
+    holderLastName: string | null;
+    courseTitle: string;
+    instructorFirstName: string | null;
+    instructorLastName: string | null;
+    language: string | null;
+    issuedAt: Date;
+    number: string | null;
+    code: string;
+    credentialUuid: string;
+  },
+): CertificatePdfData {
+  const locale = c.language === 'en' ? 'en' : 'fr';
+  return {
+    holderName: fullName({ firstName: c.holderFirstName ?? '', lastName: c.holderLastName ?? '' }),
+    courseTitle: c.courseTitle,
+    instructorName: fullName({ firstName: c.instructorFirstName ?? '', lastName: c.instructorLastName ?? '' }),
+    issuedOn: dateFormat(locale, config.timezone).format(c.issuedAt),
+    number: c.number ?? '',
+    verifyUrl: verificationUrl(config.publicUrl, c.code),
+    credentialId: credentialUrls(config.publicUrl).credential(c.credentialUuid),
+    locale,
+  };
 }
 
 /** Intl formatters are costly to build: one per (locale, time zone) for the life of the process. */

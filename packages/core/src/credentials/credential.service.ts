@@ -8,12 +8,15 @@ import {
   Course,
   Credential,
   CredentialStatusList,
+  sqlInsert,
+  sqlRows,
+  sqlRun,
   User,
   UserBadge,
   type CredentialKind,
 } from '@mdsc/db';
 import { decodeProtectedHeader } from 'jose';
-import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { toIso } from '../catalog/access';
 import type { Actor, CoreDeps } from '../deps';
 import { NotFoundError, ValidationError } from '../errors';
@@ -55,26 +58,94 @@ export const issuerDid = (deps: Pick<CoreDeps, 'config'>) => didWebFor(deps.conf
 const fullName = (u: Pick<User, 'firstName' | 'lastName'> | null | undefined) =>
   `${u?.firstName ?? ''} ${u?.lastName ?? ''}`.trim();
 
+/** A credential record as the services use it: plain fields (a Credential instance fits too). */
+export type CredentialRecord = Pick<
+  Credential,
+  | 'id'
+  | 'uuid'
+  | 'kind'
+  | 'certificateId'
+  | 'userBadgeId'
+  | 'userId'
+  | 'subjectRef'
+  | 'subjectDid'
+  | 'identitySalt'
+  | 'statusList'
+  | 'statusIndex'
+  | 'revokedAt'
+  | 'jwt'
+  | 'signedKid'
+  | 'signedAt'
+>;
+
+interface CredentialRow {
+  id: number;
+  uuid: string;
+  kind: CredentialKind;
+  certificate_id: number | null;
+  user_badge_id: number | null;
+  user_id: number | null;
+  subject_ref: string;
+  subject_did: string | null;
+  identity_salt: string;
+  status_list: number;
+  status_index: number;
+  revoked_at: Date | string | null;
+  jwt: string | null;
+  signed_kid: string | null;
+  signed_at: Date | string | null;
+}
+
+const CREDENTIAL_COLUMNS =
+  'id, uuid, kind, certificate_id, user_badge_id, user_id, subject_ref, subject_did, identity_salt, ' +
+  'status_list, status_index, revoked_at, jwt, signed_kid, signed_at';
+
+const dateOrNull = (v: Date | string | null): Date | null => {
+  if (v === null || v instanceof Date) return v;
+  const iso = toIso(v);
+  return iso ? new Date(iso) : null;
+};
+const numOrNull = (v: number | string | null) => (v === null ? null : Number(v));
+
+const fromRow = (r: CredentialRow): CredentialRecord => ({
+  id: Number(r.id),
+  uuid: r.uuid,
+  kind: r.kind,
+  certificateId: numOrNull(r.certificate_id),
+  userBadgeId: numOrNull(r.user_badge_id),
+  userId: numOrNull(r.user_id),
+  subjectRef: r.subject_ref,
+  subjectDid: r.subject_did,
+  identitySalt: r.identity_salt,
+  statusList: Number(r.status_list),
+  statusIndex: Number(r.status_index),
+  revokedAt: dateOrNull(r.revoked_at),
+  jwt: r.jwt,
+  signedKid: r.signed_kid,
+  signedAt: dateOrNull(r.signed_at),
+});
+
 /** A free random slot (random allocation: the position says nothing about when it was issued). */
-async function allocateSlot(
-  deps: Deps,
-  transaction?: Transaction,
-): Promise<{ statusList: number; statusIndex: number }> {
+async function allocateSlot(deps: Deps): Promise<{ statusList: number; statusIndex: number }> {
   // The highest id stands for the count (read from the primary key, where COUNT(*) scans).
-  const [row] = await deps.db.sequelize.query<{ total: number | string | null }>(
-    'SELECT MAX(id) AS total FROM credentials',
-    { type: QueryTypes.SELECT, transaction },
-  );
+  const [row] = await sqlRows<{ total: number | string | null }>(deps.db, 'SELECT MAX(id) AS total FROM credentials', []);
   const total = Number(row?.total ?? 0);
   const statusList = 1 + Math.floor(total / CREDENTIALS_PER_LIST);
-  await CredentialStatusList.bulkCreate([{ id: statusList }], { ignoreDuplicates: true, transaction });
+  const now = deps.clock.now();
+  await sqlRun(
+    deps.db,
+    `INSERT ${deps.db.dialect === 'mysql' ? 'IGNORE' : 'OR IGNORE'} INTO credential_status_lists (id, revision, jwt, jwt_revision, created_at, updated_at)
+     VALUES (?, 0, NULL, NULL, ?, ?)`,
+    [statusList, now, now],
+  );
   return { statusList, statusIndex: randomInt(STATUS_LIST_BITS) };
 }
 
 /**
  * The credential record of a certificate or badge award, created if missing. Unique keys on the
  * certificate, the award and the (list, index) slot make concurrent calls and slot collisions
- * harmless: the loser reads the winner's row or draws another slot.
+ * harmless: the loser reads the winner's row or draws another slot. Plain statements and rows (the
+ * worker creates one per certificate it renders).
  */
 async function ensureRecord(
   deps: Deps,
@@ -85,51 +156,82 @@ async function ensureRecord(
         known?: Pick<Certificate, 'userId' | 'isValid' | 'revokedAt'> & { credentialMissing?: boolean };
       }
     | { kind: 'badge'; userBadgeId: number },
-): Promise<Credential> {
-  const where =
-    ref.kind === 'certificate' ? { certificateId: ref.certificateId } : { userBadgeId: ref.userBadgeId };
+): Promise<CredentialRecord> {
+  const [column, refId] =
+    ref.kind === 'certificate' ? ['certificate_id', ref.certificateId] : ['user_badge_id', ref.userBadgeId];
   for (let attempt = 0; attempt < 20; attempt++) {
     const skipLookup = attempt === 0 && ref.kind === 'certificate' && ref.known?.credentialMissing;
-    const existing = skipLookup ? null : await Credential.findOne({ where });
-    if (existing) return existing;
+    if (!skipLookup) {
+      const [existing] = await sqlRows<CredentialRow>(
+        deps.db,
+        `SELECT ${CREDENTIAL_COLUMNS} FROM credentials WHERE ${column} = ? LIMIT 1`,
+        [refId],
+      );
+      if (existing) return fromRow(existing);
+    }
     let userId: number;
     let revokedAt: Date | null = null;
     if (ref.kind === 'certificate') {
       // The caller's row when it has just loaded it (the worker's rendering): one query less.
-      const cert =
-        ref.known ??
-        (await Certificate.findByPk(ref.certificateId, {
-          attributes: ['id', 'userId', 'isValid', 'revokedAt'],
-        }));
+      let cert = ref.known;
+      if (!cert) {
+        const [row] = await sqlRows<{ user_id: number; is_valid: number | boolean; revoked_at: Date | string | null }>(
+          deps.db,
+          'SELECT user_id, is_valid, revoked_at FROM certificates WHERE id = ?',
+          [ref.certificateId],
+        );
+        if (row) cert = { userId: Number(row.user_id), isValid: !!row.is_valid, revokedAt: dateOrNull(row.revoked_at) };
+      }
       if (!cert) throw new NotFoundError('Certificate');
       userId = cert.userId;
       if (!cert.isValid) revokedAt = cert.revokedAt ?? deps.clock.now();
     } else {
-      const ub = await UserBadge.findByPk(ref.userBadgeId, { attributes: ['id', 'userId'] });
+      const [ub] = await sqlRows<{ user_id: number }>(deps.db, 'SELECT user_id FROM user_badges WHERE id = ?', [
+        ref.userBadgeId,
+      ]);
       if (!ub) throw new NotFoundError('Badge');
-      userId = ub.userId;
+      userId = Number(ub.user_id);
     }
     const slot = await allocateSlot(deps);
+    const record: Omit<CredentialRecord, 'id'> = {
+      uuid: randomUUID(),
+      kind: ref.kind,
+      certificateId: ref.kind === 'certificate' ? ref.certificateId : null,
+      userBadgeId: ref.kind === 'badge' ? ref.userBadgeId : null,
+      userId,
+      subjectRef: randomUUID(),
+      subjectDid: null,
+      identitySalt: randomBytes(16).toString('hex'),
+      ...slot,
+      revokedAt,
+      jwt: null,
+      signedKid: null,
+      signedAt: null,
+    };
     try {
-      const created = await Credential.create({
-        uuid: randomUUID(),
-        kind: ref.kind,
-        certificateId: ref.kind === 'certificate' ? ref.certificateId : null,
-        userBadgeId: ref.kind === 'badge' ? ref.userBadgeId : null,
-        userId,
-        subjectRef: randomUUID(),
-        subjectDid: null,
-        identitySalt: randomBytes(16).toString('hex'),
-        ...slot,
-        revokedAt,
-        jwt: null,
-        signedKid: null,
-        signedAt: null,
-      });
+      const id = await sqlInsert(
+        deps.db,
+        `INSERT INTO credentials (uuid, kind, certificate_id, user_badge_id, user_id, subject_ref, subject_did, identity_salt,
+                                  status_list, status_index, revoked_at, jwt, signed_kid, signed_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, NULL, NULL, ?)`,
+        [
+          record.uuid,
+          record.kind,
+          record.certificateId,
+          record.userBadgeId,
+          userId,
+          record.subjectRef,
+          record.identitySalt,
+          slot.statusList,
+          slot.statusIndex,
+          revokedAt,
+          deps.clock.now(),
+        ],
+      );
       // Born revoked (its certificate was revoked before anyone downloaded it): the list moves.
       if (revokedAt)
-        await CredentialStatusList.increment('revision', { by: 1, where: { id: slot.statusList } });
-      return created;
+        await sqlRun(deps.db, 'UPDATE credential_status_lists SET revision = revision + 1 WHERE id = ?', [slot.statusList]);
+      return { id, ...record };
     } catch (err) {
       if (!(err instanceof UniqueConstraintError)) throw err;
       // Someone created it meanwhile, or the slot was taken: look again / draw again.
@@ -232,7 +334,7 @@ interface Snapshot {
   revokedAt: Date | null;
 }
 
-async function snapshot(cred: Credential): Promise<Snapshot> {
+async function snapshot(cred: CredentialRecord): Promise<Snapshot> {
   if (cred.kind === 'certificate') {
     const cert = cred.certificateId
       ? await Certificate.findByPk(cred.certificateId, {
@@ -280,7 +382,7 @@ async function snapshot(cred: Credential): Promise<Snapshot> {
 }
 
 /** The signed JWT of a record: the stored one while its key is still published, else signed now. */
-async function signedJwt(deps: Deps, cred: Credential, snap?: Snapshot): Promise<string> {
+async function signedJwt(deps: Deps, cred: CredentialRecord, snap?: Snapshot): Promise<string> {
   const keys = issuerKeys(deps);
   if (cred.jwt && cred.signedKid && keys.all.some((k) => k.kid === cred.signedKid)) return cred.jwt;
   const s = snap ?? (await snapshot(cred));
@@ -314,7 +416,12 @@ async function signedJwt(deps: Deps, cred: Credential, snap?: Snapshot): Promise
     status: { listUrl: urls.statusList(cred.statusList), index: cred.statusIndex },
   });
   const { jwt, kid } = await signCredentialJwt(credential, did, keys);
-  await Credential.update({ jwt, signedKid: kid, signedAt: deps.clock.now() }, { where: { id: cred.id } });
+  await sqlRun(deps.db, 'UPDATE credentials SET jwt = ?, signed_kid = ?, signed_at = ? WHERE id = ?', [
+    jwt,
+    kid,
+    deps.clock.now(),
+    cred.id,
+  ]);
   cred.jwt = jwt;
   cred.signedKid = kid;
   return jwt;
@@ -359,7 +466,7 @@ export async function issueCredential(
   actor: Actor,
   input: { certificateId: number } | { userBadgeId: number },
 ): Promise<IssuedCredentialDto> {
-  let cred: Credential;
+  let cred: CredentialRecord;
   if ('certificateId' in input) {
     const cert = await Certificate.findByPk(input.certificateId, { attributes: ['id', 'userId'] });
     if (!cert || (cert.userId !== actor.id && actor.role !== 'admin')) throw new NotFoundError('Certificate');
@@ -517,14 +624,16 @@ export async function revokeCertificateCredential(
   at: Date,
   transaction: Transaction,
 ): Promise<void> {
-  const cred = await Credential.findOne({
-    where: { certificateId },
-    attributes: ['id', 'statusList'],
+  const [cred] = await sqlRows<{ id: number; status_list: number }>(
+    { sequelize: Credential.sequelize! },
+    'SELECT id, status_list FROM credentials WHERE certificate_id = ? LIMIT 1',
+    [certificateId],
     transaction,
-  });
+  );
   if (!cred) return; // never issued: it will be born revoked (ensureRecord reads the certificate)
-  await Credential.update({ revokedAt: at }, { where: { id: cred.id, revokedAt: null }, transaction });
-  await CredentialStatusList.increment('revision', { by: 1, where: { id: cred.statusList }, transaction });
+  const db = { sequelize: Credential.sequelize! };
+  await sqlRun(db, 'UPDATE credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, cred.id], transaction);
+  await sqlRun(db, 'UPDATE credential_status_lists SET revision = revision + 1 WHERE id = ?', [cred.status_list], transaction);
 }
 
 /** The signed BitstringStatusListCredential of list `id` (null: no such list). */

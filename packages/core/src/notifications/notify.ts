@@ -1,7 +1,7 @@
 // Creating notifications: one row per user (payload `{ type, data }`), pushed live and, for the
 // types that have one, e-mailed according to the user's preference — both through the outbox, in
 // the surrounding transaction: a rolled-back action notifies nobody, a committed one everybody.
-import { Notification, User } from '@mdsc/db';
+import { Notification, sqlInsert, User } from '@mdsc/db';
 import type { MailTemplate } from '@mdsc/jobs';
 import {
   LOCALES,
@@ -155,9 +155,13 @@ export async function notify<T extends NotificationType>(
   opts: NotifyOptions = {},
 ): Promise<NotificationDto> {
   return withOutboxTransaction(tx, async (transaction) => {
-    const row = await Notification.create(
-      { userId: input.userId, payload: encodePayload(input.type, input.data), isRead: false },
-      { transaction },
+    // A plain INSERT (the worker notifies once per certificate it renders).
+    const row = { id: 0, payload: encodePayload(input.type, input.data), isRead: false, createdAt: new Date() };
+    row.id = await sqlInsert(
+      { sequelize: Notification.sequelize! },
+      'INSERT INTO notifications (user_id, payload, is_read, created_at) VALUES (?, ?, ?, ?)',
+      [input.userId, row.payload, false, row.createdAt],
+      transaction,
     );
     const dto = notificationDto(row)!;
     const targets = opts.recipient
