@@ -220,6 +220,9 @@ describe('profile', () => {
     expect((await api.auth.me())!).toMatchObject({ email: email('move'), pendingEmail: null });
     expect(await api.users.changeEmail({ newEmail: target.toUpperCase(), password: PASSWORD })).toEqual({ pendingEmail: target });
     expect((await api.auth.me())!).toMatchObject({ email: email('move'), pendingEmail: target });
+    // Log-in reads the pending change in the same statement as the user.
+    const relog = await login(deps, { email: email('move'), password: PASSWORD, mode: 'cookie' }, { ip: IP });
+    expect(relog.user).toMatchObject({ email: email('move'), pendingEmail: target });
 
     const [confirm] = await mailTo(target, 'email-change');
     expect(confirm.data.url).toMatch(/^http:\/\/app\.test\/verify-email\?token=/);
@@ -230,7 +233,7 @@ describe('profile', () => {
     const token = new URL(confirm.data.url).searchParams.get('token')!;
     expect(await (await as(null)).auth.verifyEmail({ token })).toEqual({ email: target, changed: true });
     expect((await api.auth.me())!).toMatchObject({ email: target, pendingEmail: null, emailVerified: true });
-    await login(deps, { email: target, password: PASSWORD, mode: 'cookie' }, { ip: IP });
+    expect((await login(deps, { email: target, password: PASSWORD, mode: 'cookie' }, { ip: IP })).user.pendingEmail).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import { dummyPasswordHash, hashPassword, needsRehash, passwordVerifierOf } from
 import type { RequestInfo } from './register.service';
 import { createSession, invalidateSession, sessionRowId, type NewSession } from './session';
 import { generateToken, hashToken, REFRESH_TOKEN_TTL_MS } from './tokens';
-import { normalizeEmail, pendingEmailOf, toMeDto, type MeDto } from './user-dto';
+import { findUserWithPendingEmail, normalizeEmail, pendingEmailOf, toMeDto, type MeDto } from './user-dto';
 
 export interface LoginResult {
   user: MeDto;
@@ -28,10 +28,11 @@ export async function login(deps: CoreDeps, input: LoginInput, req: RequestInfo)
   const email = normalizeEmail(input.email);
   const verify = passwordVerifierOf(deps);
   // Side by side: both are round trips, and a refused attempt costs one wasted SELECT at most.
-  const [attempt, user] = await Promise.all([
+  const [attempt, found] = await Promise.all([
     rateLimiterOf(deps).beginLogin(req.ip, email),
-    User.findOne({ where: { email } }),
+    findUserWithPendingEmail(deps, email),
   ]);
+  const user = found?.user;
   const ok = user
     ? await verify(user.password, input.password)
     : (await verify(await dummyPasswordHash(), input.password)) && false;
@@ -41,14 +42,13 @@ export async function login(deps: CoreDeps, input: LoginInput, req: RequestInfo)
 
   if (needsRehash(user.password)) await user.update({ password: await hashPassword(input.password) });
   // Independent round trips side by side: login latency is argon2 plus as few of them as possible.
-  const [session, pendingEmail] = await Promise.all([
+  const [session] = await Promise.all([
     createSession(user.id, { userAgent: req.userAgent, ip: req.ip }),
-    pendingEmailOf(deps, user),
     attempt.succeeded(),
   ]);
   const refreshToken =
     input.mode === 'token' ? await issueRefreshToken(deps, user.id, session.token, randomBytes(16).toString('hex')) : null;
-  return { user: toMeDto(user, pendingEmail), session, refreshToken };
+  return { user: toMeDto(user, found.pendingEmail), session, refreshToken };
 }
 
 /** The signed-in user's own account, or null for an anonymous visitor. */

@@ -2,7 +2,7 @@
 // the functions below, so lucia can be replaced by equivalent hand-written code in this file alone.
 // Our adapter stores SHA-256(session id) in user_sessions.session_id: the table never holds a value
 // that works as a cookie or bearer token.
-import { sqlRows, UserSession } from '@mdsc/db';
+import { sqlInsert, sqlRows, UserSession } from '@mdsc/db';
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia';
 import { Op } from 'sequelize';
 import type { Locale, Role } from '@mdsc/validators';
@@ -94,15 +94,23 @@ const adapter: Adapter = {
       attributes: { rowId: r.id },
     }));
   },
+  // Every login ends here: one plain INSERT (a model instance cost more than the write, issue 18).
   async setSession(s) {
-    await UserSession.create({
-      userId: s.userId,
-      sessionId: hashToken(s.id),
-      expiresAt: s.expiresAt,
-      userAgent: s.attributes.userAgent?.slice(0, 255) ?? null,
-      ipAddress: s.attributes.ipAddress?.slice(0, 45) ?? null,
-      lastUsedAt: new Date(),
-    });
+    const now = new Date();
+    await sqlInsert(
+      { sequelize: UserSession.sequelize! },
+      `INSERT INTO user_sessions (user_id, session_id, expires_at, user_agent, ip_address, last_used_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        s.userId,
+        hashToken(s.id),
+        s.expiresAt,
+        s.attributes.userAgent?.slice(0, 255) ?? null,
+        s.attributes.ipAddress?.slice(0, 45) ?? null,
+        now,
+        now,
+      ],
+    );
   },
   async updateSessionExpiration(sessionId, expiresAt) {
     await UserSession.update({ expiresAt }, { where: { sessionId: hashToken(sessionId) } });
