@@ -1,8 +1,10 @@
 // Smoke tests of the real server over HTTP: embedded mode (fresh SQLite) and full mode (MariaDB + Redis).
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_ELEMENT_ID, firstScreenKey, type FirstScreenPayload } from '@mdsc/validators';
 import { loadEnv } from './env';
@@ -139,14 +141,22 @@ describe('API in embedded mode', () => {
 });
 
 describe('API in full mode', () => {
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `mdsc-test-server-${randomBytes(4).toString('hex')}`;
   let server: Awaited<ReturnType<typeof start>> | undefined;
-  afterAll(async () => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    const redis = new Redis(redisUrl);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
 
   it('reports MariaDB and Redis in GET /healthz', async () => {
     server = await start({
       DATABASE_URL: process.env.TEST_DATABASE_URL!,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: 'mdsc-test',
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
     });
     const res = await fetch(`${server.base}/healthz`);
     expect(await res.json()).toMatchObject({ status: 'ok', mode: 'full', database: 'ok', redis: 'ok' });

@@ -44,7 +44,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
-  const keys = await redis.keys(`${prefix}:*`);
+  // This run's keys and the tight limiter's (`${prefix}-tight`).
+  const keys = await redis.keys(`${prefix}*`);
   if (keys.length) await redis.del(...keys);
   await redis.quit();
 });
