@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   getLessonForLearner,
@@ -21,10 +20,8 @@ import { createProcessors } from '@mdsc/worker';
 import type { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../env';
-import { createRuntime, type Runtime } from '../runtime';
-import { buildServer } from '../server';
-import { auth, closeMediaRuntime, courseOf, mediaWorker, person as personOf, waitFor as waitUntil, type Person } from '../testing/media-harness';
+import type { Runtime } from '../runtime';
+import { auth, closeMediaRuntime, courseOf, person as personOf, startMediaRuntime, waitFor as waitUntil, type Person } from '../testing/media-harness';
 import { postFile } from '../testing/multipart';
 
 const run = randomBytes(4).toString('hex');
@@ -70,24 +67,7 @@ const ffprobe = (file: string): Probed =>
 const stored = (key: string) => path.join(dataDir, 'uploads', key);
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-renditions-'));
-  rt = await createRuntime(
-    loadEnv({
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent',
-      DATABASE_URL: process.env.TEST_DATABASE_URL!,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: prefix,
-      DATA_DIR: dataDir,
-      PUBLIC_URL: 'http://app.mdsc.test',
-      STORAGE_DRIVER: 'local',
-      PATH: process.env.PATH,
-    }),
-  );
-  worker = mediaWorker(rt, prefix);
-  app = await buildServer(rt);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ({ rt, app, worker, dataDir, base } = await startMediaRuntime(prefix, { PATH: process.env.PATH }));
   owner = await person('instructor');
   student = await person('student');
   outsider = await person('student');

@@ -3,7 +3,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { processImage, type Actor } from '@mdsc/core';
@@ -13,15 +12,12 @@ import { Queue, type Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../env';
-import { createRuntime, type Runtime } from '../runtime';
-import { buildServer } from '../server';
-import { auth, closeMediaRuntime, courseOf, mediaWorker, person as personOf, waitFor } from '../testing/media-harness';
+import type { Runtime } from '../runtime';
+import { auth, closeMediaRuntime, courseOf, mediaWorker, person as personOf, startMediaRuntime, waitFor } from '../testing/media-harness';
 import { multipartParts, postFile, rawRequest } from '../testing/multipart';
 
 const run = randomBytes(4).toString('hex');
 const prefix = `mdsc-test-media-${run}`;
-const WEB = 'http://app.mdsc.test';
 let rt: Runtime;
 let app: FastifyInstance;
 let worker: Worker;
@@ -66,23 +62,7 @@ function wav(seconds: number): Buffer {
 const startWorker = () => mediaWorker(rt, prefix);
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdsc-media-'));
-  rt = await createRuntime(
-    loadEnv({
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent',
-      DATABASE_URL: process.env.TEST_DATABASE_URL!,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: prefix,
-      DATA_DIR: dataDir,
-      PUBLIC_URL: WEB,
-      STORAGE_DRIVER: 'local',
-    }),
-  );
-  worker = startWorker();
-  app = await buildServer(rt);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ({ rt, app, worker, dataDir, base } = await startMediaRuntime(prefix));
   owner = await person('instructor');
   intruder = await person('instructor');
   student = await person('student');

@@ -4,11 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { createSession, type Actor } from '@mdsc/core';
 import { Category, Course, User } from '@mdsc/db';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '@mdsc/validators';
 import { createProcessors } from '@mdsc/worker';
 import { Worker } from 'bullmq';
-import type { Runtime } from '../runtime';
+import { loadEnv } from '../env';
+import { createRuntime, type Runtime } from '../runtime';
+import { buildServer } from '../server';
 
 export interface Person {
   actor: Actor;
@@ -64,6 +68,34 @@ export async function courseOf(owner: Person, name: string, slug: string, run: s
     description: 'd',
   } as Course);
   return course.id;
+}
+
+/**
+ * A full-mode runtime (the test database, Redis under `prefix`, local storage in a new data folder)
+ * with the media worker and the HTTP server listening; `closeMediaRuntime` undoes it.
+ */
+export async function startMediaRuntime(
+  prefix: string,
+  env: Record<string, string | undefined> = {},
+): Promise<{ rt: Runtime; app: FastifyInstance; worker: Worker; dataDir: string; base: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  const rt = await createRuntime(
+    loadEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent',
+      DATABASE_URL: process.env.TEST_DATABASE_URL!,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: prefix,
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'http://app.mdsc.test',
+      STORAGE_DRIVER: 'local',
+      ...env,
+    }),
+  );
+  const worker = mediaWorker(rt, prefix);
+  const app = await buildServer(rt);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { rt, app, worker, dataDir, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
 }
 
 /** Closes the server, the worker and the runtime, then removes the test's Redis keys and files. */
